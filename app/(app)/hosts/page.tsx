@@ -1,0 +1,28 @@
+import type { Metadata } from "next";
+import { HostsClient } from "@/components/hosts/hosts-client";
+import { PageHeader } from "@/components/ui/page-header";
+import { requireUser } from "@/lib/auth/current-user";
+import { listHosts } from "@/lib/hosts/store";
+
+export const metadata: Metadata = { title: "Hosts" };
+
+export default async function HostsPage() {
+  await requireUser();
+  const hosts = await listHosts();
+  return (
+    <>
+      <PageHeader
+        title="Hosts"
+        description="KVM hosts Virtdeck manages, by their libvirt URI as you would give it to virsh."
+      />
+      <HostsClient
+        hosts={hosts.map((h) => ({
+          id: h.id,
+          name: h.name,
+          uri: h.uri,
+          createdAt: h.createdAt.toISOString(),
+        }))}
+      />
+    </>
+  );
+}

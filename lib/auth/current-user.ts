@@ -1,0 +1,48 @@
+import "server-only";
+import { cookies, headers } from "next/headers";
+import { redirect } from "next/navigation";
+import { cache } from "react";
+import { env } from "@/lib/env";
+import { resolveSession, SESSION_COOKIE, type SessionUser } from "./session-store";
+
+/** The signed-in user of this request, or null. Resolved once per request. */
+export const getSessionUser = cache(async (): Promise<SessionUser | null> => {
+  const token = (await cookies()).get(SESSION_COOKIE)?.value;
+  return resolveSession(token);
+});
+
+/**
+ * Every page and server action starts here. A user still holding the generated one-time
+ * password may reach nothing but the change-password page.
+ */
+export async function requireUser(
+  options: { allowPasswordChange?: boolean } = {},
+): Promise<SessionUser> {
+  const user = await getSessionUser();
+  if (!user) redirect("/login");
+  if (user.mustChangePassword && !options.allowPasswordChange) redirect("/account/password");
+  return user;
+}
+
+async function servedOverHttps(): Promise<boolean> {
+  if (env.VIRTDECK_SECURE_COOKIES !== "auto") return env.VIRTDECK_SECURE_COOKIES === "true";
+  return (await headers()).get("x-forwarded-proto") === "https";
+}
+
+export async function setSessionCookie(token: string, expiresAt: Date): Promise<void> {
+  (await cookies()).set(SESSION_COOKIE, token, {
+    httpOnly: true,
+    sameSite: "lax",
+    secure: await servedOverHttps(),
+    path: "/",
+    expires: expiresAt,
+  });
+}
+
+export async function clearSessionCookie(): Promise<void> {
+  (await cookies()).delete(SESSION_COOKIE);
+}
+
+export async function readSessionToken(): Promise<string | undefined> {
+  return (await cookies()).get(SESSION_COOKIE)?.value;
+}

@@ -1,0 +1,94 @@
+// Sessions live in the database. The cookie carries a random token; only its SHA-256 is stored,
+// so reading the database does not hand out live sessions.
+import { createHash, randomBytes } from "node:crypto";
+import { db } from "@/lib/db/client";
+import { env } from "@/lib/env";
+
+import { SESSION_COOKIE } from "./cookie-name";
+
+export { SESSION_COOKIE };
+
+export interface SessionUser {
+  sessionId: string;
+  userId: string;
+  username: string;
+  mustChangePassword: boolean;
+  expiresAt: Date;
+}
+
+function hashToken(token: string): string {
+  return createHash("sha256").update(token).digest("hex");
+}
+
+function sessionLifetimeMs(): number {
+  return env.VIRTDECK_SESSION_HOURS * 3600_000;
+}
+
+export async function createSession(
+  userId: string,
+  userAgent?: string | null,
+): Promise<{ token: string; expiresAt: Date }> {
+  const token = randomBytes(32).toString("base64url");
+  const expiresAt = new Date(Date.now() + sessionLifetimeMs());
+  await db.session.create({
+    data: { tokenHash: hashToken(token), userId, expiresAt, userAgent: userAgent?.slice(0, 300) },
+  });
+  return { token, expiresAt };
+}
+
+/** Resolves a cookie token to its user; expired sessions are deleted, live ones slide forward. */
+export async function resolveSession(token: string | undefined): Promise<SessionUser | null> {
+  if (!token || token.length > 100) return null;
+  const session = await db.session.findUnique({
+    where: { tokenHash: hashToken(token) },
+    include: { user: true },
+  });
+  if (!session) return null;
+  const now = Date.now();
+  if (session.expiresAt.getTime() <= now) {
+    await db.session.deleteMany({ where: { id: session.id } });
+    return null;
+  }
+  let expiresAt = session.expiresAt;
+  // Slide the expiry at most once a minute, to keep page loads free of writes.
+  if (now - session.lastSeenAt.getTime() > 60_000) {
+    expiresAt = new Date(now + sessionLifetimeMs());
+    await db.session.update({
+      where: { id: session.id },
+      data: { lastSeenAt: new Date(now), expiresAt },
+    });
+  }
+  return {
+    sessionId: session.id,
+    userId: session.userId,
+    username: session.user.username,
+    mustChangePassword: session.user.mustChangePassword,
+    expiresAt,
+  };
+}
+
+export async function revokeSession(token: string | undefined): Promise<void> {
+  if (!token) return;
+  await db.session.deleteMany({ where: { tokenHash: hashToken(token) } });
+}
+
+export async function revokeUserSessions(
+  userId: string,
+  exceptSessionId?: string,
+): Promise<number> {
+  const { count } = await db.session.deleteMany({
+    where: { userId, ...(exceptSessionId ? { id: { not: exceptSessionId } } : {}) },
+  });
+  return count;
+}
+
+/** Reads one cookie from a raw Cookie header (for the WebSocket upgrade, outside Next). */
+export function readCookie(header: string | undefined, name: string): string | undefined {
+  if (!header) return undefined;
+  for (const part of header.split(";")) {
+    const eq = part.indexOf("=");
+    if (eq > 0 && part.slice(0, eq).trim() === name)
+      return decodeURIComponent(part.slice(eq + 1).trim());
+  }
+  return undefined;
+}

@@ -1,0 +1,52 @@
+// The one place that reads process.env: every setting Virtdeck understands, validated with zod.
+import { mkdirSync } from "node:fs";
+import path from "node:path";
+import { z } from "zod";
+
+const defaultDataDir = path.join(process.cwd(), "data");
+
+const envSchema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  /** Where the server listens. Binding anything but loopback is the operator's explicit choice. */
+  HOST: z.string().min(1).default("127.0.0.1"),
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  /** Directory for the SQLite file and other local state. */
+  VIRTDECK_DATA_DIR: z.string().min(1).default(defaultDataDir),
+  /** SQLite file URL; defaults to data/virtdeck.db under VIRTDECK_DATA_DIR. */
+  DATABASE_URL: z.string().startsWith("file:", "DATABASE_URL must be a file: URL").optional(),
+  /** Unattended installs: the admin password to set at first start (no forced change). */
+  VIRTDECK_ADMIN_PASSWORD: z.string().min(8, "must be at least 8 characters").optional(),
+  /** Session lifetime in hours (sliding: each use extends it). */
+  VIRTDECK_SESSION_HOURS: z.coerce
+    .number()
+    .positive()
+    .max(24 * 90)
+    .default(12),
+  /** Set to "true" when a TLS-terminating proxy serves Virtdeck over HTTPS. */
+  VIRTDECK_SECURE_COOKIES: z.enum(["true", "false", "auto"]).default("auto"),
+});
+
+export type Env = z.infer<typeof envSchema> & { DATABASE_URL: string };
+
+function loadEnv(): Env {
+  // An empty variable means "not set", as in most shells' `VAR= command` usage.
+  const raw = Object.fromEntries(Object.entries(process.env).filter(([, v]) => v !== ""));
+  const parsed = envSchema.safeParse(raw);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
+    throw new Error(`Invalid configuration:\n${problems.join("\n")}`);
+  }
+  const dataDir = path.resolve(parsed.data.VIRTDECK_DATA_DIR);
+  const databaseUrl = parsed.data.DATABASE_URL ?? `file:${path.join(dataDir, "virtdeck.db")}`;
+  mkdirSync(path.dirname(sqlitePath(databaseUrl)), { recursive: true });
+  // Prisma's CLI reads the datasource URL from the environment; keep it in step with ours.
+  process.env.DATABASE_URL = databaseUrl;
+  return { ...parsed.data, VIRTDECK_DATA_DIR: dataDir, DATABASE_URL: databaseUrl };
+}
+
+/** The file system path of a `file:` SQLite URL (relative paths resolve from the cwd). */
+export function sqlitePath(url: string): string {
+  return path.resolve(url.replace(/^file:/, "").replace(/\?.*$/, ""));
+}
+
+export const env: Env = loadEnv();

@@ -1,0 +1,23 @@
+import { z } from "zod";
+
+export const signInSchema = z.object({
+  username: z.string().trim().min(1, "Enter your username").max(64),
+  password: z.string().min(1, "Enter your password").max(1024),
+});
+export type SignInInput = z.infer<typeof signInSchema>;
+
+export const newPasswordSchema = z
+  .object({
+    currentPassword: z.string().min(1, "Enter your current password").max(1024),
+    newPassword: z.string().min(12, "Use at least 12 characters").max(1024),
+    confirmPassword: z.string(),
+  })
+  .refine((v) => v.newPassword === v.confirmPassword, {
+    message: "The two new passwords differ",
+    path: ["confirmPassword"],
+  })
+  .refine((v) => v.newPassword !== v.currentPassword, {
+    message: "Choose a password different from the current one",
+    path: ["newPassword"],
+  });
+export type NewPasswordInput = z.infer<typeof newPasswordSchema>;
