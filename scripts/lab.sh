@@ -1,0 +1,70 @@
+#!/usr/bin/env bash
+# Virtdeck's real KVM test lab: two libvirt hosts with tiny guests, isolated in network
+# namespaces on this machine. Run as root. See /work/shared/TEST-HOST.md for the facts behind it.
+#
+#   scripts/lab.sh up                      set up / repair everything (idempotent; quick if up)
+#   scripts/lab.sh down                    tear it all down (keeps the guest image cache)
+#   scripts/lab.sh status                  what is running
+#   scripts/lab.sh exec CMD...             run CMD inside the lab namespace (env passed through)
+#   scripts/lab.sh guest-xml NAME [NET]    domain XML for another tiny guest
+#
+# `up` writes /run/virtdeck-lab/env (KEY=VALUE) and env.json. Host 1 is the libvirtd in
+# namespace virtdeck-lab (socket /run/libvirt/libvirt-sock, so qemu:///system works from
+# anywhere); host 2 is in virtdeck-lab2, reached over SSH at 10.250.0.2 from inside the lab.
+# Env: VIRTDECK_LAB_CACHE (default /var/cache/virtdeck-lab).
+set -euo pipefail
+
+here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+for part in common prepare guest host1 host2 env down; do
+  # shellcheck source=/dev/null
+  source "$here/lab/$part.sh"
+done
+
+lab_up() {
+  require_root
+  local t0=$SECONDS changed
+  install_packages
+  changed=$(prepare_libvirt)
+  build_guest
+  remove_root_ns_links
+  ensure_netns "$LAB_NETNS"
+  ensure_netns "$LAB_NETNS2"
+  kill_orphans
+  start_host1 "$changed"
+  ensure_network virsh1 "$LAB_NETNS"
+  ensure_veth
+  start_host2
+  ensure_network virsh2 "$LAB_NETNS2"
+  ensure_demo_guest
+  check_host2_ssh
+  write_lab_env
+  cat "$LAB_ENV_FILE"
+  log "lab is up ($((SECONDS - t0)) s)"
+}
+
+lab_exec() {
+  require_root
+  (($#)) || die "usage: scripts/lab.sh exec CMD..."
+  [[ -e /run/netns/$LAB_NETNS ]] || die "the lab is not up (scripts/lab.sh up)"
+  exec ip netns exec "$LAB_NETNS" "$@"
+}
+
+usage() {
+  sed -n '2,/^set -euo/{/^set -euo/d;s/^# \{0,1\}//;p}' "${BASH_SOURCE[0]}" >&2
+  exit 2
+}
+
+case ${1:-} in
+up) lab_up ;;
+down) lab_down ;;
+status) lab_status ;;
+exec)
+  shift
+  lab_exec "$@"
+  ;;
+guest-xml)
+  shift
+  guest_xml "$@"
+  ;;
+*) usage ;;
+esac

@@ -1,0 +1,121 @@
+# shellcheck shell=bash
+# Shared names, paths and small helpers for scripts/lab.sh (sourced, not run).
+#
+# Everything the lab creates is named here so that `down` and the leftover checks of `up`
+# know exactly what belongs to the lab and touch nothing else.
+
+LAB_NETNS=virtdeck-lab
+LAB_NETNS2=virtdeck-lab2
+LAB_STATE=/run/virtdeck-lab
+LAB_CACHE=${VIRTDECK_LAB_CACHE:-/var/cache/virtdeck-lab}
+LAB_URI=qemu:///system
+LAB_SOCKET=/run/libvirt/libvirt-sock
+
+LAB_NETWORK=vd-lab-nat
+LAB_BRIDGE=vdlab0
+LAB_NET_PREFIX=10.177.93 # /24; gateway .1, DHCP .100-.199 (on both hosts, each in its own netns)
+
+LAB_GUEST_NAME=vd-tiny
+LAB_GUEST_UUID=5f1d7a3e-8c2b-4d61-9e0a-7d1ab0c0ffee
+LAB_GUEST_MAC=52:54:00:7d:1a:01
+LAB_GUEST_KERNEL=$LAB_CACHE/guest/vmlinuz
+LAB_GUEST_INITRD=$LAB_CACHE/guest/initrd.img
+LAB_GUEST_LOG_DIR=/var/log/libvirt/qemu # exists on both hosts (host 2 has a private copy)
+
+LAB_HOST1_NAME=virtdeck-lab1 # hostname (own UTS namespace) of the libvirtd in LAB_NETNS
+LAB_HOST2_NAME=virtdeck-lab2
+LAB_HOST1_ADDR=10.250.0.1
+LAB_HOST2_ADDR=10.250.0.2
+LAB_VETH1=vdlab-h1 # lives in LAB_NETNS
+LAB_VETH2=vdlab-h2 # lives in LAB_NETNS2
+
+LAB_PIDS=$LAB_STATE/pids
+LAB_SSH_DIR=$LAB_STATE/ssh
+LAB_SSH_KEY=$LAB_SSH_DIR/id_ed25519
+LAB_KNOWN_HOSTS=$LAB_SSH_DIR/known_hosts
+LAB_SSH_CONFIG=/etc/ssh/ssh_config.d/virtdeck-lab.conf
+LAB_HOST2_DIR=$LAB_STATE/host2 # run/ lib/ etc/ log/ are bind-mounted over libvirt's dirs
+LAB_HOST2_SOCKET=$LAB_HOST2_DIR/run/libvirt-sock
+LAB_ENV_FILE=$LAB_STATE/env
+
+LAB_SCRIPT_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+
+log() { printf '[lab] %s\n' "$*" >&2; }
+warn() { printf '[lab] WARNING: %s\n' "$*" >&2; }
+die() {
+  printf '[lab] ERROR: %s\n' "$*" >&2
+  exit 1
+}
+
+require_root() { [[ $(id -u) == 0 ]] || die "run as root"; }
+
+# virsh against host 1 / host 2 (through their sockets; works from any namespace).
+virsh1() { timeout 30 virsh -q -c "$LAB_URI" "$@"; }
+virsh2() { timeout 30 virsh -q -c "qemu+unix:///system?socket=$LAB_HOST2_SOCKET" "$@"; }
+
+# Inode of a network namespace file, or empty.
+netns_inode() { stat -L -c %i "/run/netns/$1" 2>/dev/null || true; }
+
+# Pids whose network namespace is the named one (works even when the name is stale).
+netns_pids() {
+  local want pid
+  want=$(netns_inode "$1")
+  [[ -n $want ]] || return 0
+  for pid in /proc/[0-9]*; do
+    [[ $(stat -L -c %i "$pid/ns/net" 2>/dev/null) == "$want" ]] && echo "${pid#/proc/}"
+  done
+  return 0
+}
+
+# Pids (in namespace $1) whose executable is $2 (a full path).
+netns_pids_of() {
+  local pid
+  for pid in $(netns_pids "$1"); do
+    [[ $(readlink "/proc/$pid/exe" 2>/dev/null) == "$2" ]] && echo "$pid"
+  done
+  return 0
+}
+
+# Send TERM to the given pids, wait up to $KILL_WAIT s, then KILL what is left.
+kill_pids() {
+  local pids=("$@") alive i
+  ((${#pids[@]})) || return 0
+  kill -TERM "${pids[@]}" 2>/dev/null || true
+  for ((i = 0; i < ${KILL_WAIT:-50}; i++)); do
+    alive=()
+    for p in "${pids[@]}"; do [[ -d /proc/$p ]] && alive+=("$p"); done
+    ((${#alive[@]})) || return 0
+    sleep 0.1
+  done
+  kill -KILL "${alive[@]}" 2>/dev/null || true
+  sleep 0.2
+}
+
+# Poll a command until it succeeds; $1 = attempts of 0.1 s.
+wait_for() {
+  local n=$1 i
+  shift
+  for ((i = 0; i < n; i++)); do
+    "$@" >/dev/null 2>&1 && return 0
+    sleep 0.1
+  done
+  return 1
+}
+
+# Replace (or append) a block between markers in a config file; prints "changed" if it did.
+# Plain `key = value` lines for the keys given in $3 (space separated) outside the block are
+# commented out so that the block wins.
+set_managed_block() {
+  local file=$1 block=$2 keys=$3 tmp key
+  mkdir -p "$(dirname "$file")"
+  touch "$file"
+  tmp=$(mktemp)
+  sed '/^# >>> virtdeck-lab >>>$/,/^# <<< virtdeck-lab <<<$/d' "$file" >"$tmp"
+  for key in $keys; do sed -i -E "s/^([[:space:]]*${key}[[:space:]]*=)/# (virtdeck-lab) \\1/" "$tmp"; done
+  printf '# >>> virtdeck-lab >>>\n%s\n# <<< virtdeck-lab <<<\n' "$block" >>"$tmp"
+  if ! cmp -s "$tmp" "$file"; then
+    cat "$tmp" >"$file"
+    echo changed
+  fi
+  rm -f "$tmp"
+}

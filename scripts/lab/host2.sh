@@ -1,0 +1,119 @@
+# shellcheck shell=bash
+# Step 6 of `up`: host 2, a second libvirtd reached over SSH. It runs in LAB_NETNS2 (joined to
+# LAB_NETNS by a veth pair) and in a private mount namespace in which its own state dirs are
+# bind-mounted over /run/libvirt, /var/lib/libvirt, /etc/libvirt and /var/log/libvirt, so the
+# two root daemons do not collide. sshd runs in that same mount namespace.
+
+ensure_veth() {
+  if ! ip -n "$LAB_NETNS" link show "$LAB_VETH1" >/dev/null 2>&1 ||
+    ! ip -n "$LAB_NETNS2" link show "$LAB_VETH2" >/dev/null 2>&1; then
+    ip -n "$LAB_NETNS" link delete "$LAB_VETH1" 2>/dev/null || true
+    ip -n "$LAB_NETNS2" link delete "$LAB_VETH2" 2>/dev/null || true
+    ip link add "$LAB_VETH1" netns "$LAB_NETNS" type veth peer name "$LAB_VETH2" netns "$LAB_NETNS2"
+  fi
+  ip -n "$LAB_NETNS" addr replace "$LAB_HOST1_ADDR/24" dev "$LAB_VETH1"
+  ip -n "$LAB_NETNS2" addr replace "$LAB_HOST2_ADDR/24" dev "$LAB_VETH2"
+  ip -n "$LAB_NETNS" link set "$LAB_VETH1" up
+  ip -n "$LAB_NETNS2" link set "$LAB_VETH2" up
+}
+
+# Keys (kept while the state dir lives), authorized_keys, known_hosts, sshd and ssh config.
+prepare_ssh() {
+  mkdir -p "$LAB_SSH_DIR" "$LAB_HOST2_DIR"
+  chmod 0700 "$LAB_SSH_DIR"
+  [[ -s $LAB_SSH_KEY ]] || ssh-keygen -q -t ed25519 -N '' -C virtdeck-lab -f "$LAB_SSH_KEY" <<<y >/dev/null
+  local hostkey=$LAB_HOST2_DIR/ssh_host_ed25519_key
+  [[ -s $hostkey ]] || ssh-keygen -q -t ed25519 -N '' -C "$LAB_HOST2_NAME" -f "$hostkey" <<<y >/dev/null
+  chmod 0600 "$LAB_SSH_KEY" "$hostkey"
+  install -m 0600 "$LAB_SSH_KEY.pub" "$LAB_SSH_DIR/authorized_keys"
+  echo "$LAB_HOST2_ADDR,$LAB_HOST2_NAME $(cut -d' ' -f1-2 "$hostkey.pub")" >"$LAB_KNOWN_HOSTS"
+  chmod 0600 "$LAB_KNOWN_HOSTS"
+  cat >"$LAB_HOST2_DIR/sshd_config" <<EOF
+# sshd of the lab's host 2 (written by scripts/lab.sh)
+ListenAddress $LAB_HOST2_ADDR
+Port 22
+HostKey $hostkey
+PidFile $LAB_HOST2_DIR/sshd.pid
+AuthorizedKeysFile $LAB_SSH_DIR/authorized_keys
+PermitRootLogin prohibit-password
+PasswordAuthentication no
+KbdInteractiveAuthentication no
+UsePAM no
+PrintMotd no
+Subsystem sftp internal-sftp
+EOF
+  # So that `ssh`, which libvirt's qemu+ssh runs, checks host 2's key against the lab's file.
+  cat >"$LAB_SSH_CONFIG" <<EOF
+# The virtdeck lab's host 2 (written by scripts/lab.sh up, removed by down).
+Host $LAB_HOST2_ADDR $LAB_HOST2_NAME
+  User root
+  IdentityFile $LAB_SSH_KEY
+  IdentitiesOnly yes
+  UserKnownHostsFile $LAB_KNOWN_HOSTS
+  StrictHostKeyChecking yes
+  BatchMode yes
+EOF
+}
+
+prepare_host2_dirs() {
+  local d
+  for d in run lib etc log/qemu; do mkdir -p "$LAB_HOST2_DIR/$d"; done
+  for d in libvirt.conf libvirt-admin.conf; do
+    [[ -f /etc/libvirt/$d ]] && cp "/etc/libvirt/$d" "$LAB_HOST2_DIR/etc/$d"
+  done
+  qemu_conf_block >"$LAB_HOST2_DIR/etc/qemu.conf"
+  libvirtd_conf_block "$(host2_uuid)" >"$LAB_HOST2_DIR/etc/libvirtd.conf"
+}
+
+host2_ok() {
+  [[ -n $(netns_pids_of "$LAB_NETNS2" /usr/sbin/libvirtd) ]] &&
+    [[ -n $(netns_pids_of "$LAB_NETNS2" /usr/sbin/sshd) ]] && virsh2 uri >/dev/null 2>&1
+}
+
+start_host2() {
+  local restart=${1:-} pids
+  prepare_ssh
+  if [[ -z $restart ]] && host2_ok; then return 0; fi
+  pids=$(netns_pids_of "$LAB_NETNS2" /usr/sbin/libvirtd)
+  if [[ -z $restart && -n $pids ]] && virsh2 uri >/dev/null 2>&1; then
+    log "host 2: restarting sshd in libvirtd's mount namespace"
+    kill_pids $(netns_pids_of "$LAB_NETNS2" /usr/sbin/sshd)
+    nsenter -t "${pids%% *}" -m -u -n /usr/sbin/sshd -f "$LAB_HOST2_DIR/sshd_config" \
+      -E "$LAB_HOST2_DIR/sshd.log"
+    return 0
+  fi
+  # Start over: stop whatever is left in host 2's namespace (its mounts go with it).
+  pids=$(netns_pids "$LAB_NETNS2")
+  # shellcheck disable=SC2086
+  [[ -z $pids ]] || log "host 2: stopping leftovers ($(echo $pids))"
+  # shellcheck disable=SC2086
+  kill_pids $pids
+  prepare_host2_dirs
+  rm -f "$LAB_HOST2_DIR"/*.pid "$LAB_HOST2_DIR"/run/*-sock*
+  log "starting host 2 (libvirtd + sshd) in $LAB_NETNS2"
+  ip netns exec "$LAB_NETNS2" unshare --mount --uts --propagation private \
+    bash -s "$LAB_HOST2_DIR" "$LAB_HOST2_NAME" <<'EOF'
+set -eu
+dir=$1
+mount --make-rprivate /
+mount --bind "$dir/run" /run/libvirt
+mount --bind "$dir/lib" /var/lib/libvirt
+mount --bind "$dir/etc" /etc/libvirt
+mount --bind "$dir/log" /var/log/libvirt
+hostname "$2"
+virtlogd -d -p "$dir/virtlogd.pid"
+libvirtd -d -p "$dir/libvirtd.pid"
+/usr/sbin/sshd -f "$dir/sshd_config" -E "$dir/sshd.log"
+EOF
+  wait_for 300 virsh2 uri || die "host 2's libvirtd did not come up (see $LAB_HOST2_DIR/log/libvirtd.log)"
+}
+
+# The whole path a client takes: ssh from the lab namespace to host 2, virt-ssh-helper there.
+check_host2_ssh() {
+  local out
+  out=$(ip netns exec "$LAB_NETNS" timeout 30 virsh -c "$(host2_ssh_uri)" hostname 2>&1) ||
+    die "host 2 does not answer over SSH: $out"
+  [[ $out == "$LAB_HOST2_NAME" ]] || die "host 2 over SSH says hostname '$out'"
+}
+
+host2_ssh_uri() { echo "qemu+ssh://root@$LAB_HOST2_ADDR/system?keyfile=$LAB_SSH_KEY"; }

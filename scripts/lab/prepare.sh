@@ -1,0 +1,69 @@
+# shellcheck shell=bash
+# Step 1 and 2 of `up`: Debian packages, users and libvirt configuration (no systemd needed).
+
+LAB_PACKAGES=(
+  libvirt-daemon libvirt-daemon-driver-qemu libvirt-clients qemu-system-x86 qemu-utils
+  dnsmasq-base iptables busybox-static cpio ovmf openssh-server iproute2 netcat-openbsd
+)
+
+install_packages() {
+  local missing=() p
+  for p in "${LAB_PACKAGES[@]}"; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q '^install ok installed$' || missing+=("$p")
+  done
+  ((${#missing[@]})) || return 0
+  log "installing: ${missing[*]}"
+  apt-get update -q
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "${missing[@]}"
+}
+
+# Prints "changed" when a setting changed that a running libvirtd has not read yet.
+prepare_libvirt() {
+  getent group kvm >/dev/null || groupadd -r kvm
+  getent group libvirt-qemu >/dev/null || groupadd -r libvirt-qemu
+  getent passwd libvirt-qemu >/dev/null ||
+    useradd -r -g libvirt-qemu -G kvm -d /var/lib/libvirt -s /usr/sbin/nologin \
+      -c "Libvirt Qemu" libvirt-qemu
+  mkdir -p /run/libvirt /var/lib/libvirt /var/log/libvirt/qemu /etc/libvirt /var/cache/libvirt \
+    /run/sshd "$LAB_STATE" "$LAB_PIDS"
+  chmod 0755 /run/sshd
+  qemu_conf_block | set_managed_block_stdin /etc/libvirt/qemu.conf "user group remember_owner"
+  libvirtd_conf_block "$(host1_uuid)" |
+    set_managed_block_stdin /etc/libvirt/libvirtd.conf "host_uuid log_outputs"
+}
+
+set_managed_block_stdin() { set_managed_block "$1" "$(cat)" "$2"; }
+
+# QEMU runs as root (no libvirt-daemon-system, no dynamic users); no ownership xattrs, so that
+# two daemons sharing the guest kernel file do not fight over "remembered" owners.
+qemu_conf_block() {
+  cat <<'EOF'
+user = "root"
+group = "root"
+remember_owner = 0
+EOF
+}
+
+libvirtd_conf_block() {
+  cat <<EOF
+host_uuid = "$1"
+log_outputs = "3:file:/var/log/libvirt/libvirtd.log"
+EOF
+}
+
+# Host 1's UUID: kept in the managed block of libvirtd.conf once generated (stable across
+# runs, so the dashboard sees the same host); this machine has no SMBIOS to take one from.
+host1_uuid() {
+  local u
+  u=$(sed -n '/^# >>> virtdeck-lab >>>$/,/^# <<< virtdeck-lab <<<$/s/^host_uuid = "\(.*\)"$/\1/p' \
+    /etc/libvirt/libvirtd.conf 2>/dev/null | head -1)
+  [[ -n $u ]] || u=$(cat /proc/sys/kernel/random/uuid)
+  echo "$u"
+}
+
+# Host 2's UUID: derived from host 1's so it is stable too, and always different.
+host2_uuid() {
+  local h
+  h=$(printf '%s virtdeck-lab2' "$(host1_uuid)" | sha256sum)
+  echo "${h:0:8}-${h:8:4}-4${h:13:3}-a${h:17:3}-${h:20:12}"
+}
