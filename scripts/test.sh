@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# `npm test`: installs what the tests need, starts the KVM lab, and runs every suite inside the
+# lab's network namespace (so guests' VNC ports and the second host are reachable, and no test
+# traffic leaves loopback and the lab): type check, lint, unit, integration, end-to-end.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export NEXT_TELEMETRY_DISABLED=1
+
+[ "$(id -u)" = 0 ] || { echo "npm test needs root: it starts libvirtd in a network namespace" >&2; exit 1; }
+bash scripts/ensure-deps.sh chromium
+npm run -s generate
+bash scripts/lab.sh up
+source /run/virtdeck-lab/env
+
+in_lab() { ip netns exec "$LAB_NETNS" "$@"; }
+step() { echo; echo "=== $1"; }
+
+step "type check";   in_lab npx tsc --noEmit
+step "lint";         in_lab npx biome ci .
+step "unit";         in_lab npx vitest run --project unit
+step "build";        in_lab npx next build
+step "integration";  in_lab npx vitest run --project integration
+step "end-to-end";   in_lab npx playwright test
+echo; echo "npm test: all suites passed"

@@ -1,0 +1,21 @@
+import { describe, expect, it } from "vitest";
+import { generatePassword, hashPassword, verifyPassword } from "@/lib/auth/password";
+
+describe("passwords", () => {
+  it("hashes with argon2id and verifies only the right password", async () => {
+    const hash = await hashPassword("correct horse battery");
+    expect(hash).toMatch(/^\$argon2id\$v=19\$m=19456,t=2,p=1\$/);
+    expect(await verifyPassword(hash, "correct horse battery")).toBe(true);
+    expect(await verifyPassword(hash, "correct horse battery ")).toBe(false);
+  });
+
+  it("treats a malformed stored hash as a wrong password", async () => {
+    expect(await verifyPassword("not-a-hash", "anything")).toBe(false);
+  });
+
+  it("generates distinct passwords from an unambiguous alphabet", () => {
+    const seen = new Set(Array.from({ length: 50 }, () => generatePassword()));
+    expect(seen.size).toBe(50);
+    for (const p of seen) expect(p).toMatch(/^[a-hjkmnp-zA-HJ-NP-Z2-9]{20}$/);
+  });
+});
