@@ -7,7 +7,10 @@ const [baseUrl = "http://127.0.0.1:3000", password = ""] = process.argv.slice(2)
 const browser = await chromium.launch(chromiumLaunchOptions);
 try {
   for (const theme of ["light", "dark"] as const) {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 720 }, colorScheme: theme });
+    const page = await browser.newPage({
+      viewport: { width: 1280, height: 720 },
+      colorScheme: theme,
+    });
     await page.goto(`${baseUrl}/login`);
     await page.getByLabel("Username").fill("admin");
     await page.getByLabel("Password").fill(password);

@@ -16,7 +16,7 @@ in_lab() { ip netns exec "$LAB_NETNS" "$@"; }
 step() { echo; echo "=== $1"; }
 
 step "type check";   in_lab npx tsc --noEmit
-step "lint";         in_lab npx biome ci .
+step "lint";         in_lab npx biome ci --colors=off .
 step "unit";         in_lab npx vitest run --project unit
 step "build";        in_lab npx next build
 step "integration";  in_lab npx vitest run --project integration
