@@ -44,7 +44,7 @@ export class PacketSplitter {
 
   /** Bytes held that do not yet form a packet. */
   get pending(): number {
-    return this.buffered;
+    return this.buffered + (this.need >= 0 ? LEN_SIZE : 0);
   }
 
   /** Removes n bytes from the front (n ≤ buffered), copying only when they span chunks. */

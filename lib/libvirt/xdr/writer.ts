@@ -27,23 +27,28 @@ export class XdrWriter {
   }
 
   int(v: number): void {
-    this.buf.writeInt32BE(v, this.room(4));
+    const at = this.room(4);
+    this.buf.writeInt32BE(v, at);
   }
 
   uint(v: number): void {
-    this.buf.writeUInt32BE(v, this.room(4));
+    const at = this.room(4);
+    this.buf.writeUInt32BE(v, at);
   }
 
   hyper(v: bigint): void {
-    this.buf.writeBigInt64BE(v, this.room(8));
+    const at = this.room(8);
+    this.buf.writeBigInt64BE(v, at);
   }
 
   uhyper(v: bigint): void {
-    this.buf.writeBigUInt64BE(v, this.room(8));
+    const at = this.room(8);
+    this.buf.writeBigUInt64BE(v, at);
   }
 
   double(v: number): void {
-    this.buf.writeDoubleBE(v, this.room(8));
+    const at = this.room(8);
+    this.buf.writeDoubleBE(v, at);
   }
 
   bool(v: boolean): void {
@@ -87,7 +92,8 @@ export class XdrWriter {
 
   /** Raw bytes, no padding (stream data). */
   raw(v: Uint8Array): void {
-    this.buf.set(v, this.room(v.length));
+    const at = this.room(v.length);
+    this.buf.set(v, at);
   }
 
   /** Bytes written so far, including the reserved prefix. */
