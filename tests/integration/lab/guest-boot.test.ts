@@ -1,0 +1,69 @@
+// A fresh tiny guest on the lab's host 1: it boots to a shell on its serial console, takes a
+// DHCP lease from the lab network, and powers off on the ACPI button (virsh shutdown).
+import { afterAll, describe, expect, it } from "vitest";
+import { labEnv } from "../support/lab-env";
+import { virsh, waitFor } from "../support/virsh";
+import {
+  freshGuestName,
+  readSerial,
+  removeTinyGuest,
+  serialLogOf,
+  startTinyGuest,
+} from "./tiny-guest";
+
+const lab = labEnv();
+const uri = lab.LAB_URI;
+const name = freshGuestName();
+const serialLog = serialLogOf(lab, name);
+
+afterAll(async () => {
+  await removeTinyGuest(lab, name);
+});
+
+/** The guest's lease in `virsh net-dhcp-leases`, found by its MAC, or undefined. */
+async function leaseFor(mac: string): Promise<{ ip: string; hostname: string } | undefined> {
+  const out = await virsh(uri, "net-dhcp-leases", lab.LAB_NETWORK, "--mac", mac);
+  for (const line of out.split("\n")) {
+    const cols = line.trim().split(/\s+/);
+    if (cols[2]?.toLowerCase() === mac && cols[4]) {
+      return { ip: cols[4].replace(/\/\d+$/, ""), hostname: cols[5] ?? "" };
+    }
+  }
+  return undefined;
+}
+
+function inLabNetwork(ip: string): boolean {
+  const prefix = lab.LAB_NETWORK_CIDR.replace(/\.0\/24$/, ".");
+  return ip.startsWith(prefix) && ip !== lab.LAB_NETWORK_GATEWAY;
+}
+
+describe("a fresh tiny guest on host 1", () => {
+  it("boots to a root shell on the serial console and gets a DHCP lease", async () => {
+    const started = Date.now();
+    const { readyMs } = await startTinyGuest(lab, name);
+    expect(await virsh(uri, "domstate", name)).toBe("running");
+    expect(await readSerial(serialLog)).toContain(lab.LAB_GUEST_PROMPT);
+
+    const mac = (await virsh(uri, "domiflist", name)).match(/([0-9a-f]{2}:){5}[0-9a-f]{2}/)?.[0];
+    expect(mac).toBeDefined();
+    const lease = await waitFor("a DHCP lease for the guest", () => leaseFor(mac ?? ""), 60_000);
+    const leaseMs = Date.now() - started;
+    expect(inLabNetwork(lease.ip)).toBe(true);
+    expect(lease.hostname).toBe(name);
+    // The guest itself reports the same address, and libvirt's interface view agrees.
+    expect(await readSerial(serialLog)).toContain(`virtdeck-guest lease ${lease.ip}`);
+    expect(await virsh(uri, "domifaddr", name)).toContain(`${lease.ip}/24`);
+    console.info(`${name}: shell prompt after ${readyMs} ms, lease after ${leaseMs} ms`);
+  }, 150_000);
+
+  it("powers off cleanly on virsh shutdown (ACPI power button)", async () => {
+    expect(await virsh(uri, "domstate", name)).toBe("running");
+    await virsh(uri, "shutdown", name);
+    await waitFor(
+      "the guest to power off",
+      async () => ((await virsh(uri, "domstate", name)) === "shut off" ? true : undefined),
+      60_000,
+    );
+    expect(await readSerial(serialLog)).toContain("virtdeck-guest powering off");
+  }, 90_000);
+});
