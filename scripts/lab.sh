@@ -20,8 +20,17 @@ for part in common prepare guest host1 host2 env down; do
   source "$here/lab/$part.sh"
 done
 
+# One `up` or `down` at a time (several test runs may start the lab at once). Daemons are
+# started with fd 9 closed so that they do not keep holding the lock.
+lab_lock() {
+  mkdir -p /run/lock
+  exec 9>/run/lock/virtdeck-lab.lock
+  flock -w 900 9 || die "another scripts/lab.sh up/down holds /run/lock/virtdeck-lab.lock"
+}
+
 lab_up() {
   require_root
+  lab_lock
   local t0=$SECONDS changed
   install_packages
   changed=$(prepare_libvirt)
@@ -56,7 +65,11 @@ usage() {
 
 case ${1:-} in
 up) lab_up ;;
-down) lab_down ;;
+down)
+  require_root
+  lab_lock
+  lab_down
+  ;;
 status) lab_status ;;
 exec)
   shift

@@ -1,4 +1,4 @@
-# shellcheck shell=bash
+# shellcheck shell=bash disable=SC2034
 # Shared names, paths and small helpers for scripts/lab.sh (sourced, not run).
 #
 # Everything the lab creates is named here so that `down` and the leftover checks of `up`
@@ -56,16 +56,8 @@ virsh2() { timeout 30 virsh -q -c "qemu+unix:///system?socket=$LAB_HOST2_SOCKET"
 # Inode of a network namespace file, or empty.
 netns_inode() { stat -L -c %i "/run/netns/$1" 2>/dev/null || true; }
 
-# Pids whose network namespace is the named one (works even when the name is stale).
-netns_pids() {
-  local want pid
-  want=$(netns_inode "$1")
-  [[ -n $want ]] || return 0
-  for pid in /proc/[0-9]*; do
-    [[ $(stat -L -c %i "$pid/ns/net" 2>/dev/null) == "$want" ]] && echo "${pid#/proc/}"
-  done
-  return 0
-}
+# Pids whose network namespace is the named one (none when the name is stale).
+netns_pids() { ip netns pids "$1" 2>/dev/null || true; }
 
 # Pids (in namespace $1) whose executable is $2 (a full path).
 netns_pids_of() {
@@ -74,6 +66,19 @@ netns_pids_of() {
     [[ $(readlink "/proc/$pid/exe" 2>/dev/null) == "$2" ]] && echo "$pid"
   done
   return 0
+}
+
+# Stops the processes in namespace $1 (only those running executable $2, if given).
+stop_in_netns() {
+  local pids
+  if [[ -n ${2:-} ]]; then
+    mapfile -t pids < <(netns_pids_of "$1" "$2")
+  else
+    mapfile -t pids < <(netns_pids "$1")
+  fi
+  ((${#pids[@]})) || return 0
+  log "stopping in $1: ${pids[*]}"
+  kill_pids "${pids[@]}"
 }
 
 # Send TERM to the given pids, wait up to $KILL_WAIT s, then KILL what is left.

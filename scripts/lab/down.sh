@@ -1,8 +1,6 @@
 # shellcheck shell=bash
 # `down`, `status`, and clean-up of processes a half-removed lab left behind.
 
-LAB_DAEMON_EXES=" /usr/sbin/libvirtd /usr/sbin/virtlogd /usr/bin/qemu-system-x86_64 /usr/sbin/dnsmasq /usr/sbin/sshd "
-
 # Lab daemons stranded in a network namespace whose name was deleted (neither the machine's
 # own namespace nor a current lab one), and host 2's sshd wherever it is.
 kill_orphans() {
@@ -10,15 +8,14 @@ kill_orphans() {
   root=$(stat -L -c %i /proc/self/ns/net) # the namespace `up`/`down` run in
   in1=$(netns_inode "$LAB_NETNS")
   in2=$(netns_inode "$LAB_NETNS2")
-  for pid in /proc/[0-9]*; do
-    exe=$(readlink "$pid/exe" 2>/dev/null) || continue
-    [[ $LAB_DAEMON_EXES == *" $exe "* ]] || continue
-    ns=$(stat -L -c %i "$pid/ns/net" 2>/dev/null) || continue
+  for pid in $(pidof libvirtd virtlogd qemu-system-x86_64 dnsmasq sshd); do
+    exe=$(readlink "/proc/$pid/exe" 2>/dev/null) || continue
+    ns=$(stat -L -c %i "/proc/$pid/ns/net" 2>/dev/null) || continue
     if [[ $ns != "$root" && $ns != "$in1" && $ns != "$in2" ]]; then
-      found+=("${pid#/proc/}")
+      found+=("$pid")
     elif [[ $exe == /usr/sbin/sshd && $ns != "$in2" ]] &&
-      tr '\0' ' ' <"$pid/cmdline" | grep -q "$LAB_HOST2_DIR/"; then
-      found+=("${pid#/proc/}")
+      tr '\0' ' ' <"/proc/$pid/cmdline" | grep -q "$LAB_HOST2_DIR/"; then
+      found+=("$pid")
     fi
   done
   ((${#found[@]})) || return 0
@@ -38,17 +35,14 @@ stop_libvirt_objects() {
 
 lab_down() {
   require_root
-  local ns pids m
+  local ns
   [[ $(stat -L -c %i /proc/self/ns/net) != "$(netns_inode "$LAB_NETNS")" ]] ||
     die "run down from the machine's own namespace, not from inside the lab"
   log "stopping the lab"
   [[ -S $LAB_HOST2_SOCKET ]] && stop_libvirt_objects virsh2
   if [[ -n $(netns_pids_of "$LAB_NETNS" /usr/sbin/libvirtd) ]]; then stop_libvirt_objects virsh1; fi
-  for ns in "$LAB_NETNS2" "$LAB_NETNS"; do
-    pids=$(netns_pids "$ns")
-    # shellcheck disable=SC2086
-    [[ -z $pids ]] || kill_pids $pids
-  done
+  stop_in_netns "$LAB_NETNS2"
+  stop_in_netns "$LAB_NETNS"
   kill_orphans
   for ns in "$LAB_NETNS2" "$LAB_NETNS"; do
     if [[ -e /run/netns/$ns ]]; then ip netns delete "$ns" 2>/dev/null || rm -f "/run/netns/$ns"; fi
@@ -58,9 +52,8 @@ lab_down() {
   rm -f "$LAB_SSH_CONFIG" "$LAB_SOCKET" /run/libvirt/libvirt-sock-ro /run/libvirt/libvirt-admin-sock \
     /run/libvirt/virtlogd-sock /run/libvirt/virtlogd-admin-sock
   # Nothing should be mounted under the state dir in this namespace; make sure before rm -rf.
-  for m in $(awk -v d="$LAB_STATE" 'index($5, d) == 1 { print $5 }' /proc/self/mountinfo | sort -r); do
-    umount -l "$m" || true
-  done
+  awk -v d="$LAB_STATE" 'index($5, d) == 1 { print $5 }' /proc/self/mountinfo | sort -r |
+    while read -r m; do umount -l "$m" || true; done
   rm -rf --one-file-system "$LAB_STATE"
   log "lab is down (guest cache kept in $LAB_CACHE)"
 }
@@ -96,8 +89,10 @@ lab_status() {
     ok=0
   fi
   if [[ -f $LAB_ENV_FILE ]]; then echo "env: $LAB_ENV_FILE"; else echo "env: none" && ok=0; fi
-  ((ok)) && echo "lab: up" || {
+  if ((ok)); then
+    echo "lab: up"
+  else
     echo "lab: not (fully) up"
     return 3
-  }
+  fi
 }

@@ -7,6 +7,7 @@
 # so an interrupted build leaves nothing that looks finished.
 
 GUEST_SRC=$LAB_SCRIPT_DIR/guest
+GUEST_BUILD_VERSION=1 # bump when build_guest changes what it puts into the image
 
 # The kernel package: one already in the cache wins (no download when apt lists move on).
 kernel_deb() {
@@ -47,8 +48,8 @@ kernel_pkg_name() {
 # Everything that goes into the initramfs; a change in any of it triggers a rebuild.
 guest_inputs_hash() {
   {
-    echo "deb $(basename "$1")"
-    sha256sum /bin/busybox "$GUEST_SRC"/* "$LAB_SCRIPT_DIR/guest.sh" | awk '{ print $1 }'
+    echo "deb $(basename "$1") build $GUEST_BUILD_VERSION"
+    sha256sum /bin/busybox "$GUEST_SRC"/* | awk '{ print $1 }'
   } | sha256sum | awk '{ print $1 }'
 }
 
@@ -86,9 +87,9 @@ build_guest() {
   printf 'root:x:0:\n' >"$root/etc/group"
 
   local order=() seen=" " mod
-  for mod in $(grep -v '^#' "$GUEST_SRC/modules"); do
-    add_module "$tmp/deb/lib/modules/$kver/kernel" "$mod"
-  done
+  while read -r mod; do
+    [[ -z $mod || $mod == \#* ]] || add_module "$tmp/deb/lib/modules/$kver/kernel" "$mod"
+  done <"$GUEST_SRC/modules"
   for mod in "${order[@]}"; do
     cp "$(find "$tmp/deb/lib/modules/$kver/kernel" -name "$mod.ko" | head -1)" "$root/lib/modules/"
   done
@@ -124,6 +125,7 @@ add_module() {
 
 # Domain XML for a tiny guest. $1 = name, $2 = network (default the lab's), $3 = uuid and
 # $4 = MAC (both optional: libvirt generates them).
+# shellcheck disable=SC2016 # ${mac:+...} inside the here-doc is meant
 guest_xml() {
   local name=${1:?usage: guest-xml NAME [NETWORK]} net=${2:-$LAB_NETWORK} uuid=${3:-} mac=${4:-}
   [[ $name =~ ^[A-Za-z0-9][A-Za-z0-9_.-]*$ ]] || die "bad guest name: $name"

@@ -34,16 +34,12 @@ remove_root_ns_links() {
 
 # A libvirtd or virtlogd outside the lab namespaces would own /run/libvirt: stop it.
 stop_foreign_daemons() {
-  local in1 in2 pid exe ns
-  in1=$(netns_inode "$LAB_NETNS")
-  in2=$(netns_inode "$LAB_NETNS2")
-  for pid in /proc/[0-9]*; do
-    exe=$(readlink "$pid/exe" 2>/dev/null) || continue
-    [[ $exe == /usr/sbin/libvirtd || $exe == /usr/sbin/virtlogd ]] || continue
-    ns=$(stat -L -c %i "$pid/ns/net" 2>/dev/null) || continue
-    [[ $ns == "$in1" || $ns == "$in2" ]] && continue
-    warn "stopping $exe (pid ${pid#/proc/}) outside the lab namespaces"
-    kill_pids "${pid#/proc/}"
+  local pid ns
+  for pid in $(pidof libvirtd virtlogd); do
+    ns=$(ip netns identify "$pid" 2>/dev/null) || continue
+    [[ $ns == "$LAB_NETNS" || $ns == "$LAB_NETNS2" ]] && continue
+    warn "stopping $(readlink "/proc/$pid/exe") (pid $pid) outside the lab namespaces"
+    kill_pids "$pid"
   done
 }
 
@@ -56,25 +52,22 @@ start_host1() {
   stop_foreign_daemons
   if [[ -n $restart ]] && [[ -n $(netns_pids_of "$LAB_NETNS" /usr/sbin/libvirtd) ]]; then
     log "configuration changed: restarting host 1's libvirtd (guests keep running)"
-    kill_pids $(netns_pids_of "$LAB_NETNS" /usr/sbin/libvirtd)
+    stop_in_netns "$LAB_NETNS" /usr/sbin/libvirtd
   fi
   if [[ -z $(netns_pids_of "$LAB_NETNS" /usr/sbin/virtlogd) ]]; then
     rm -f "$LAB_PIDS/virtlogd.pid" /run/libvirt/virtlogd-sock /run/libvirt/virtlogd-admin-sock
-    ip netns exec "$LAB_NETNS" virtlogd -d -p "$LAB_PIDS/virtlogd.pid"
+    ip netns exec "$LAB_NETNS" virtlogd -d -p "$LAB_PIDS/virtlogd.pid" 9>&-
   fi
   if host1_libvirtd_ok; then return 0; fi
-  local pids
-  pids=$(netns_pids_of "$LAB_NETNS" /usr/sbin/libvirtd)
-  if [[ -n $pids ]]; then
-    warn "host 1's libvirtd ($pids) does not answer: restarting it"
-    # shellcheck disable=SC2086
-    kill_pids $pids
+  if [[ -n $(netns_pids_of "$LAB_NETNS" /usr/sbin/libvirtd) ]]; then
+    warn "host 1's libvirtd does not answer: restarting it"
+    stop_in_netns "$LAB_NETNS" /usr/sbin/libvirtd
   fi
   rm -f "$LAB_PIDS/libvirtd.pid" "$LAB_SOCKET" /run/libvirt/libvirt-sock-ro \
     /run/libvirt/libvirt-admin-sock
   log "starting libvirtd in $LAB_NETNS"
   ip netns exec "$LAB_NETNS" unshare --uts sh -c \
-    "hostname $LAB_HOST1_NAME && exec libvirtd -d -p $LAB_PIDS/libvirtd.pid"
+    "hostname $LAB_HOST1_NAME && exec libvirtd -d -p $LAB_PIDS/libvirtd.pid" 9>&-
   wait_for 300 virsh1 uri || die "host 1's libvirtd did not come up (see /var/log/libvirt/libvirtd.log)"
 }
 
@@ -126,6 +119,12 @@ ensure_demo_guest() {
     virsh1 define <(demo_guest_xml) >/dev/null
     virsh1 metadata "$LAB_GUEST_NAME" https://virtdeck.dev/lab --key vdlab --config \
       --set "<lab hash='$want_hash'/>" >/dev/null
+  fi
+  # Left on host 2 by a migration: the lab's state is "running on host 1".
+  if virsh2 dominfo "$LAB_GUEST_NAME" >/dev/null 2>&1; then
+    warn "guest $LAB_GUEST_NAME is on host 2 too: removing it there"
+    virsh2 destroy "$LAB_GUEST_NAME" >/dev/null 2>&1 || true
+    virsh2 undefine "$LAB_GUEST_NAME" >/dev/null 2>&1 || true
   fi
   state=$(virsh1 domstate "$LAB_GUEST_NAME")
   case $state in

@@ -71,28 +71,24 @@ host2_ok() {
 }
 
 start_host2() {
-  local restart=${1:-} pids
+  local restart=${1:-} pid
   prepare_ssh
   if [[ -z $restart ]] && host2_ok; then return 0; fi
-  pids=$(netns_pids_of "$LAB_NETNS2" /usr/sbin/libvirtd)
-  if [[ -z $restart && -n $pids ]] && virsh2 uri >/dev/null 2>&1; then
+  pid=$(netns_pids_of "$LAB_NETNS2" /usr/sbin/libvirtd | head -1)
+  if [[ -z $restart && -n $pid ]] && virsh2 uri >/dev/null 2>&1; then
     log "host 2: restarting sshd in libvirtd's mount namespace"
-    kill_pids $(netns_pids_of "$LAB_NETNS2" /usr/sbin/sshd)
-    nsenter -t "${pids%% *}" -m -u -n /usr/sbin/sshd -f "$LAB_HOST2_DIR/sshd_config" \
-      -E "$LAB_HOST2_DIR/sshd.log"
+    stop_in_netns "$LAB_NETNS2" /usr/sbin/sshd
+    nsenter -t "$pid" -m -u -n /usr/sbin/sshd -f "$LAB_HOST2_DIR/sshd_config" \
+      -E "$LAB_HOST2_DIR/sshd.log" 9>&-
     return 0
   fi
   # Start over: stop whatever is left in host 2's namespace (its mounts go with it).
-  pids=$(netns_pids "$LAB_NETNS2")
-  # shellcheck disable=SC2086
-  [[ -z $pids ]] || log "host 2: stopping leftovers ($(echo $pids))"
-  # shellcheck disable=SC2086
-  kill_pids $pids
+  stop_in_netns "$LAB_NETNS2"
   prepare_host2_dirs
   rm -f "$LAB_HOST2_DIR"/*.pid "$LAB_HOST2_DIR"/run/*-sock*
   log "starting host 2 (libvirtd + sshd) in $LAB_NETNS2"
   ip netns exec "$LAB_NETNS2" unshare --mount --uts --propagation private \
-    bash -s "$LAB_HOST2_DIR" "$LAB_HOST2_NAME" <<'EOF'
+    bash -s "$LAB_HOST2_DIR" "$LAB_HOST2_NAME" 9>&- <<'EOF'
 set -eu
 dir=$1
 mount --make-rprivate /
