@@ -6,6 +6,7 @@ import { bootstrapAdmin } from "@/lib/auth/bootstrap-admin";
 import { closeDb } from "@/lib/db/client";
 import { migrate } from "@/lib/db/migrate";
 import { env, sqlitePath } from "@/lib/env";
+import { startHostConnections } from "@/lib/hosts/start";
 import { announceAdmin, log } from "@/lib/server/log";
 import { handleEventsSocket } from "@/lib/ws/events-route";
 import { createWsRouter } from "@/lib/ws/router";
@@ -18,6 +19,7 @@ async function main(): Promise<void> {
   );
   if (applied.length > 0) log(`applied migrations: ${applied.join(", ")}`);
   announceAdmin(await bootstrapAdmin());
+  const hosts = await startHostConnections();
 
   const app = next({ dev, hostname: env.HOST, port: env.PORT });
   await app.prepare();
@@ -46,6 +48,7 @@ async function main(): Promise<void> {
     const forced = setTimeout(() => process.exit(1), 10_000);
     forced.unref();
     await ws.closeAll();
+    await hosts.stopAll();
     server.closeAllConnections();
     await new Promise<void>((resolve) => server.close(() => resolve()));
     await app.close?.();

@@ -22,6 +22,8 @@ const envSchema = z.object({
     .positive()
     .max(24 * 90)
     .default(12),
+  /** Key material for secrets at rest (SSH keys); without it a key file is generated in the data dir. */
+  VIRTDECK_SECRET: z.string().min(16, "must be at least 16 characters").optional(),
   /** Set to "true" when a TLS-terminating proxy serves Virtdeck over HTTPS. */
   VIRTDECK_SECURE_COOKIES: z.enum(["true", "false", "auto"]).default("auto"),
 });

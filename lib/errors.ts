@@ -27,9 +27,10 @@ export class AppError extends Error {
     super(message);
     this.name = "AppError";
   }
-  get status(): number {
-    return STATUS[this.code];
-  }
+}
+
+export function httpStatus(error: AppError): number {
+  return STATUS[error.code];
 }
 
 /** Next's redirect() and notFound() work by throwing; they must pass through untouched. */
@@ -41,9 +42,53 @@ function isNextControlFlow(error: unknown): boolean {
   );
 }
 
+/**
+ * Checked by shape, not instanceof: Next's bundle and server.ts each load their own copy of
+ * this module, and errors cross between them (a connection made by one, used by the other).
+ */
+export function isAppError(error: unknown): error is AppError {
+  return (
+    (error as { name?: unknown } | null)?.name === "AppError" &&
+    typeof (error as AppError).code === "string"
+  );
+}
+
+/** libvirt's own errors, by shape (see isAppError): their message is what virsh would print. */
+export function asLibvirtError(error: unknown): { code: number; message: string } | null {
+  const e = error as { name?: unknown; code?: unknown; message?: unknown } | null;
+  return e?.name === "LibvirtError" && typeof e.code === "number"
+    ? { code: e.code, message: String(e.message) }
+    : null;
+}
+
+/** Connection-level failures of lib/libvirt (closed, timed out, unreachable). */
+export function isConnectionFailure(error: unknown): error is Error {
+  return (error as { name?: unknown } | null)?.name === "ConnectionError";
+}
+
+/** Maps libvirt's error codes to HTTP: not found 404, not valid in this state 409, else 502. */
+export function toAppError(error: unknown): AppError | null {
+  if (isAppError(error)) return error;
+  const lv = asLibvirtError(error);
+  if (lv) {
+    const NOT_FOUND = [42, 43, 49, 50, 53, 72];
+    const code: AppErrorCode = NOT_FOUND.includes(lv.code)
+      ? "not_found"
+      : lv.code === 55
+        ? "conflict"
+        : lv.code === 8 || lv.code === 27
+          ? "invalid"
+          : "upstream";
+    return new AppError(code, lv.message);
+  }
+  if (isConnectionFailure(error)) return new AppError("upstream", error.message);
+  return null;
+}
+
 export function toActionError(error: unknown): string {
   if (isNextControlFlow(error)) throw error;
-  if (error instanceof AppError) return error.message;
+  const known = toAppError(error);
+  if (known) return known.message;
   const id = randomBytes(4).toString("hex");
   console.error(`[virtdeck] error ${id}:`, error);
   return `Something went wrong (error id ${id}; see the server log)`;

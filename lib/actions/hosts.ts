@@ -1,6 +1,8 @@
 "use server";
 import { revalidatePath } from "next/cache";
 import { recordAudit } from "@/lib/audit/record";
+import { connectionManager } from "@/lib/hosts/connection-manager";
+import { hostTarget } from "@/lib/hosts/start";
 import { createHost, deleteHost } from "@/lib/hosts/store";
 import { createHostSchema, hostIdSchema } from "@/lib/schemas/host";
 import { authedAction } from "./action";
@@ -8,6 +10,7 @@ import { authedAction } from "./action";
 export const addHostAction = authedAction(createHostSchema, async (input, user) => {
   try {
     const host = await createHost(input);
+    connectionManager().add(hostTarget(host));
     await recordAudit({
       user,
       action: "host.add",
@@ -30,6 +33,7 @@ export const addHostAction = authedAction(createHostSchema, async (input, user) 
 
 export const removeHostAction = authedAction(hostIdSchema, async ({ id }, user) => {
   const host = await deleteHost(id);
+  await connectionManager().remove(id);
   await recordAudit({
     user,
     action: "host.remove",

@@ -1,12 +1,23 @@
-// /ws/events: the live channel to the browser. For now it greets and keeps the line alive;
-// the inventory pushes VM and host changes over it.
+// /ws/events: the live channel to the browser. Every change to a VM or a host is pushed as it
+// happens; the browser writes it into its TanStack Query cache.
 import type { WebSocket } from "ws";
 import type { SessionUser } from "@/lib/auth/session-store";
+import { subscribe } from "@/lib/live/bus";
+import type { ServerMessage } from "@/lib/live/messages";
 
 const HEARTBEAT_MS = 25_000;
+/** A tab that stops reading is disconnected rather than buffered without end. */
+const MAX_BUFFERED_BYTES = 4 * 1024 * 1024;
 
 export function handleEventsSocket(socket: WebSocket, user: SessionUser): void {
-  socket.send(JSON.stringify({ type: "hello", user: user.username }));
+  const send = (message: ServerMessage) => {
+    if (socket.readyState !== socket.OPEN) return;
+    if (socket.bufferedAmount > MAX_BUFFERED_BYTES)
+      return socket.close(1013, "Too far behind; reconnect");
+    socket.send(JSON.stringify(message));
+  };
+  send({ type: "hello", user: user.username });
+  const unsubscribe = subscribe(send);
   let alive = true;
   socket.on("pong", () => {
     alive = true;
@@ -16,7 +27,10 @@ export function handleEventsSocket(socket: WebSocket, user: SessionUser): void {
     alive = false;
     socket.ping();
   }, HEARTBEAT_MS);
-  socket.on("close", () => clearInterval(timer));
+  socket.on("close", () => {
+    clearInterval(timer);
+    unsubscribe();
+  });
   // The browser only listens on this channel: anything it sends is ignored.
   socket.on("message", () => {});
 }

@@ -1,13 +1,16 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { ApiTokens } from "@/components/settings/api-tokens";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
+import { listApiTokens } from "@/lib/auth/api-tokens";
 import { requireUser } from "@/lib/auth/current-user";
 
 export const metadata: Metadata = { title: "Settings" };
 
 export default async function SettingsPage() {
   const user = await requireUser();
+  const tokens = await listApiTokens(user.userId);
   return (
     <>
       <PageHeader title="Settings" description="Your account and this Virtdeck installation." />
@@ -23,6 +26,17 @@ export default async function SettingsPage() {
           >
             Change password
           </Link>
+        </Card>
+        <Card title="API tokens">
+          <ApiTokens
+            tokens={tokens.map((t) => ({
+              id: t.id,
+              name: t.name,
+              prefix: t.prefix,
+              createdAt: t.createdAt.toISOString(),
+              lastUsedAt: t.lastUsedAt?.toISOString() ?? null,
+            }))}
+          />
         </Card>
       </div>
     </>

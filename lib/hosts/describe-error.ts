@@ -1,0 +1,50 @@
+// Turns a failure to reach a host into the words an operator expects to read, e.g.
+// "connection refused at 10.0.0.5:22" or "permission denied (publickey)".
+import type { LibvirtUri } from "@/lib/libvirt";
+
+interface NodeLikeError {
+  name?: string;
+  code?: string;
+  message?: string;
+  address?: string;
+  port?: number;
+  level?: string;
+}
+
+function where(uri: LibvirtUri): string {
+  if (uri.transport === "unix") return uri.params.socket ?? "/run/libvirt/libvirt-sock";
+  const port = uri.port ?? ({ ssh: 22, tcp: 16509, tls: 16514 } as const)[uri.transport];
+  return `${uri.host}:${port}`;
+}
+
+export function describeHostError(error: unknown, uri: LibvirtUri): string {
+  // lib/libvirt wraps transport errors; the system error code sits in the cause.
+  const outer = (error ?? {}) as NodeLikeError & { cause?: unknown };
+  const e = (outer.code ? outer : (outer.cause ?? outer)) as NodeLikeError;
+  const target = where(uri);
+  switch (e.code) {
+    case "ECONNREFUSED":
+      return `connection refused at ${target}`;
+    case "ENOENT":
+      return `no libvirt socket at ${target} (is libvirtd running?)`;
+    case "EACCES":
+      return `permission denied opening ${target}`;
+    case "EHOSTUNREACH":
+    case "ENETUNREACH":
+      return `host unreachable: ${target}`;
+    case "ENOTFOUND":
+    case "EAI_AGAIN":
+      return `cannot resolve host name '${uri.host}'`;
+    case "ECONNRESET":
+    case "EPIPE":
+      return `connection reset by ${target}`;
+  }
+  const message = outer.message ?? String(error);
+  if (
+    e.level === "client-authentication" ||
+    /All configured authentication methods failed/i.test(message)
+  ) {
+    return "permission denied (publickey)";
+  }
+  return message;
+}

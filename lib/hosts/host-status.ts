@@ -1,0 +1,44 @@
+// Persists each status change of a host (and its history), and pushes it to browsers.
+import { db } from "@/lib/db/client";
+import { toHostSummary } from "@/lib/inventory/summaries";
+import { publish } from "@/lib/live/bus";
+import type { HostFacts } from "./host-facts";
+import type { HostStatus } from "./host-link";
+
+export async function saveHostStatus(
+  hostId: string,
+  status: HostStatus,
+  error: string | null,
+): Promise<void> {
+  const now = new Date();
+  const host = await db.host
+    .update({
+      where: { id: hostId },
+      data: {
+        status,
+        lastError: error,
+        statusChangedAt: now,
+        ...(status === "online" ? { lastSeenAt: now } : {}),
+      },
+    })
+    .catch(() => null); // the host may have just been removed
+  if (!host) return;
+  await db.hostStatusEvent.create({ data: { hostId, status, error } });
+  publish({ type: "host", host: toHostSummary(host) });
+}
+
+export async function saveHostFacts(hostId: string, facts: HostFacts): Promise<void> {
+  await db.host.update({
+    where: { id: hostId },
+    data: { facts: JSON.stringify(facts), lastSeenAt: new Date() },
+  });
+}
+
+export function parseHostFacts(json: string | null): HostFacts | null {
+  if (!json) return null;
+  try {
+    return JSON.parse(json) as HostFacts;
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,73 @@
+// Reads one domain's current facts from its host.
+import type { Connection, DomainRef } from "@/lib/libvirt";
+import { type ParsedDomain, parseDomainXml } from "@/lib/xml/parse-domain";
+import { stateWords } from "./state-words";
+
+export interface DomainObservation {
+  uuid: string;
+  name: string;
+  state: string;
+  stateReason: string | null;
+  active: boolean;
+  vcpus: number;
+  memoryKiB: number;
+  maxMemoryKiB: number;
+  autostart: boolean;
+  persistent: boolean;
+  /** Present when the XML was read (new or changed domains, definition events). */
+  parsed?: ParsedDomain;
+  /** Addresses by lower-case MAC, for running domains. */
+  ipsByMac?: Map<string, string[]>;
+}
+
+/** DHCP-lease addresses by MAC; empty when the host cannot tell (no lease yet, no network). */
+export async function readAddresses(
+  conn: Connection,
+  dom: DomainRef,
+): Promise<Map<string, string[]>> {
+  const byMac = new Map<string, string[]>();
+  try {
+    for (const iface of await conn.domainExtras.interfaceAddresses(dom, 0)) {
+      if (!iface.hwaddr) continue;
+      byMac.set(
+        iface.hwaddr.toLowerCase(),
+        iface.addrs.map((a) => a.addr),
+      );
+    }
+  } catch {
+    // Not every driver or NIC type reports leases; the inventory then shows no address.
+  }
+  return byMac;
+}
+
+export async function observeDomain(
+  conn: Connection,
+  dom: DomainRef,
+  withXml: boolean,
+): Promise<DomainObservation> {
+  const [state, info, autostart, persistent, xml] = await Promise.all([
+    conn.domains.state(dom),
+    conn.domains.info(dom),
+    conn.domains.getAutostart(dom).catch(() => false),
+    conn.domains.isPersistent(dom),
+    withXml ? conn.domains.xml(dom) : Promise.resolve(null),
+  ]);
+  const words = stateWords(state.stateCode, state.reason);
+  const active = state.stateCode !== 5; // anything but "shut off" has a running QEMU
+  const parsed = xml ? parseDomainXml(xml) : undefined;
+  const hasNics = parsed ? parsed.nics.length > 0 : true;
+  return {
+    uuid: dom.uuid,
+    name: dom.name,
+    state: words.state,
+    stateReason: words.reason,
+    active,
+    vcpus: info.vcpus,
+    memoryKiB: info.memoryKiB,
+    maxMemoryKiB: info.maxMemKiB,
+    autostart,
+    persistent,
+    parsed,
+    ipsByMac: active && hasNics ? await readAddresses(conn, dom) : undefined,
+  };
+}

@@ -1,0 +1,107 @@
+// The shapes of hosts and VMs as pages, the JSON API and the live stream show them.
+import type { Host, Vm } from "@/lib/generated/prisma/client";
+
+export interface HostSummary {
+  id: string;
+  name: string;
+  uri: string;
+  /** online | connecting | offline */
+  status: string;
+  lastError: string | null;
+  statusChangedAt: string | null;
+  lastSeenAt: string | null;
+}
+
+export interface DiskSummary {
+  target: string;
+  device: string;
+  source: string | null;
+  bus: string | null;
+  format: string | null;
+}
+
+export interface NicSummary {
+  mac: string;
+  type: string;
+  /** The libvirt network or host bridge the NIC is on. */
+  source: string | null;
+  model: string | null;
+  ips: string[];
+}
+
+export interface GraphicsSummary {
+  type: string;
+  port: number | null;
+  listen: string | null;
+}
+
+export interface VmSummary {
+  id: string;
+  hostId: string;
+  hostName: string;
+  uuid: string;
+  name: string;
+  /** As virsh prints it: running, idle, paused, in shutdown, shut off, crashed, pmsuspended. */
+  state: string;
+  stateReason: string | null;
+  vcpus: number;
+  memoryKiB: number;
+  maxMemoryKiB: number;
+  osHint: string | null;
+  disks: DiskSummary[];
+  nics: NicSummary[];
+  graphics: GraphicsSummary[];
+  autostart: boolean;
+  persistent: boolean;
+  tags: string[];
+  notes: string;
+  gone: boolean;
+  startedAt: string | null;
+  lastSeenAt: string;
+}
+
+function parseJson<T>(text: string, fallback: T): T {
+  try {
+    return JSON.parse(text) as T;
+  } catch {
+    return fallback;
+  }
+}
+
+export function toHostSummary(host: Host): HostSummary {
+  return {
+    id: host.id,
+    name: host.name,
+    uri: host.uri,
+    status: host.status,
+    lastError: host.lastError,
+    statusChangedAt: host.statusChangedAt?.toISOString() ?? null,
+    lastSeenAt: host.lastSeenAt?.toISOString() ?? null,
+  };
+}
+
+export function toVmSummary(vm: Vm & { host: Pick<Host, "name"> }): VmSummary {
+  return {
+    id: vm.id,
+    hostId: vm.hostId,
+    hostName: vm.host.name,
+    uuid: vm.uuid,
+    name: vm.name,
+    state: vm.state,
+    stateReason: vm.stateReason,
+    vcpus: vm.vcpus,
+    memoryKiB: vm.memoryKiB,
+    maxMemoryKiB: vm.maxMemoryKiB,
+    osHint: vm.osHint,
+    disks: parseJson(vm.disks, []),
+    nics: parseJson(vm.nics, []),
+    graphics: parseJson(vm.graphics, []),
+    autostart: vm.autostart,
+    persistent: vm.persistent,
+    tags: parseJson(vm.tags, []),
+    notes: vm.notes,
+    gone: vm.goneAt !== null,
+    startedAt: vm.startedAt?.toISOString() ?? null,
+    lastSeenAt: vm.lastSeenAt.toISOString(),
+  };
+}

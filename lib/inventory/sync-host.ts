@@ -1,0 +1,82 @@
+// Keeps a host's VMs in the inventory current: a full sync on every (re)connect, then
+// lifecycle events. Runs as the connection manager's onOnline hook.
+
+import { db } from "@/lib/db/client";
+import type { Connection, DomainLifecycleEvent, DomainRef } from "@/lib/libvirt";
+import { mapLimit } from "@/lib/util/map-limit";
+import { observeDomain } from "./observe-domain";
+import { markGone, recordVmEvent, saveObservation } from "./vm-store";
+import { watchAddresses } from "./watch-addresses";
+
+/** Stats bits for CONNECT_GET_ALL_DOMAIN_STATS: state, balloon (memory) and vCPU. */
+const STATS_STATE_BALLOON_VCPU = 1 | 4 | 8;
+const IN_FLIGHT = 4;
+
+/** One all-domain-stats call tells which domains changed; only those have their XML read. */
+export async function fullSync(hostId: string, conn: Connection): Promise<void> {
+  const [domains, stats, known] = await Promise.all([
+    conn.domains.list(0),
+    conn.domainExtras.allStats(STATS_STATE_BALLOON_VCPU),
+    db.vm.findMany({
+      where: { hostId },
+      select: {
+        uuid: true,
+        name: true,
+        state: true,
+        vcpus: true,
+        maxMemoryKiB: true,
+        goneAt: true,
+      },
+    }),
+  ]);
+  const knownByUuid = new Map(known.map((vm) => [vm.uuid, vm]));
+  const statsByUuid = new Map(stats.map((s) => [s.dom.uuid, s.stats]));
+  await mapLimit(domains, IN_FLIGHT, async (dom) => {
+    const before = knownByUuid.get(dom.uuid);
+    const s = statsByUuid.get(dom.uuid);
+    const changed =
+      !before ||
+      before.goneAt !== null ||
+      before.name !== dom.name ||
+      Number(s?.["vcpu.current"] ?? before.vcpus) !== before.vcpus ||
+      Number(s?.["balloon.maximum"] ?? before.maxMemoryKiB) !== before.maxMemoryKiB ||
+      dom.id > 0 !== (before.state !== "shut off");
+    await saveObservation(hostId, await observeDomain(conn, dom, changed));
+  });
+  await markGone(
+    hostId,
+    domains.map((d) => d.uuid),
+  );
+}
+
+async function onLifecycle(
+  hostId: string,
+  conn: Connection,
+  e: DomainLifecycleEvent,
+): Promise<void> {
+  await recordVmEvent(hostId, e.dom.uuid, "lifecycle", `${e.event} (${e.detail})`);
+  let dom: DomainRef;
+  try {
+    dom = await conn.domains.lookupByUuid(e.dom.uuid);
+  } catch {
+    // Undefined, or a transient domain that stopped: it is no longer on the host.
+    return markGone(
+      hostId,
+      (await conn.domains.list(0)).map((d) => d.uuid),
+    );
+  }
+  const obs = await observeDomain(conn, dom, true);
+  await saveObservation(hostId, obs);
+  if (e.event === "started" || e.event === "resumed") watchAddresses(hostId, conn, dom);
+}
+
+export async function subscribeHostEvents(hostId: string, conn: Connection): Promise<void> {
+  await conn.events.subscribe("domain-lifecycle", (e) => onLifecycle(hostId, conn, e));
+  await conn.events.subscribe("domain-reboot", (e) =>
+    recordVmEvent(hostId, e.dom.uuid, "reboot", "rebooted"),
+  );
+  await conn.events.subscribe("domain-device-removed", async (e) => {
+    await recordVmEvent(hostId, e.dom.uuid, "device", `device ${e.devAlias} removed`);
+    await saveObservation(hostId, await observeDomain(conn, e.dom, true));
+  });
+}

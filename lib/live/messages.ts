@@ -1,0 +1,10 @@
+// What /ws/events sends to browsers. Every change to a VM or host is pushed whole, so the
+// browser's cache can replace its copy without another request.
+import type { HostSummary, VmSummary } from "@/lib/inventory/summaries";
+
+export type LiveMessage =
+  | { type: "vm"; vm: VmSummary }
+  | { type: "vm-removed"; id: string }
+  | { type: "host"; host: HostSummary };
+
+export type ServerMessage = LiveMessage | { type: "hello"; user: string };
