@@ -35,12 +35,17 @@ export interface StreamSink {
   onClose(err: Error): void;
 }
 
+/** Granularity of call timeouts, in ms. */
+const SWEEP_MS = 25;
+
 interface Pending {
   proc: Procedure<unknown, unknown>;
   packet: Buffer;
   resolve: (v: unknown) => void;
   reject: (e: Error) => void;
-  timer: NodeJS.Timeout | undefined;
+  /** Epoch ms after which the call times out (0: never). */
+  deadline: number;
+  timeoutMs: number;
   sent: boolean;
 }
 
@@ -54,6 +59,7 @@ export class RpcClient extends EventEmitter {
   private readonly splitter = new PacketSplitter();
   private readonly keepalive: Keepalive;
   private closedWith: Error | undefined;
+  private sweeper: NodeJS.Timeout | undefined;
   private readonly callTimeout: number;
   private readonly maxInFlight: number;
 
@@ -132,11 +138,16 @@ export class RpcClient extends EventEmitter {
         packet,
         resolve: resolve as (v: unknown) => void,
         reject,
-        timer: undefined,
+        deadline: 0,
+        timeoutMs: 0,
         sent: false,
       };
       const timeout = opts.timeout ?? this.callTimeout;
-      if (timeout > 0) p.timer = setTimeout(() => this.timeOut(serial, timeout), timeout);
+      if (timeout > 0) {
+        p.deadline = Date.now() + timeout;
+        p.timeoutMs = timeout;
+        this.armSweeper();
+      }
       this.pending.set(serial, p);
       if (sink) this.streams.set(serial, sink);
       this.queue.push(serial);
@@ -157,6 +168,28 @@ export class RpcClient extends EventEmitter {
     }
   }
 
+  /**
+   * One timer per connection instead of one per call (a timer per call costs
+   * more than the call itself): it checks deadlines every SWEEP_MS while calls
+   * are pending, so a timeout fires up to SWEEP_MS late.
+   */
+  private armSweeper(): void {
+    if (this.sweeper) return;
+    this.sweeper = setInterval(() => {
+      const now = Date.now();
+      for (const [serial, p] of this.pending) {
+        if (p.deadline !== 0 && p.deadline <= now) this.timeOut(serial, p.timeoutMs);
+      }
+      if (this.pending.size === 0) this.disarmSweeper();
+    }, SWEEP_MS);
+    this.sweeper.unref();
+  }
+
+  private disarmSweeper(): void {
+    if (this.sweeper) clearInterval(this.sweeper);
+    this.sweeper = undefined;
+  }
+
   private timeOut(serial: number, ms: number): void {
     const p = this.pending.get(serial);
     if (!p) return;
@@ -168,7 +201,6 @@ export class RpcClient extends EventEmitter {
 
   private settle(serial: number, p: Pending): void {
     this.pending.delete(serial);
-    if (p.timer) clearTimeout(p.timer);
     if (p.sent) this.inFlight--;
     this.pump();
   }
@@ -256,8 +288,8 @@ export class RpcClient extends EventEmitter {
     if (this.closedWith) return;
     this.closedWith = err;
     this.keepalive.stop();
+    this.disarmSweeper();
     for (const [, p] of this.pending) {
-      if (p.timer) clearTimeout(p.timer);
       p.reject(err);
     }
     this.pending.clear();
