@@ -42,7 +42,7 @@ lab_up() {
   start_host1 "$changed"
   ensure_network virsh1 "$LAB_NETNS"
   ensure_veth
-  start_host2
+  start_host2 "$changed"
   ensure_network virsh2 "$LAB_NETNS2"
   ensure_demo_guest
   check_host2_ssh

@@ -12,6 +12,7 @@ GUEST_BUILD_VERSION=1 # bump when build_guest changes what it puts into the imag
 # The kernel package: one already in the cache wins (no download when apt lists move on).
 kernel_deb() {
   local deb pkg tmp
+  rm -rf "$LAB_CACHE/kernel"/.download.* # leftovers of an interrupted download
   deb=$(find "$LAB_CACHE/kernel" -maxdepth 1 -name 'linux-image-*.deb' 2>/dev/null | sort -V | tail -1)
   if [[ -n $deb ]] && dpkg-deb --info "$deb" >/dev/null 2>&1; then
     echo "$deb"
@@ -21,7 +22,6 @@ kernel_deb() {
   [[ -n $pkg ]] || die "cannot find the kernel package (apt-cache depends linux-image-amd64)"
   log "downloading $pkg (about 70 MB)"
   mkdir -p "$LAB_CACHE/kernel"
-  rm -rf "$LAB_CACHE/kernel"/.download.*
   tmp=$(mktemp -d "$LAB_CACHE/kernel/.download.XXXXXX")
   (cd "$tmp" && apt-get download -q -o APT::Sandbox::User=root "$pkg") >&2 ||
     die "apt-get download $pkg failed"
@@ -59,8 +59,8 @@ build_guest() {
   [[ -x /bin/busybox ]] || die "/bin/busybox missing (busybox-static)"
   deb=$(kernel_deb)
   hash=$(guest_inputs_hash "$deb")
-  if [[ -f $LAB_GUEST_KERNEL && -f $LAB_GUEST_INITRD &&
-    $(cat "$LAB_CACHE/guest/stamp" 2>/dev/null) == "$hash" ]]; then
+  if [[ -f $LAB_GUEST_KERNEL && $(cat "$LAB_CACHE/guest/stamp" 2>/dev/null) == "$hash" ]] &&
+    gzip -t "$LAB_GUEST_INITRD" 2>/dev/null; then
     return 0
   fi
   log "building the guest kernel and initramfs from $(basename "$deb")"
@@ -96,7 +96,7 @@ build_guest() {
   printf '%s\n' "${order[@]}" >"$root/etc/modules"
   log "guest modules: ${order[*]}"
 
-  (cd "$root" && find . | cpio -o -H newc -R 0:0 --quiet | gzip -9) >"$tmp/initrd.img"
+  (cd "$root" && find . | cpio -o -H newc -R 0:0 --quiet | gzip -9 -n) >"$tmp/initrd.img"
   cp "$tmp/deb/boot/vmlinuz-$kver" "$tmp/vmlinuz"
   mv -f "$tmp/vmlinuz" "$LAB_GUEST_KERNEL"
   mv -f "$tmp/initrd.img" "$LAB_GUEST_INITRD"
