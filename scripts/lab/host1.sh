@@ -14,7 +14,7 @@ ensure_netns() {
   # Names resolved inside the lab; and no DNS server outside it.
   mkdir -p "/etc/netns/$ns"
   {
-    grep -v 'virtdeck-lab' /etc/hosts
+    grep -v 'virtdeck-lab' /etc/hosts || true
     echo "$LAB_HOST1_ADDR $LAB_HOST1_NAME # virtdeck-lab"
     echo "$LAB_HOST2_ADDR $LAB_HOST2_NAME # virtdeck-lab"
   } >"/etc/netns/$ns/hosts"

@@ -59,7 +59,7 @@ prepare_host2_dirs() {
   local d
   for d in run lib etc log/qemu; do mkdir -p "$LAB_HOST2_DIR/$d"; done
   for d in libvirt.conf libvirt-admin.conf; do
-    [[ -f /etc/libvirt/$d ]] && cp "/etc/libvirt/$d" "$LAB_HOST2_DIR/etc/$d"
+    if [[ -f /etc/libvirt/$d ]]; then cp "/etc/libvirt/$d" "$LAB_HOST2_DIR/etc/$d"; fi
   done
   qemu_conf_block >"$LAB_HOST2_DIR/etc/qemu.conf"
   libvirtd_conf_block "$(host2_uuid)" >"$LAB_HOST2_DIR/etc/libvirtd.conf"

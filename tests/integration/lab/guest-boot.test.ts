@@ -1,5 +1,9 @@
 // A fresh tiny guest on the lab's host 1: it boots to a shell on its serial console, takes a
 // DHCP lease from the lab network, and powers off on the ACPI button (virsh shutdown).
+import { readFile, rm } from "node:fs/promises";
+import { connect } from "node:net";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { labEnv } from "../support/lab-env";
 import { virsh, waitFor } from "../support/virsh";
@@ -37,6 +41,27 @@ function inLabNetwork(ip: string): boolean {
   return ip.startsWith(prefix) && ip !== lab.LAB_NETWORK_GATEWAY;
 }
 
+/** The first bytes a VNC server sends: its protocol version, e.g. "RFB 003.008\n". */
+function rfbGreeting(port: number): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const socket = connect({ host: "127.0.0.1", port });
+    const timer = setTimeout(() => socket.destroy(new Error("no RFB greeting in 10 s")), 10_000);
+    let data = "";
+    socket.on("data", (chunk) => {
+      data += chunk.toString("latin1");
+      if (data.length >= 12) {
+        clearTimeout(timer);
+        socket.destroy();
+        resolve(data.slice(0, 12));
+      }
+    });
+    socket.on("error", (err) => {
+      clearTimeout(timer);
+      reject(err);
+    });
+  });
+}
+
 describe("a fresh tiny guest on host 1", () => {
   it("boots to a root shell on the serial console and gets a DHCP lease", async () => {
     const started = Date.now();
@@ -55,6 +80,24 @@ describe("a fresh tiny guest on host 1", () => {
     expect(await virsh(uri, "domifaddr", name)).toContain(`${lease.ip}/24`);
     console.info(`${name}: shell prompt after ${readyMs} ms, lease after ${leaseMs} ms`);
   }, 150_000);
+
+  it("shows its console over VNC on 127.0.0.1 and in virsh screenshot", async () => {
+    const display = await virsh(uri, "vncdisplay", name);
+    const match = display.match(/^127\.0\.0\.1:(\d+)$/);
+    expect(match, `vncdisplay said ${display}`).not.toBeNull();
+    expect(await rfbGreeting(5900 + Number(match?.[1]))).toMatch(/^RFB 003\.00\d\n$/);
+
+    const png = path.join(tmpdir(), `${name}-screen.png`);
+    try {
+      await virsh(uri, "screenshot", name, png);
+      const bytes = await readFile(png);
+      expect(bytes.subarray(1, 4).toString("latin1")).toBe("PNG");
+      // VGA text mode 80x25 with 9x16 glyphs.
+      expect([bytes.readUInt32BE(16), bytes.readUInt32BE(20)]).toEqual([720, 400]);
+    } finally {
+      await rm(png, { force: true });
+    }
+  });
 
   it("powers off cleanly on virsh shutdown (ACPI power button)", async () => {
     expect(await virsh(uri, "domstate", name)).toBe("running");
