@@ -61,5 +61,5 @@ export {
 export { type PoolInfo, StorageApi, type VolInfo } from "./storage";
 export { LibvirtStream, type StreamOptions } from "./stream";
 export { StreamApi } from "./streams";
-export type { DialOptions, SshOptions, TlsPaths } from "./transports/dialer";
+export type { DialOptions, HostKeyInfo, SshOptions, TlsPaths } from "./transports/dialer";
 export { type LibvirtUri, parseUri, type Transport } from "./uri";

@@ -21,6 +21,29 @@ export interface SshOptions {
   knownHostsFile?: string;
   /** User when the URI names none (default: the local user). */
   username?: string;
+  /** The private key itself (OpenSSH or PEM text), instead of a file; the URI's keyfile wins. */
+  privateKey?: string | Buffer;
+  /**
+   * Accepted host keys held in memory, in OpenSSH "type base64" form (as in known_hosts without
+   * the host field). When given, they replace the known_hosts file; an empty list accepts none.
+   */
+  hostKeys?: string[];
+  /**
+   * Called with the key the server offers, before it is checked. Returning true accepts it
+   * (trust on first use: a caller that shows the fingerprint to an operator); anything else
+   * leaves the decision to `hostKeys` / known_hosts.
+   */
+  onHostKey?: (key: HostKeyInfo) => boolean | undefined;
+}
+
+/** A host key as an SSH server offered it. */
+export interface HostKeyInfo {
+  /** e.g. "ssh-ed25519". */
+  type: string;
+  /** The key blob in base64: `${type} ${base64}` is its OpenSSH form. */
+  base64: string;
+  /** As `ssh-keygen -l` prints it: "SHA256:" and unpadded base64 of the blob's SHA-256. */
+  fingerprint: string;
 }
 
 /** Options for opening the byte pipe to the daemon. */

@@ -3,13 +3,14 @@
  * runs virt-ssh-helper on the far side (or `nc -U SOCKET` on hosts without
  * it) in an exec channel with no PTY, and uses the channel as the pipe.
  */
+import { createHash } from "node:crypto";
 import { existsSync, readFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import type { Duplex } from "node:stream";
 import { Client, type ClientChannel } from "ssh2";
 import { DEFAULT_SOCKET, defaultPort, flagParam, type LibvirtUri } from "../uri";
-import { type Dialer, type SshOptions, withDialTimeout } from "./dialer";
+import { type Dialer, type HostKeyInfo, type SshOptions, withDialTimeout } from "./dialer";
 import { hostPattern, loadKnownKeys } from "./known-hosts";
 
 /** Quotes a word for a POSIX shell. */
@@ -37,6 +38,27 @@ export function remoteCommand(uri: LibvirtUri, readOnly = false): string {
   return `sh -c ${shellQuote(script)}`;
 }
 
+/** Type, base64 and SHA-256 fingerprint of a raw host key blob (its first field is the type). */
+export function describeHostKey(blob: Buffer): HostKeyInfo {
+  const len = blob.length >= 4 ? blob.readUInt32BE(0) : 0;
+  const type = blob.subarray(4, 4 + len).toString("latin1") || "unknown";
+  const digest = createHash("sha256").update(blob).digest("base64").replace(/=+$/, "");
+  return { type, base64: blob.toString("base64"), fingerprint: `SHA256:${digest}` };
+}
+
+/** The blob of an OpenSSH "type base64" key (a known_hosts line's key part also works). */
+function keyBlob(openssh: string): Buffer | null {
+  const b64 = openssh.trim().split(/\s+/)[1];
+  return b64 ? Buffer.from(b64, "base64") : null;
+}
+
+function privateKeyOf(uri: LibvirtUri, opts: SshOptions): Buffer | string | undefined {
+  if (uri.params.keyfile) return readFileSync(uri.params.keyfile);
+  if (opts.privateKey) return opts.privateKey;
+  const file = defaultKey(opts);
+  return file ? readFileSync(file) : undefined;
+}
+
 function defaultKey(opts: SshOptions): string | undefined {
   if (opts.keyFile) return opts.keyFile;
   const dir = path.join(os.homedir(), ".ssh");
@@ -50,7 +72,6 @@ export const dialSsh: Dialer = (uri, opts) => {
   const host = uri.host ?? "localhost";
   const port = uri.port ?? defaultPort("ssh");
   const sshOpts = opts.ssh ?? {};
-  const keyFile = uri.params.keyfile ?? defaultKey(sshOpts);
   const knownHosts =
     uri.params.known_hosts ??
     sshOpts.knownHostsFile ??
@@ -63,11 +84,17 @@ export const dialSsh: Dialer = (uri, opts) => {
     `${host}:${port} over SSH`,
     opts.timeout,
     (resolve, reject) => {
-      let hostKeyRejected = false;
+      let rejectedKey: HostKeyInfo | null = null;
+      const source = sshOpts.hostKeys ? "the accepted host keys" : knownHosts;
       client.once("error", (e) =>
         reject(
-          hostKeyRejected
-            ? new Error(`host key for ${hostPattern(host, port)} not found in ${knownHosts}`)
+          rejectedKey
+            ? Object.assign(
+                new Error(
+                  `host key for ${hostPattern(host, port)} (${rejectedKey.type} ${rejectedKey.fingerprint}) not found in ${source}`,
+                ),
+                { level: "host-key", hostKey: rejectedKey },
+              )
             : e,
         ),
       );
@@ -82,13 +109,17 @@ export const dialSsh: Dialer = (uri, opts) => {
           host,
           port,
           username: uri.user ?? sshOpts.username ?? os.userInfo().username,
-          privateKey: keyFile ? readFileSync(keyFile) : undefined,
+          privateKey: privateKeyOf(uri, sshOpts),
           readyTimeout: opts.timeout,
           keepaliveInterval: 10_000,
           hostVerifier: (key: Buffer) => {
-            if (!verify) return true;
-            const ok = loadKnownKeys(knownHosts, host, port).some((k) => k.key.equals(key));
-            hostKeyRejected = !ok;
+            const offered = describeHostKey(key);
+            if (sshOpts.onHostKey?.(offered) === true || !verify) return true;
+            const known = sshOpts.hostKeys
+              ? sshOpts.hostKeys.map(keyBlob)
+              : loadKnownKeys(knownHosts, host, port).map((k) => k.key);
+            const ok = known.some((k) => k?.equals(key));
+            rejectedKey = ok ? null : offered;
             return ok;
           },
         });
