@@ -103,6 +103,10 @@ async function idleMemory(): Promise<void> {
     gc?.();
     return process.memoryUsage();
   };
+  // One connection first, so code loaded on first use is not counted.
+  const warm = await connect(URI);
+  await warm.host.hostname();
+  await warm.close();
   const before = await settle();
   const conns = await Promise.all(Array.from({ length: 10 }, () => connect(URI)));
   await Promise.all(conns.map((c) => c.host.hostname()));
@@ -111,14 +115,30 @@ async function idleMemory(): Promise<void> {
   console.log(
     `(4) memory with 10 idle connections${gc ? "" : " (run with node --expose-gc for exact heap figures)"}`,
   );
+  const heap = after.heapUsed + after.external - (before.heapUsed + before.external);
   console.log(
-    `    process rss ${kib(after.rss)}; heap used +${kib(after.heapUsed - before.heapUsed)} for 10 connections`,
+    `    process rss ${kib(after.rss)} (${kib(after.rss - before.rss)} more than before)`,
   );
-  console.log(`    (${kib((after.heapUsed - before.heapUsed) / 10)} heap per idle connection)`);
+  console.log(`    JS heap + external: ${kib(heap)} for 10 connections, ${kib(heap / 10)} each`);
   await Promise.all(conns.map((c) => c.close()));
 }
 
+// Memory first: later stages leave garbage that would blur a small number.
+const memoryReport = await captureLog(idleMemory);
 await sequentialLatency();
 await concurrentThroughput();
 await thousandDomains();
-await idleMemory();
+console.log(memoryReport);
+
+/** Runs fn with console.log captured, so the report keeps the issue's order. */
+async function captureLog(fn: () => Promise<void>): Promise<string> {
+  const lines: string[] = [];
+  const log = console.log;
+  console.log = (...args: unknown[]) => lines.push(args.join(" "));
+  try {
+    await fn();
+  } finally {
+    console.log = log;
+  }
+  return lines.join("\n");
+}

@@ -7,6 +7,7 @@
  */
 import { EventEmitter } from "node:events";
 import type { Duplex } from "node:stream";
+import { CallQueue, type PendingCall } from "./call-queue";
 import { ConnectionError, LibvirtError, ProtocolError } from "./errors";
 import { PacketSplitter } from "./framing";
 import { Keepalive, type KeepaliveOptions } from "./keepalive";
@@ -35,33 +36,15 @@ export interface StreamSink {
   onClose(err: Error): void;
 }
 
-/** Granularity of call timeouts, in ms. */
-const SWEEP_MS = 25;
-
-interface Pending {
-  proc: Procedure<unknown, unknown>;
-  packet: Buffer;
-  resolve: (v: unknown) => void;
-  reject: (e: Error) => void;
-  /** Epoch ms after which the call times out (0: never). */
-  deadline: number;
-  timeoutMs: number;
-  sent: boolean;
-}
-
 /** Events: "message" (proc, payload) for REMOTE events; "close" (error) once. */
 export class RpcClient extends EventEmitter {
   private serial = 0;
-  private readonly pending = new Map<number, Pending>();
-  private readonly queue: number[] = [];
-  private inFlight = 0;
+  private readonly calls: CallQueue;
   private readonly streams = new Map<number, StreamSink>();
   private readonly splitter = new PacketSplitter();
   private readonly keepalive: Keepalive;
   private closedWith: Error | undefined;
-  private sweeper: NodeJS.Timeout | undefined;
   private readonly callTimeout: number;
-  private readonly maxInFlight: number;
 
   constructor(
     private readonly sock: Duplex,
@@ -69,7 +52,11 @@ export class RpcClient extends EventEmitter {
   ) {
     super();
     this.callTimeout = opts.callTimeout ?? 30_000;
-    this.maxInFlight = Math.max(1, opts.maxInFlight ?? 4);
+    this.calls = new CallQueue(
+      Math.max(1, opts.maxInFlight ?? 4),
+      (b) => this.write(b),
+      (serial, call) => this.timeOut(serial, call),
+    );
     this.keepalive = new Keepalive(
       (b) => this.write(b),
       (msg) => this.fail(new ConnectionError("timeout", msg)),
@@ -133,7 +120,7 @@ export class RpcClient extends EventEmitter {
       } catch (e) {
         return reject(e instanceof Error ? e : new Error(String(e)));
       }
-      const p: Pending = {
+      const p: PendingCall = {
         proc: proc as Procedure<unknown, unknown>,
         packet,
         resolve: resolve as (v: unknown) => void,
@@ -146,63 +133,19 @@ export class RpcClient extends EventEmitter {
       if (timeout > 0) {
         p.deadline = Date.now() + timeout;
         p.timeoutMs = timeout;
-        this.armSweeper();
       }
-      this.pending.set(serial, p);
       if (sink) this.streams.set(serial, sink);
-      this.queue.push(serial);
-      this.pump();
+      this.calls.add(serial, p);
     });
     return { serial, reply };
   }
 
-  /** Writes queued calls while there is room in flight. */
-  private pump(): void {
-    while (this.inFlight < this.maxInFlight && this.queue.length > 0) {
-      const serial = this.queue.shift()!;
-      const p = this.pending.get(serial);
-      if (!p || p.sent) continue;
-      p.sent = true;
-      this.inFlight++;
-      this.write(p.packet);
-    }
-  }
-
-  /**
-   * One timer per connection instead of one per call (a timer per call costs
-   * more than the call itself): it checks deadlines every SWEEP_MS while calls
-   * are pending, so a timeout fires up to SWEEP_MS late.
-   */
-  private armSweeper(): void {
-    if (this.sweeper) return;
-    this.sweeper = setInterval(() => {
-      const now = Date.now();
-      for (const [serial, p] of this.pending) {
-        if (p.deadline !== 0 && p.deadline <= now) this.timeOut(serial, p.timeoutMs);
-      }
-      if (this.pending.size === 0) this.disarmSweeper();
-    }, SWEEP_MS);
-    this.sweeper.unref();
-  }
-
-  private disarmSweeper(): void {
-    if (this.sweeper) clearInterval(this.sweeper);
-    this.sweeper = undefined;
-  }
-
-  private timeOut(serial: number, ms: number): void {
-    const p = this.pending.get(serial);
-    if (!p) return;
-    this.settle(serial, p);
-    this.streams.get(serial)?.onClose(new ConnectionError("timeout", `${p.proc.name} timed out`));
+  private timeOut(serial: number, call: PendingCall): void {
+    this.calls.settle(serial);
+    const name = call.proc.name;
+    this.streams.get(serial)?.onClose(new ConnectionError("timeout", `${name} timed out`));
     this.streams.delete(serial);
-    p.reject(new ConnectionError("timeout", `${p.proc.name} got no reply within ${ms} ms`));
-  }
-
-  private settle(serial: number, p: Pending): void {
-    this.pending.delete(serial);
-    if (p.sent) this.inFlight--;
-    this.pump();
+    call.reject(new ConnectionError("timeout", `${name} got no reply within ${call.timeoutMs} ms`));
   }
 
   /** Writes raw packet bytes; returns false when the transport wants us to wait for "drain". */
@@ -254,14 +197,14 @@ export class RpcClient extends EventEmitter {
   }
 
   private onReply(h: Header, payload: Buffer): void {
-    const p = this.pending.get(h.serial);
+    const p = this.calls.get(h.serial);
     if (!p) return; // a reply to a call that already timed out
     if (h.prog !== p.proc.prog || h.proc !== p.proc.proc) {
       throw new ProtocolError(
         `reply for serial ${h.serial} names procedure ${h.proc}, expected ${p.proc.proc}`,
       );
     }
-    this.settle(h.serial, p);
+    this.calls.settle(h.serial);
     let err: Error;
     try {
       if (h.status === Status.OK) {
@@ -288,12 +231,7 @@ export class RpcClient extends EventEmitter {
     if (this.closedWith) return;
     this.closedWith = err;
     this.keepalive.stop();
-    this.disarmSweeper();
-    for (const [, p] of this.pending) {
-      p.reject(err);
-    }
-    this.pending.clear();
-    this.queue.length = 0;
+    this.calls.rejectAll(err);
     for (const [, s] of this.streams) s.onClose(err);
     this.streams.clear();
     this.sock.destroy();

@@ -49,7 +49,7 @@ describe("a tiny guest on the QEMU driver", () => {
     await c.domains.setAutostart(dom, false);
     await c.domains.setMemory(dom, 96 * 1024, Impact.CONFIG);
     expect(await virsh(URI, "dumpxml", "--inactive", name)).toContain(
-      "<memory unit='KiB'>98304</memory>",
+      "<currentMemory unit='KiB'>98304</currentMemory>",
     );
     const disk = `<disk type="file" device="cdrom"><target dev="hdc" bus="ide"/><readonly/></disk>`;
     await c.domainExtras.attachDevice(dom, disk, Impact.CONFIG);
