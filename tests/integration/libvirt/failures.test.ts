@@ -19,7 +19,9 @@ async function helperPids(): Promise<Set<number>> {
 }
 
 /** Connects over SSH and returns the pid of the virt-ssh-helper this connection started. */
-async function connectWithHelper(opts: Parameters<typeof connect>[1] = {}): Promise<[Connection, number]> {
+async function connectWithHelper(
+  opts: Parameters<typeof connect>[1] = {},
+): Promise<[Connection, number]> {
   const before = await helperPids();
   const c = await connect(lab.LAB_HOST2_SSH_URI, { ssh, ...opts });
   const ours = [...(await helperPids())].filter((p) => !before.has(p));
@@ -37,14 +39,18 @@ function closeOf(c: Connection): Promise<Error> {
 describe("failures end in clear errors, not hangs", () => {
   it("reports an unreachable host within the dial timeout", async () => {
     const t0 = Date.now();
-    const err = await connect("qemu+tcp://10.250.0.77/system", { timeout: 1_500 }).catch((e: unknown) => e);
+    const err = await connect("qemu+tcp://10.250.0.77/system", { timeout: 1_500 }).catch(
+      (e: unknown) => e,
+    );
     expect(err).toBeInstanceOf(ConnectionError);
     expect((err as Error).message).toMatch(/10\.250\.0\.77:16509/);
     expect(Date.now() - t0).toBeLessThan(3_000);
   });
 
   it("reports a refused local socket at once", async () => {
-    const err = await connect("qemu+unix:///system?socket=/run/virtdeck-no-such.sock").catch((e: unknown) => e);
+    const err = await connect("qemu+unix:///system?socket=/run/virtdeck-no-such.sock").catch(
+      (e: unknown) => e,
+    );
     expect(err).toMatchObject({ kind: "dial" });
     expect((err as Error).message).toMatch(/no-such\.sock/);
   });
@@ -88,9 +94,23 @@ describe("failures end in clear errors, not hangs", () => {
     } finally {
       // Restart as scripts/lab/host2.sh does, inside host 2's namespaces (virtlogd's).
       await waitFor("libvirtd to exit", () => (isAlive(pid) ? undefined : true), 30_000);
-      const args = ["-t", String(logd), "-m", "-u", "-n", "libvirtd", "-d", "-p", `${dir}/libvirtd.pid`];
+      const args = [
+        "-t",
+        String(logd),
+        "-m",
+        "-u",
+        "-n",
+        "libvirtd",
+        "-d",
+        "-p",
+        `${dir}/libvirtd.pid`,
+      ];
       await run("nsenter", args);
-      await waitFor("host 2's libvirtd", () => virsh(lab.LAB_HOST2_URI, "uri").catch(() => undefined), 60_000);
+      await waitFor(
+        "host 2's libvirtd",
+        () => virsh(lab.LAB_HOST2_URI, "uri").catch(() => undefined),
+        60_000,
+      );
     }
     const again = await connect(lab.LAB_HOST2_URI);
     expect(await again.host.hostname()).toBe(lab.LAB_HOST2_NAME);

@@ -101,7 +101,9 @@ describe("qemu+ssh to host 2", () => {
       );
       expect(err).toMatchObject({ name: "ConnectionError", kind: "dial" });
       expect((err as Error).message).toMatch(/host key .* not found/);
-      const unverified = await connect(`${SSH_URI}&no_verify=1`, { ssh: { knownHostsFile: empty } });
+      const unverified = await connect(`${SSH_URI}&no_verify=1`, {
+        ssh: { knownHostsFile: empty },
+      });
       expect(await unverified.host.hostname()).toBeTruthy();
       await unverified.close();
     } finally {
