@@ -1,16 +1,18 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { Card } from "@/components/ui/card";
+import { HostsOverview } from "@/components/hosts/hosts-overview";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireUser } from "@/lib/auth/current-user";
+import { vmCountsByHost } from "@/lib/hosts/host-details";
 import { listHosts } from "@/lib/hosts/store";
+import { toHostSummary } from "@/lib/inventory/summaries";
 
 export const metadata: Metadata = { title: "Overview" };
 
 export default async function OverviewPage() {
   await requireUser();
-  const hosts = await listHosts();
+  const [hosts, counts] = await Promise.all([listHosts(), vmCountsByHost()]);
   return (
     <>
       <PageHeader
@@ -34,15 +36,7 @@ export default async function OverviewPage() {
           machines here.
         </EmptyState>
       ) : (
-        <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
-          <Card title="Hosts">
-            <p className="text-3xl font-semibold">{hosts.length}</p>
-            <p className="mt-1 text-sm text-zinc-600 dark:text-zinc-400">
-              registered. Live status, VM counts and resource use appear here once Virtdeck connects
-              to them.
-            </p>
-          </Card>
-        </div>
+        <HostsOverview hosts={hosts.map(toHostSummary)} vmCounts={Object.fromEntries(counts)} />
       )}
     </>
   );

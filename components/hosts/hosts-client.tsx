@@ -1,36 +1,49 @@
 "use client";
+import { useQueryClient } from "@tanstack/react-query";
+import Link from "next/link";
 import { useState, useTransition } from "react";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { EmptyState } from "@/components/ui/empty-state";
 import { removeHostAction } from "@/lib/actions/hosts";
-import { AddHostForm } from "./add-host-form";
+import type { HostSummary } from "@/lib/inventory/summaries";
+import { dropHost, putHost, useHostList } from "@/lib/queries/hosts";
+import { HostForm } from "./host-form";
+import { HostStatusBadge } from "./host-status-badge";
+import { LocalHostOffer } from "./local-host-offer";
 
-export interface HostRow {
-  id: string;
-  name: string;
-  uri: string;
-  createdAt: string;
-}
-
-export function HostsClient({ hosts }: { hosts: HostRow[] }) {
-  const [removing, setRemoving] = useState<HostRow | null>(null);
+export function HostsClient({
+  hosts: initial,
+  localHostName,
+}: {
+  hosts: HostSummary[];
+  /** Set when this machine runs libvirtd and no host is registered yet: offer to add it. */
+  localHostName: string | null;
+}) {
+  const client = useQueryClient();
+  const { data: hosts } = useHostList(initial);
+  const [removing, setRemoving] = useState<HostSummary | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [pending, startTransition] = useTransition();
+  const added = (host: HostSummary) => putHost(client, host);
 
   const confirmRemove = () =>
     startTransition(async () => {
       if (!removing) return;
       const result = await removeHostAction({ id: removing.id });
       setError(result.ok ? null : result.error);
+      if (result.ok) dropHost(client, removing.id);
       setRemoving(null);
     });
 
   return (
     <div className="flex flex-col gap-6">
+      {localHostName && hosts.length === 0 ? (
+        <LocalHostOffer name={localHostName} onAdded={added} />
+      ) : null}
       <Card title="Add a host">
-        <AddHostForm />
+        <HostForm onSaved={added} />
       </Card>
       {error ? (
         <p role="alert" className="text-sm text-red-600 dark:text-red-400">
@@ -48,19 +61,29 @@ export function HostsClient({ hosts }: { hosts: HostRow[] }) {
               <tr>
                 <th className="pb-2 font-medium">Name</th>
                 <th className="pb-2 font-medium">URI</th>
-                <th className="pb-2 font-medium">Added</th>
+                <th className="pb-2 font-medium">Status</th>
                 <th className="pb-2" />
               </tr>
             </thead>
             <tbody className="divide-y divide-zinc-200 dark:divide-zinc-800">
               {hosts.map((host) => (
-                <tr key={host.id} data-testid="host-row">
-                  <td className="py-2 font-medium">{host.name}</td>
-                  <td className="py-2 font-mono text-xs">{host.uri}</td>
-                  <td className="py-2 text-zinc-600 dark:text-zinc-400">
-                    <time dateTime={host.createdAt}>
-                      {host.createdAt.slice(0, 16).replace("T", " ")} UTC
-                    </time>
+                <tr key={host.id} data-testid="host-row" data-status={host.status}>
+                  <td className="py-2 font-medium">
+                    <Link href={`/hosts/${host.id}`} className="hover:underline">
+                      {host.name}
+                    </Link>
+                  </td>
+                  <td className="py-2 font-mono text-xs break-all">{host.uri}</td>
+                  <td className="py-2">
+                    <HostStatusBadge status={host.status} error={host.lastError} />
+                    {host.lastError && host.status !== "online" ? (
+                      <p
+                        data-testid="host-error"
+                        className="mt-1 text-xs text-red-700 dark:text-red-300"
+                      >
+                        {host.lastError}
+                      </p>
+                    ) : null}
                   </td>
                   <td className="py-2 text-right">
                     <Button

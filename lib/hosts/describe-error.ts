@@ -9,6 +9,7 @@ interface NodeLikeError {
   address?: string;
   port?: number;
   level?: string;
+  hostKey?: { type: string; fingerprint: string };
 }
 
 function where(uri: LibvirtUri): string {
@@ -40,6 +41,13 @@ export function describeHostError(error: unknown, uri: LibvirtUri): string {
       return `connection reset by ${target}`;
   }
   const message = outer.message ?? String(error);
+  if (e.level === "host-key" && e.hostKey) {
+    const offered = `${e.hostKey.type} ${e.hostKey.fingerprint}`;
+    return /accepted host keys/.test(message)
+      ? `host key mismatch at ${target}: it offered ${offered}, not the accepted key (if the host was reinstalled, edit it and test the connection to accept the new key)`
+      : `${target} offered an SSH host key not accepted yet (${offered}): test the connection to check and accept it`;
+  }
+  if (/Cannot parse privateKey/i.test(message)) return "the SSH private key cannot be read";
   if (
     e.level === "client-authentication" ||
     /All configured authentication methods failed/i.test(message)

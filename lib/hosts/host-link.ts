@@ -27,6 +27,8 @@ const BACKOFF_MIN_MS = 1_000;
 const BACKOFF_MAX_MS = 30_000;
 /** Every dial and handshake is bounded: a dead host never holds anything up for longer. */
 export const CONNECT_TIMEOUT_MS = 8_000;
+/** Every call on a host's connection gives up after this long, so no page or action hangs on it. */
+export const CALL_TIMEOUT_MS = 15_000;
 
 export class HostLink {
   status: HostStatus = "connecting";
@@ -45,6 +47,8 @@ export class HostLink {
   }
 
   start(): void {
+    // Recorded at once: the stored status is from the last run and no longer true.
+    this.hooks.onStatus(this.target.id, "connecting", null);
     void this.connectOnce();
   }
 
@@ -70,7 +74,9 @@ export class HostLink {
 
   private async connectOnce(): Promise<void> {
     if (this.stopped) return;
-    this.setStatus("connecting", this.lastError);
+    // Retries of an offline host stay "offline": flipping to "connecting" every backoff step
+    // would fill the status history with noise and make the badge blink.
+    if (this.status !== "offline") this.setStatus("connecting", null);
     let conn: Connection | null = null;
     try {
       conn = await connect(this.uri, {
@@ -84,8 +90,9 @@ export class HostLink {
       this.attempt = 0;
       this.setStatus("online", null);
     } catch (error) {
-      if (conn && !conn.closed) await conn.close();
+      // Forgotten before closing, so the close handler does not report a second, vaguer error.
       this.conn = null;
+      if (conn && !conn.closed) await conn.close();
       this.setStatus("offline", describeHostError(error, this.uri));
       this.scheduleReconnect();
     }

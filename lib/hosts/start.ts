@@ -29,6 +29,13 @@ export async function startHostConnections(): Promise<ConnectionManager> {
     },
   });
   installConnectionManager(manager);
-  for (const host of await db.host.findMany()) manager.add(hostTarget(host));
+  for (const host of await db.host.findMany()) {
+    try {
+      manager.add(hostTarget(host));
+    } catch (error) {
+      // A stored URI this version cannot read must not keep the server (and other hosts) down.
+      console.error(`[virtdeck] host ${host.name}: cannot connect to ${host.uri}:`, error);
+    }
+  }
   return manager;
 }

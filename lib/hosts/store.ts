@@ -1,8 +1,9 @@
-// Hosts as stored in the database. Connecting to them comes with lib/hosts' connection manager.
+// Hosts as stored in the database, and removing one. Adding and editing: save-host.ts.
+import { recordAudit } from "@/lib/audit/record";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import type { Host } from "@/lib/generated/prisma/client";
-import type { CreateHostInput } from "@/lib/schemas/host";
+import { connectionManager } from "./connection-manager";
 
 export type { Host };
 
@@ -10,16 +11,31 @@ export function listHosts(): Promise<Host[]> {
   return db.host.findMany({ orderBy: { name: "asc" } });
 }
 
-export async function createHost(input: CreateHostInput): Promise<Host> {
-  const existing = await db.host.findUnique({ where: { name: input.name } });
-  if (existing) throw new AppError("conflict", `A host named '${input.name}' already exists`);
-  return db.host.create({ data: { name: input.name, uri: input.uri } });
-}
-
-/** Removes the host from Virtdeck only; nothing on the host itself is touched. */
-export async function deleteHost(id: string): Promise<Host> {
+export async function getHost(id: string): Promise<Host> {
   const host = await db.host.findUnique({ where: { id } });
   if (!host) throw new AppError("not_found", "That host no longer exists");
-  await db.host.delete({ where: { id } });
+  return host;
+}
+
+/**
+ * Removes the host from Virtdeck only: its connection is closed and its records and stored key
+ * deleted; nothing on the host itself is touched (its VMs keep running).
+ */
+export async function deleteHost(
+  id: string,
+  user: { userId: string; username: string },
+): Promise<Host> {
+  const host = await getHost(id);
+  await connectionManager().remove(id);
+  await db.$transaction(async (tx) => {
+    await tx.host.delete({ where: { id } });
+    if (host.sshKeyRef) await tx.sshKey.deleteMany({ where: { id: host.sshKeyRef } });
+  });
+  await recordAudit({
+    user,
+    action: "host.remove",
+    target: `${host.name} (${host.uri})`,
+    outcome: "ok",
+  });
   return host;
 }

@@ -3,9 +3,16 @@
 // Each rule gives the operator a message that says what to write instead.
 import { z } from "zod";
 
+import { parseUri } from "@/lib/libvirt/uri";
+
 const DRIVERS = ["qemu", "test", "lxc", "xen", "ch", "bhyve"] as const;
-const TRANSPORTS = ["unix", "ssh", "libssh", "libssh2", "tcp", "tls", "ext"] as const;
-const REMOTE_TRANSPORTS: ReadonlySet<string> = new Set(["ssh", "libssh", "libssh2", "tcp", "tls"]);
+const TRANSPORTS = ["unix", "ssh", "tcp", "tls"] as const;
+/** Transports virsh knows that Virtdeck's client does not speak, and what to write instead. */
+const OTHER_TRANSPORTS: Record<string, string> = {
+  libssh: "+ssh",
+  libssh2: "+ssh",
+  ext: "+ssh or +unix",
+};
 /** Query parameters libvirt's remote driver understands (docs: "Remote URIs"). */
 const KNOWN_PARAMS: ReadonlySet<string> = new Set([
   "name",
@@ -29,6 +36,7 @@ const KNOWN_PARAMS: ReadonlySet<string> = new Set([
 
 export interface ParsedLibvirtUri {
   driver: (typeof DRIVERS)[number];
+  /** As written; null when the URI names none (then a host means TLS, as for virsh). */
   transport: (typeof TRANSPORTS)[number] | null;
   user: string | null;
   host: string | null;
@@ -37,7 +45,11 @@ export interface ParsedLibvirtUri {
   params: Record<string, string>;
 }
 
-/** Parses a libvirt URI, or returns the operator-facing reason it is not one. */
+/**
+ * Parses a libvirt URI, or returns the operator-facing reason it is not one. The structure is
+ * read by lib/libvirt's own parser (what the connection will use); the checks around it are
+ * there to say what to write instead.
+ */
 export function parseLibvirtUri(input: string): ParsedLibvirtUri | { error: string } {
   const uri = input.trim();
   if (uri.length === 0) return { error: "Enter a libvirt URI, e.g. qemu:///system" };
@@ -55,44 +67,44 @@ export function parseLibvirtUri(input: string): ParsedLibvirtUri | { error: stri
   if (!(DRIVERS as readonly string[]).includes(driver)) {
     return { error: `Unknown libvirt driver '${driver}': expected one of ${DRIVERS.join(", ")}` };
   }
+  if (transport && OTHER_TRANSPORTS[transport])
+    return {
+      error: `Virtdeck does not speak +${transport}; write ${driver}${OTHER_TRANSPORTS[transport]}://… instead`,
+    };
   if (transport && !(TRANSPORTS as readonly string[]).includes(transport)) {
     return {
       error: `Unknown transport '+${transport}': expected one of ${TRANSPORTS.map((t) => `+${t}`).join(", ")}`,
     };
   }
-  let url: URL;
+  let parsed: ReturnType<typeof parseUri>;
   try {
-    url = new URL(uri);
+    parsed = parseUri(uri);
   } catch {
     return { error: "This is not a well-formed URI" };
   }
-  const host = url.hostname || null;
-  const remote = transport !== null && REMOTE_TRANSPORTS.has(transport);
-  if (remote && !host)
+  const host = parsed.host ?? null;
+  if (parsed.transport !== "unix" && !host)
     return {
       error: `${driver}+${transport} needs a host, e.g. ${driver}+${transport}://root@host/system`,
     };
-  if (!remote && host) {
+  if (parsed.transport === "unix" && host) {
     return {
-      error: `A host in the URI needs a remote transport, e.g. ${driver}+ssh://${url.username ? `${url.username}@` : ""}${host}/system`,
+      error: `A host in the URI needs a remote transport, e.g. ${driver}+ssh://${parsed.user ? `${parsed.user}@` : ""}${host}/system`,
     };
   }
-  const path = decodeURIComponent(url.pathname);
-  const pathError = checkPath(driver, path);
+  const pathError = checkPath(driver, parsed.path);
   if (pathError) return { error: pathError };
-  const params: Record<string, string> = {};
-  for (const [key, value] of url.searchParams) {
+  for (const key of Object.keys(parsed.params)) {
     if (!KNOWN_PARAMS.has(key)) return { error: `Unknown URI parameter '${key}'` };
-    params[key] = value;
   }
   return {
     driver: driver as ParsedLibvirtUri["driver"],
     transport: transport as ParsedLibvirtUri["transport"],
-    user: url.username ? decodeURIComponent(url.username) : null,
-    host,
-    port: url.port ? Number(url.port) : null,
-    path,
-    params,
+    user: parsed.user ?? null,
+    host: host?.includes(":") ? `[${host}]` : host,
+    port: parsed.port ?? null,
+    path: parsed.path,
+    params: parsed.params,
   };
 }
 

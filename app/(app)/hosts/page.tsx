@@ -2,7 +2,9 @@ import type { Metadata } from "next";
 import { HostsClient } from "@/components/hosts/hosts-client";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireUser } from "@/lib/auth/current-user";
+import { localLibvirtHostName } from "@/lib/hosts/local-host";
 import { listHosts } from "@/lib/hosts/store";
+import { toHostSummary } from "@/lib/inventory/summaries";
 
 export const metadata: Metadata = { title: "Hosts" };
 
@@ -16,12 +18,8 @@ export default async function HostsPage() {
         description="KVM hosts Virtdeck manages, by their libvirt URI as you would give it to virsh."
       />
       <HostsClient
-        hosts={hosts.map((h) => ({
-          id: h.id,
-          name: h.name,
-          uri: h.uri,
-          createdAt: h.createdAt.toISOString(),
-        }))}
+        hosts={hosts.map(toHostSummary)}
+        localHostName={hosts.length === 0 ? localLibvirtHostName() : null}
       />
     </>
   );

@@ -21,6 +21,8 @@ describe("parseLibvirtUri", () => {
     ["qemu+tcp://10.0.0.5/system", { transport: "tcp", host: "10.0.0.5" }],
     ["qemu+tls://[fd00::5]:16514/system", { transport: "tls", host: "[fd00::5]", port: 16514 }],
     ["test:///default", { driver: "test", path: "/default" }],
+    // As virsh reads it: a host with no transport is TLS.
+    ["qemu://kvm1/system", { transport: null, host: "kvm1" }],
     [
       "test+unix:///srv/fixtures/two-vms.xml",
       { driver: "test", path: "/srv/fixtures/two-vms.xml" },
@@ -36,7 +38,8 @@ describe("parseLibvirtUri", () => {
     ["http://example.com/", "Unknown libvirt driver 'http'"],
     ["qemu+carrierpigeon:///system", "Unknown transport '+carrierpigeon'"],
     ["qemu+ssh:///system", "qemu+ssh needs a host"],
-    ["qemu://kvm1/system", "needs a remote transport, e.g. qemu+ssh://kvm1/system"],
+    ["qemu+unix://kvm1/system", "needs a remote transport, e.g. qemu+ssh://kvm1/system"],
+    ["qemu+libssh2://kvm1/system", "write qemu+ssh://"],
     ["qemu:///sytem", "A qemu URI ends in /system"],
     ["test:///etc/passwd", "A test URI is test:///default"],
     ["qemu:///system?bogus=1", "Unknown URI parameter 'bogus'"],

@@ -1,0 +1,143 @@
+"use client";
+import { useQueryClient } from "@tanstack/react-query";
+import Link from "next/link";
+import { useRouter } from "next/navigation";
+import { useEffect, useRef, useState, useTransition } from "react";
+import { Button } from "@/components/ui/button";
+import { Card } from "@/components/ui/card";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
+import { FormError } from "@/components/ui/form-error";
+import { PageHeader } from "@/components/ui/page-header";
+import { removeHostAction } from "@/lib/actions/hosts";
+import type { HostDetails } from "@/lib/hosts/host-details";
+import { dropHost, putHost, useHost } from "@/lib/queries/hosts";
+import { HostFactsCards } from "./host-facts-cards";
+import { HostForm } from "./host-form";
+import { HostStatusBadge } from "./host-status-badge";
+import { StatusHistory } from "./status-history";
+
+export function HostDetail({ host: initial }: { host: HostDetails }) {
+  const router = useRouter();
+  const client = useQueryClient();
+  const { data: host } = useHost(initial);
+  const [editing, setEditing] = useState(false);
+  const [removing, setRemoving] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [pending, startTransition] = useTransition();
+
+  // Facts, VM counts and history are re-read from the database when the status changes.
+  const seen = useRef(`${host.status}|${host.statusChangedAt}`);
+  useEffect(() => {
+    const now = `${host.status}|${host.statusChangedAt}`;
+    if (now !== seen.current) router.refresh();
+    seen.current = now;
+  }, [host.status, host.statusChangedAt, router]);
+
+  const remove = () =>
+    startTransition(async () => {
+      const result = await removeHostAction({ id: host.id });
+      if (!result.ok) {
+        setError(result.error);
+        setRemoving(false);
+        return;
+      }
+      dropHost(client, host.id);
+      router.push("/hosts");
+    });
+
+  const counts = Object.entries(initial.vmCounts);
+  return (
+    <>
+      <PageHeader title={host.name} description={host.uri} />
+      <div className="flex flex-col gap-6">
+        <Card
+          title="Connection"
+          actions={
+            <div className="flex gap-2">
+              <Button variant="secondary" onClick={() => setEditing((v) => !v)}>
+                {editing ? "Cancel edit" : "Edit"}
+              </Button>
+              <Button variant="danger" onClick={() => setRemoving(true)}>
+                Remove
+              </Button>
+            </div>
+          }
+        >
+          <div className="flex flex-wrap items-center gap-3 text-sm">
+            <HostStatusBadge status={host.status} error={host.lastError} />
+            {host.lastError && host.status !== "online" ? (
+              <span data-testid="host-error" className="text-red-700 dark:text-red-300">
+                {host.lastError}
+              </span>
+            ) : null}
+            {host.lastSeenAt ? (
+              <span className="text-zinc-500">
+                last seen {host.lastSeenAt.slice(0, 19).replace("T", " ")} UTC
+              </span>
+            ) : null}
+          </div>
+          {editing ? (
+            <div className="mt-5">
+              <HostForm
+                initial={{
+                  id: initial.id,
+                  name: initial.name,
+                  uri: initial.uri,
+                  sshUser: initial.sshUser ?? "",
+                  sshHostKey: initial.sshHostKey ?? "",
+                  sshHostKeyFingerprint: initial.sshHostKeyFingerprint ?? "",
+                  keyFingerprint: initial.keyFingerprint ?? "",
+                }}
+                onSaved={(saved) => {
+                  putHost(client, saved);
+                  setEditing(false);
+                  router.refresh();
+                }}
+              />
+            </div>
+          ) : null}
+          <FormError message={error} />
+        </Card>
+        {initial.facts ? (
+          <HostFactsCards facts={initial.facts} />
+        ) : (
+          <Card title="Host">
+            <p className="text-sm text-zinc-500">
+              Nothing read yet: the facts appear once Virtdeck has connected to this host.
+            </p>
+          </Card>
+        )}
+        <div className="grid gap-4 md:grid-cols-2">
+          <Card title="Virtual machines">
+            {counts.length === 0 ? (
+              <p className="text-sm text-zinc-500">No VMs seen on this host.</p>
+            ) : (
+              <ul className="text-sm" data-testid="vm-counts">
+                {counts.map(([state, n]) => (
+                  <li key={state} className="flex justify-between py-0.5">
+                    <span>{state}</span>
+                    <span className="font-medium">{n}</span>
+                  </li>
+                ))}
+              </ul>
+            )}
+            <Link href="/vms" className="mt-3 inline-block text-sm text-indigo-600 hover:underline">
+              All VMs
+            </Link>
+          </Card>
+          <StatusHistory history={initial.history} />
+        </div>
+      </div>
+      <ConfirmDialog
+        open={removing}
+        title={`Remove ${host.name}?`}
+        confirmLabel="Remove host"
+        busy={pending}
+        onConfirm={remove}
+        onCancel={() => setRemoving(false)}
+      >
+        Virtdeck forgets this host. Nothing on the host changes: its virtual machines keep running.
+      </ConfirmDialog>
+    </>
+  );
+}

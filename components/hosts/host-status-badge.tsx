@@ -1,0 +1,20 @@
+const COLORS: Record<string, string> = {
+  online: "bg-emerald-100 text-emerald-800 dark:bg-emerald-500/15 dark:text-emerald-300",
+  connecting: "bg-amber-100 text-amber-800 dark:bg-amber-500/15 dark:text-amber-300",
+  offline: "bg-red-100 text-red-800 dark:bg-red-500/15 dark:text-red-300",
+};
+
+/** online / connecting / offline, with the last error in the title and for screen readers. */
+export function HostStatusBadge({ status, error }: { status: string; error?: string | null }) {
+  return (
+    <span
+      data-testid="host-status"
+      data-status={status}
+      title={error ?? status}
+      className={`inline-flex items-center gap-1 rounded-full px-2 py-0.5 text-xs font-medium ${COLORS[status] ?? "bg-zinc-100 text-zinc-700 dark:bg-zinc-800 dark:text-zinc-300"}`}
+    >
+      <span aria-hidden className="size-1.5 rounded-full bg-current" />
+      {status}
+    </span>
+  );
+}
