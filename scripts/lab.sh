@@ -7,6 +7,8 @@
 #   scripts/lab.sh status                  what is running
 #   scripts/lab.sh exec CMD...             run CMD inside the lab namespace (env passed through)
 #   scripts/lab.sh guest-xml NAME [NET]    domain XML for another tiny guest
+#   scripts/lab.sh libvirtd stop|start     stop or start host 1's libvirtd (tests of a host going
+#                                          away; its guests keep running)
 #
 # `up` writes /run/virtdeck-lab/env (KEY=VALUE) and env.json. Host 1 is the libvirtd in
 # namespace virtdeck-lab (socket /run/libvirt/libvirt-sock, so qemu:///system works from
@@ -78,6 +80,17 @@ exec)
 guest-xml)
   shift
   guest_xml "$@"
+  ;;
+libvirtd)
+  require_root
+  case ${2:-} in
+  stop) stop_in_netns "$LAB_NETNS" /usr/sbin/libvirtd ;;
+  start)
+    lab_lock
+    start_host1
+    ;;
+  *) usage ;;
+  esac
   ;;
 *) usage ;;
 esac
