@@ -5,6 +5,7 @@ import { E2E_ADMIN_PASSWORD, E2E_BASE_URL, E2E_DATA_DIR, E2E_PORT } from "./e2e/
 // Debian's Chromium (browsers cannot be downloaded here) against the production build.
 export default defineConfig({
   testDir: "e2e",
+  outputDir: `test-results/e2e-${E2E_PORT}`,
   forbidOnly: true,
   workers: 1,
   retries: 0,

@@ -1,5 +1,6 @@
-export const E2E_PORT = 3100;
+// VIRTDECK_E2E_PORT lets two people run the suite side by side on one machine.
+export const E2E_PORT = Number(process.env.VIRTDECK_E2E_PORT ?? 3100);
 export const E2E_BASE_URL = `http://127.0.0.1:${E2E_PORT}`;
-export const E2E_DATA_DIR = "data/e2e";
+export const E2E_DATA_DIR = `data/e2e-${E2E_PORT}`;
 /** The unattended-install admin password the e2e server starts with (test-only). */
 export const E2E_ADMIN_PASSWORD = "e2e-admin-password-1";

@@ -1,0 +1,81 @@
+"use client";
+import Link from "next/link";
+import { useRouter } from "next/navigation";
+import { useEffect, useRef } from "react";
+import { Card } from "@/components/ui/card";
+import { PageHeader } from "@/components/ui/page-header";
+import type { VmSummary } from "@/lib/inventory/summaries";
+import { useVm } from "@/lib/queries/vms";
+import { StateBadge } from "./state-badge";
+import { VmActionButtons } from "./vm-action-buttons";
+import { VmDevices } from "./vm-devices";
+import { VmLabelsForm } from "./vm-labels-form";
+import { VmOverview } from "./vm-overview";
+import { VmXml } from "./vm-xml";
+
+export interface VmEventRow {
+  id: string;
+  at: string;
+  kind: string;
+  message: string;
+}
+
+export function VmDetail({ initial, events }: { initial: VmSummary; events: VmEventRow[] }) {
+  const { data: vm } = useVm(initial);
+  const router = useRouter();
+  // New lifecycle events are written server-side with each change: re-read them when it changes.
+  const lastState = useRef(vm.state);
+  useEffect(() => {
+    if (lastState.current !== vm.state) router.refresh();
+    lastState.current = vm.state;
+  }, [vm.state, router]);
+
+  return (
+    <>
+      <PageHeader
+        title={vm.name}
+        description={`on ${vm.hostName} · UUID ${vm.uuid}`}
+        actions={
+          <Link
+            href="/vms"
+            className="text-sm text-indigo-600 hover:underline dark:text-indigo-400"
+          >
+            ← All VMs
+          </Link>
+        }
+      />
+      <div className="mb-6 flex flex-wrap items-center gap-4">
+        <StateBadge state={vm.state} reason={vm.stateReason} />
+        {vm.gone ? (
+          <span className="text-sm text-zinc-500">This VM is no longer on {vm.hostName}.</span>
+        ) : (
+          <VmActionButtons vm={vm} />
+        )}
+      </div>
+      <div className="grid gap-4 lg:grid-cols-2">
+        <VmOverview vm={vm} />
+        <Card title="Tags and notes">
+          <VmLabelsForm vm={vm} />
+        </Card>
+        <VmDevices vm={vm} />
+        <Card title="Recent events">
+          {events.length === 0 ? (
+            <p className="text-sm text-zinc-500">No events recorded yet.</p>
+          ) : (
+            <ul className="space-y-1 text-sm" data-testid="vm-events">
+              {events.map((e) => (
+                <li key={e.id} className="flex gap-3">
+                  <time className="shrink-0 font-mono text-xs text-zinc-500" dateTime={e.at}>
+                    {e.at.slice(0, 19).replace("T", " ")}
+                  </time>
+                  <span>{e.message}</span>
+                </li>
+              ))}
+            </ul>
+          )}
+        </Card>
+      </div>
+      {vm.gone ? null : <VmXml vmId={vm.id} />}
+    </>
+  );
+}

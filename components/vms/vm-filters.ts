@@ -1,0 +1,47 @@
+import type { VmSummary } from "@/lib/inventory/summaries";
+
+export type SortKey = "name" | "host" | "state" | "vcpus" | "memory";
+
+export interface VmFilterState {
+  q: string;
+  host: string;
+  state: string;
+  tag: string;
+  sort: SortKey;
+  desc: boolean;
+}
+
+export const INITIAL_FILTERS: VmFilterState = {
+  q: "",
+  host: "",
+  state: "",
+  tag: "",
+  sort: "name",
+  desc: false,
+};
+
+const COMPARE: Record<SortKey, (a: VmSummary, b: VmSummary) => number> = {
+  name: (a, b) => a.name.localeCompare(b.name, undefined, { numeric: true }),
+  host: (a, b) =>
+    a.hostName.localeCompare(b.hostName) ||
+    a.name.localeCompare(b.name, undefined, { numeric: true }),
+  state: (a, b) =>
+    a.state.localeCompare(b.state) || a.name.localeCompare(b.name, undefined, { numeric: true }),
+  vcpus: (a, b) => a.vcpus - b.vcpus,
+  memory: (a, b) => a.memoryKiB - b.memoryKiB,
+};
+
+export function sortVms(vms: VmSummary[], key: SortKey, desc: boolean): VmSummary[] {
+  const sorted = vms.slice().sort(COMPARE[key]);
+  return desc ? sorted.reverse() : sorted;
+}
+
+export function allTags(vms: VmSummary[]): string[] {
+  return [...new Set(vms.flatMap((v) => v.tags))].sort();
+}
+
+export function countByState(vms: VmSummary[]): [string, number][] {
+  const counts = new Map<string, number>();
+  for (const vm of vms) counts.set(vm.state, (counts.get(vm.state) ?? 0) + 1);
+  return [...counts.entries()].sort((a, b) => b[1] - a[1]);
+}

@@ -1,0 +1,244 @@
+"use client";
+import Link from "next/link";
+import { useMemo, useRef, useState, useTransition } from "react";
+import { Button } from "@/components/ui/button";
+import { vmBulkAction } from "@/lib/actions/vms";
+import { formatKiB } from "@/lib/format";
+import { filterVms } from "@/lib/inventory/filter-vms";
+import type { HostSummary, VmSummary } from "@/lib/inventory/summaries";
+import { useVmList } from "@/lib/queries/vms";
+import { StateBadge } from "./state-badge";
+import { VmActionButtons } from "./vm-action-buttons";
+import {
+  allTags,
+  countByState,
+  INITIAL_FILTERS,
+  type SortKey,
+  sortVms,
+  type VmFilterState,
+} from "./vm-filters";
+import { VmTableToolbar } from "./vm-table-toolbar";
+
+const PAGE_SIZE = 100;
+const COLUMNS: { key: SortKey | null; label: string }[] = [
+  { key: "name", label: "Name" },
+  { key: "host", label: "Host" },
+  { key: "state", label: "State" },
+  { key: "vcpus", label: "vCPUs" },
+  { key: "memory", label: "Memory" },
+  { key: null, label: "IP addresses" },
+  { key: null, label: "Tags" },
+  { key: null, label: "Actions" },
+];
+
+export function VmTable({ initialVms, hosts }: { initialVms: VmSummary[]; hosts: HostSummary[] }) {
+  const { data: vms } = useVmList(initialVms);
+  const [filters, setFilters] = useState<VmFilterState>(INITIAL_FILTERS);
+  const [page, setPage] = useState(0);
+  const [selected, setSelected] = useState<Set<string>>(new Set());
+  const [bulkMessage, setBulkMessage] = useState<string | null>(null);
+  const [pending, startTransition] = useTransition();
+  const searchRef = useRef<HTMLInputElement>(null);
+
+  const shown = useMemo(
+    () =>
+      sortVms(
+        filterVms(vms, {
+          q: filters.q || undefined,
+          host: filters.host || undefined,
+          state: (filters.state || undefined) as never,
+          tag: filters.tag || undefined,
+        }),
+        filters.sort,
+        filters.desc,
+      ),
+    [vms, filters],
+  );
+  const pages = Math.max(1, Math.ceil(shown.length / PAGE_SIZE));
+  const current = Math.min(page, pages - 1);
+  const rows = shown.slice(current * PAGE_SIZE, (current + 1) * PAGE_SIZE);
+  const change = (next: Partial<VmFilterState>) => {
+    setFilters((f) => ({ ...f, ...next }));
+    setPage(0);
+  };
+  const toggle = (id: string) =>
+    setSelected((s) => {
+      const n = new Set(s);
+      n.has(id) ? n.delete(id) : n.add(id);
+      return n;
+    });
+  const allOnPage = rows.length > 0 && rows.every((r) => selected.has(r.id));
+  const bulk = (action: "start" | "shutdown") =>
+    startTransition(async () => {
+      const result = await vmBulkAction({ ids: [...selected], action });
+      if (!result.ok) return setBulkMessage(result.error);
+      const { done, failed } = result.data;
+      setBulkMessage(
+        `${done} done${failed.length ? `, ${failed.length} failed: ${failed.map((f) => f.error).join("; ")}` : ""}`,
+      );
+      setSelected(new Set());
+    });
+
+  return (
+    <div className="flex flex-col gap-4">
+      <VmTableToolbar
+        filters={filters}
+        onChange={change}
+        hosts={hosts}
+        states={countByState(vms).map(([s]) => s)}
+        tags={allTags(vms)}
+        searchRef={searchRef}
+      />
+      <div className="flex flex-wrap items-center gap-3 text-sm text-zinc-600 dark:text-zinc-400">
+        <span data-testid="vm-count">
+          {shown.length === vms.length
+            ? `${vms.length} VMs`
+            : `${shown.length} of ${vms.length} VMs`}
+        </span>
+        {countByState(shown).map(([state, n]) => (
+          <span key={state}>
+            {n} {state}
+          </span>
+        ))}
+        {selected.size > 0 ? (
+          <span className="ml-auto flex items-center gap-2">
+            {selected.size} selected
+            <Button disabled={pending} onClick={() => bulk("start")}>
+              Start selected
+            </Button>
+            <Button variant="secondary" disabled={pending} onClick={() => bulk("shutdown")}>
+              Shut down selected
+            </Button>
+          </span>
+        ) : null}
+      </div>
+      {bulkMessage ? (
+        <p role="status" className="text-sm">
+          {bulkMessage}
+        </p>
+      ) : null}
+      <div className="overflow-x-auto rounded-lg border border-zinc-200 bg-white dark:border-zinc-800 dark:bg-zinc-900">
+        <table className="w-full text-left text-sm" aria-label="Virtual machines">
+          <thead className="border-b border-zinc-200 text-xs uppercase text-zinc-500 dark:border-zinc-800 dark:text-zinc-400">
+            <tr>
+              <th className="w-8 px-3 py-2">
+                <input
+                  type="checkbox"
+                  aria-label="Select all on this page"
+                  checked={allOnPage}
+                  onChange={() =>
+                    setSelected((s) => {
+                      const n = new Set(s);
+                      for (const r of rows) allOnPage ? n.delete(r.id) : n.add(r.id);
+                      return n;
+                    })
+                  }
+                />
+              </th>
+              {COLUMNS.map((c) => (
+                <th
+                  key={c.label}
+                  className="px-3 py-2 font-medium"
+                  aria-sort={
+                    c.key && filters.sort === c.key
+                      ? filters.desc
+                        ? "descending"
+                        : "ascending"
+                      : undefined
+                  }
+                >
+                  {c.key ? (
+                    <button
+                      type="button"
+                      className="uppercase hover:text-zinc-900 dark:hover:text-zinc-100"
+                      onClick={() =>
+                        change({
+                          sort: c.key!,
+                          desc: filters.sort === c.key ? !filters.desc : false,
+                        })
+                      }
+                    >
+                      {c.label} {filters.sort === c.key ? (filters.desc ? "↓" : "↑") : ""}
+                    </button>
+                  ) : (
+                    c.label
+                  )}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody className="divide-y divide-zinc-100 dark:divide-zinc-800">
+            {rows.map((vm) => (
+              <tr
+                key={vm.id}
+                data-testid="vm-row"
+                data-vm-name={vm.name}
+                className="hover:bg-zinc-50 dark:hover:bg-zinc-800/50"
+              >
+                <td className="px-3 py-2">
+                  <input
+                    type="checkbox"
+                    aria-label={`Select ${vm.name}`}
+                    checked={selected.has(vm.id)}
+                    onChange={() => toggle(vm.id)}
+                  />
+                </td>
+                <td className="px-3 py-2 font-medium">
+                  <Link href={`/vms/${vm.id}`} className="hover:underline">
+                    {vm.name}
+                  </Link>
+                </td>
+                <td className="px-3 py-2">{vm.hostName}</td>
+                <td className="px-3 py-2">
+                  <StateBadge state={vm.state} reason={vm.stateReason} />
+                </td>
+                <td className="px-3 py-2 tabular-nums">{vm.vcpus}</td>
+                <td className="px-3 py-2 tabular-nums">{formatKiB(vm.maxMemoryKiB)}</td>
+                <td className="px-3 py-2 font-mono text-xs">
+                  {vm.nics.flatMap((n) => n.ips).join(", ") || "—"}
+                </td>
+                <td className="px-3 py-2">
+                  {vm.tags.map((t) => (
+                    <span
+                      key={t}
+                      className="mr-1 rounded bg-zinc-100 px-1.5 py-0.5 text-xs dark:bg-zinc-800"
+                    >
+                      {t}
+                    </span>
+                  ))}
+                </td>
+                <td className="px-3 py-2">
+                  {vm.gone ? (
+                    <span className="text-xs text-zinc-500">gone from host</span>
+                  ) : (
+                    <VmActionButtons vm={vm} compact />
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        {rows.length === 0 ? (
+          <p className="p-6 text-center text-sm text-zinc-500">No VM matches these filters.</p>
+        ) : null}
+      </div>
+      {pages > 1 ? (
+        <nav aria-label="Pages" className="flex items-center gap-2 text-sm">
+          <Button variant="secondary" disabled={current === 0} onClick={() => setPage(current - 1)}>
+            Previous
+          </Button>
+          <span>
+            Page {current + 1} of {pages}
+          </span>
+          <Button
+            variant="secondary"
+            disabled={current >= pages - 1}
+            onClick={() => setPage(current + 1)}
+          >
+            Next
+          </Button>
+        </nav>
+      ) : null}
+    </div>
+  );
+}

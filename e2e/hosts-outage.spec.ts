@@ -1,0 +1,51 @@
+// The lab's libvirtd (host 1) is stopped and started again: the host goes offline with the
+// reason, the rest of the app keeps answering at once, and the host comes back online by itself.
+import { execFileSync } from "node:child_process";
+import { expect, test } from "@playwright/test";
+import { labEnv } from "../tests/integration/support/lab-env";
+import { signIn } from "./support/sign-in";
+
+const lab = labEnv();
+const libvirtd = (verb: "stop" | "start") =>
+  execFileSync("bash", [lab.LAB_SCRIPT, "libvirtd", verb], { stdio: "inherit", timeout: 120_000 });
+
+test("a host whose libvirtd dies goes offline, the app keeps serving, and it comes back", async ({
+  page,
+}) => {
+  test.setTimeout(150_000);
+  const name = `outage-${Date.now().toString(36)}`;
+  await signIn(page);
+  await page.goto("/hosts");
+  const form = page.getByRole("form", { name: "Add host" });
+  await form.getByLabel("Name").fill(name);
+  await form.getByLabel("libvirt URI").fill(lab.LAB_URI);
+  await form.getByRole("button", { name: "Add host" }).click();
+  const row = page.getByTestId("host-row").filter({ hasText: name });
+  const status = row.getByTestId("host-status");
+  await expect(status).toHaveText("online", { timeout: 20_000 });
+
+  try {
+    libvirtd("stop");
+    await expect(status).toHaveText("offline", { timeout: 15_000 });
+    await expect(row.getByTestId("host-error")).not.toBeEmpty();
+    // Other pages and the API answer without waiting on the dead host.
+    for (const url of ["/", "/vms", `/hosts`, "/api/v1/hosts"]) {
+      const t0 = Date.now();
+      const res = await page.request.get(url);
+      expect(res.status(), url).toBe(200);
+      expect(Date.now() - t0, url).toBeLessThan(3_000);
+    }
+  } finally {
+    libvirtd("start");
+  }
+  // Backoff is capped at 30 s.
+  await expect(status).toHaveText("online", { timeout: 45_000 });
+
+  await row.getByRole("link", { name }).click();
+  const history = page.getByTestId("status-history");
+  await expect(history).toContainText("offline");
+  await expect(history).toContainText("online");
+  await page.getByRole("button", { name: "Remove" }).click();
+  await page.getByRole("dialog").getByRole("button", { name: "Remove host" }).click();
+  await expect(page).toHaveURL(/\/hosts$/);
+});

@@ -1,0 +1,65 @@
+"use client";
+// TanStack Query keys and cache updates for VMs. The live stream writes whole VMs into the cache,
+// so a list fetched earlier never overwrites a newer state that arrived over the socket.
+import { type QueryClient, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useCallback } from "react";
+import { useLiveEvents } from "@/components/live/use-live-events";
+import type { VmSummary } from "@/lib/inventory/summaries";
+import type { ServerMessage } from "@/lib/live/messages";
+
+export const vmKeys = {
+  all: ["vms"] as const,
+  detail: (id: string) => ["vm", id] as const,
+};
+
+async function fetchJson<T>(url: string): Promise<T> {
+  const response = await fetch(url, { credentials: "same-origin" });
+  if (!response.ok) throw new Error(`${url}: ${response.status}`);
+  return (await response.json()) as T;
+}
+
+export function applyVmMessage(client: QueryClient, message: ServerMessage): void {
+  // A (re)connected socket may have missed changes while it was down: read the list again.
+  if (message.type === "hello") void client.invalidateQueries({ queryKey: vmKeys.all });
+  else if (message.type === "vm") {
+    const vm = message.vm;
+    client.setQueryData<VmSummary[]>(vmKeys.all, (list) => {
+      if (!list) return list;
+      const i = list.findIndex((v) => v.id === vm.id);
+      if (i === -1) return [...list, vm];
+      const next = list.slice();
+      next[i] = vm;
+      return next;
+    });
+    client.setQueryData<VmSummary>(vmKeys.detail(vm.id), (old) => (old ? vm : old));
+  } else if (message.type === "vm-removed") {
+    client.setQueryData<VmSummary[]>(vmKeys.all, (list) =>
+      list?.filter((v) => v.id !== message.id),
+    );
+  }
+}
+
+/** Keeps the VM cache current from /ws/events while mounted. */
+export function useLiveVms(): void {
+  const client = useQueryClient();
+  const listener = useCallback((m: ServerMessage) => applyVmMessage(client, m), [client]);
+  useLiveEvents(listener);
+}
+
+export function useVmList(initial: VmSummary[]) {
+  useLiveVms();
+  return useQuery({
+    queryKey: vmKeys.all,
+    queryFn: async () => (await fetchJson<{ vms: VmSummary[] }>("/api/v1/vms")).vms,
+    initialData: initial,
+  });
+}
+
+export function useVm(initial: VmSummary) {
+  useLiveVms();
+  return useQuery({
+    queryKey: vmKeys.detail(initial.id),
+    queryFn: async () => (await fetchJson<{ vm: VmSummary }>(`/api/v1/vms/${initial.id}`)).vm,
+    initialData: initial,
+  });
+}
