@@ -13,7 +13,14 @@ LAB_SOCKET=/run/libvirt/libvirt-sock
 
 LAB_NETWORK=vd-lab-nat
 LAB_BRIDGE=vdlab0
-LAB_NET_PREFIX=10.177.93 # /24; gateway .1, DHCP .100-.199 (on both hosts, each in its own netns)
+# The NAT network, the same on both hosts (each in its own netns). A /16 with short leases:
+# tests boot many guests with fresh MACs, and a /24 pool ran out within the hour.
+LAB_NET_CIDR=10.177.0.0/16
+LAB_NET_GATEWAY=10.177.0.1
+LAB_NET_NETMASK=255.255.0.0
+LAB_NET_DHCP_START=10.177.0.100
+LAB_NET_DHCP_END=10.177.255.254
+LAB_NET_LEASE_MINUTES=10
 
 LAB_GUEST_NAME=vd-tiny
 LAB_GUEST_UUID=5f1d7a3e-8c2b-4d61-9e0a-7d1ab0c0ffee

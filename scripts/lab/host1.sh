@@ -77,8 +77,12 @@ network_xml() {
   <name>$LAB_NETWORK</name>
   <forward mode='nat'/>
   <bridge name='$LAB_BRIDGE' stp='off' delay='0'/>
-  <ip address='$LAB_NET_PREFIX.1' netmask='255.255.255.0'>
-    <dhcp><range start='$LAB_NET_PREFIX.100' end='$LAB_NET_PREFIX.199'/></dhcp>
+  <ip address='$LAB_NET_GATEWAY' netmask='$LAB_NET_NETMASK'>
+    <dhcp>
+      <range start='$LAB_NET_DHCP_START' end='$LAB_NET_DHCP_END'>
+        <lease expiry='$LAB_NET_LEASE_MINUTES' unit='minutes'/>
+      </range>
+    </dhcp>
   </ip>
 </network>
 EOF
@@ -88,7 +92,9 @@ EOF
 ensure_network() {
   local v=$1 ns=$2 xml
   xml=$($v net-dumpxml --inactive "$LAB_NETWORK" 2>/dev/null || true)
-  if [[ -n $xml && ($xml != *"name='$LAB_BRIDGE'"* || $xml != *"'$LAB_NET_PREFIX.1'"*) ]]; then
+  if [[ -n $xml && ($xml != *"name='$LAB_BRIDGE'"* || $xml != *"'$LAB_NET_GATEWAY'"* ||
+    $xml != *"netmask='$LAB_NET_NETMASK'"* || $xml != *"end='$LAB_NET_DHCP_END'"* ||
+    $xml != *"expiry='$LAB_NET_LEASE_MINUTES'"*) ]]; then
     warn "network $LAB_NETWORK has an old definition: replacing it"
     $v net-destroy "$LAB_NETWORK" >/dev/null 2>&1 || true
     $v net-undefine "$LAB_NETWORK" >/dev/null
@@ -106,7 +112,9 @@ ensure_network() {
 # The demo guest: (re)defined when its XML changed, started unless running.
 ensure_demo_guest() {
   local want_hash have_hash state
-  want_hash=$( (demo_guest_xml && cat "$LAB_CACHE/guest/stamp") | sha256sum | cut -c1-16)
+  # A new network definition also restarts it: its NIC was on the old bridge.
+  want_hash=$( (demo_guest_xml && network_xml && cat "$LAB_CACHE/guest/stamp") |
+    sha256sum | cut -c1-16)
   have_hash=$({ virsh1 metadata "$LAB_GUEST_NAME" https://virtdeck.dev/lab 2>/dev/null || true; } |
     sed -n "s/.*hash=['\"]\([0-9a-f]*\)['\"].*/\1/p")
   if [[ $have_hash != "$want_hash" ]]; then

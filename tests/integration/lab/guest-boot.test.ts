@@ -36,9 +36,16 @@ async function leaseFor(mac: string): Promise<{ ip: string; hostname: string } |
   return undefined;
 }
 
+function ipv4ToInt(ip: string): number {
+  return ip.split(".").reduce((acc, part) => acc * 256 + Number(part), 0);
+}
+
+/** True for an address inside the lab network's CIDR other than its gateway. */
 function inLabNetwork(ip: string): boolean {
-  const prefix = lab.LAB_NETWORK_CIDR.replace(/\.0\/24$/, ".");
-  return ip.startsWith(prefix) && ip !== lab.LAB_NETWORK_GATEWAY;
+  const [base = "", bits = "32"] = lab.LAB_NETWORK_CIDR.split("/");
+  const size = 2 ** (32 - Number(bits));
+  const offset = ipv4ToInt(ip) - ipv4ToInt(base);
+  return offset > 0 && offset < size - 1 && ip !== lab.LAB_NETWORK_GATEWAY;
 }
 
 /** The first bytes a VNC server sends: its protocol version, e.g. "RFB 003.008\n". */
@@ -77,7 +84,8 @@ describe("a fresh tiny guest on host 1", () => {
     expect(lease.hostname).toBe(name);
     // The guest itself reports the same address, and libvirt's interface view agrees.
     expect(await readSerial(serialLog)).toContain(`virtdeck-guest lease ${lease.ip}`);
-    expect(await virsh(uri, "domifaddr", name)).toContain(`${lease.ip}/24`);
+    const prefix = lab.LAB_NETWORK_CIDR.split("/")[1];
+    expect(await virsh(uri, "domifaddr", name)).toContain(`${lease.ip}/${prefix}`);
     console.info(`${name}: shell prompt after ${readyMs} ms, lease after ${leaseMs} ms`);
   }, 150_000);
 
