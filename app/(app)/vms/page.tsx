@@ -1,6 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
-import { EmptyState } from "@/components/ui/empty-state";
+import { NoHostsYet } from "@/components/hosts/no-hosts-yet";
 import { PageHeader } from "@/components/ui/page-header";
 import { VmTable } from "@/components/vms/vm-table";
 import { requireUser } from "@/lib/auth/current-user";
@@ -18,19 +17,7 @@ export default async function VmsPage() {
         description="Every VM on every host, as it is right now."
       />
       {hosts.length === 0 ? (
-        <EmptyState
-          title="No hosts yet"
-          action={
-            <Link
-              href="/hosts"
-              className="rounded-md bg-indigo-600 px-3 py-2 text-sm font-medium text-white hover:bg-indigo-500"
-            >
-              Add a host
-            </Link>
-          }
-        >
-          Virtdeck lists the virtual machines of the hosts you add.
-        </EmptyState>
+        <NoHostsYet>Virtdeck lists the virtual machines of the hosts you add.</NoHostsYet>
       ) : (
         <VmTable initialVms={vms} hosts={hosts} />
       )}
