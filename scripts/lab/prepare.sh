@@ -13,8 +13,20 @@ install_packages() {
   done
   ((${#missing[@]})) || return 0
   log "installing: ${missing[*]}"
-  apt-get update -q
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "${missing[@]}"
+  # Keep package scripts from starting daemons (sshd on *:22) in the machine's namespace.
+  local policy=
+  if [[ ! -e /usr/sbin/policy-rc.d ]]; then
+    policy=/usr/sbin/policy-rc.d
+    printf '#!/bin/sh\n# scripts/lab.sh: no service starts during the install\nexit 101\n' >"$policy"
+    chmod 0755 "$policy"
+  fi
+  local rc=0
+  {
+    apt-get update -q &&
+      DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "${missing[@]}"
+  } || rc=$?
+  [[ -z $policy ]] || rm -f "$policy"
+  ((rc == 0)) || die "installing ${missing[*]} failed"
 }
 
 # Prints "changed" when a setting changed that a running libvirtd has not read yet.
