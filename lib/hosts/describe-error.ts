@@ -43,7 +43,7 @@ export function describeHostError(error: unknown, uri: LibvirtUri): string {
   const message = outer.message ?? String(error);
   if (e.level === "host-key" && e.hostKey) {
     const offered = `${e.hostKey.type} ${e.hostKey.fingerprint}`;
-    return /accepted host keys/.test(message)
+    return /accepted host keys/.test(`${e.message} ${message}`)
       ? `host key mismatch at ${target}: it offered ${offered}, not the accepted key (if the host was reinstalled, edit it and test the connection to accept the new key)`
       : `${target} offered an SSH host key not accepted yet (${offered}): test the connection to check and accept it`;
   }
