@@ -18,6 +18,7 @@ ensure_veth() {
 }
 
 # Keys (kept while the state dir lives), authorized_keys, known_hosts, sshd and ssh config.
+# Prints "changed" when sshd's config changed (a running sshd must be restarted).
 prepare_ssh() {
   mkdir -p "$LAB_SSH_DIR" "$LAB_HOST2_DIR"
   chmod 0700 "$LAB_SSH_DIR"
@@ -28,7 +29,7 @@ prepare_ssh() {
   install -m 0600 "$LAB_SSH_KEY.pub" "$LAB_SSH_DIR/authorized_keys"
   echo "$LAB_HOST2_ADDR,$LAB_HOST2_NAME $(cut -d' ' -f1-2 "$hostkey.pub")" >"$LAB_KNOWN_HOSTS"
   chmod 0600 "$LAB_KNOWN_HOSTS"
-  cat >"$LAB_HOST2_DIR/sshd_config" <<EOF
+  cat >"$LAB_HOST2_DIR/sshd_config.new" <<EOF
 # sshd of the lab's host 2 (written by scripts/lab.sh)
 ListenAddress $LAB_HOST2_ADDR
 Port 22
@@ -42,6 +43,12 @@ UsePAM no
 PrintMotd no
 Subsystem sftp internal-sftp
 EOF
+  if cmp -s "$LAB_HOST2_DIR/sshd_config.new" "$LAB_HOST2_DIR/sshd_config"; then
+    rm -f "$LAB_HOST2_DIR/sshd_config.new"
+  else
+    mv -f "$LAB_HOST2_DIR/sshd_config.new" "$LAB_HOST2_DIR/sshd_config"
+    echo changed
+  fi
   # So that `ssh`, which libvirt's qemu+ssh runs, checks host 2's key against the lab's file.
   cat >"$LAB_SSH_CONFIG" <<EOF
 # The virtdeck lab's host 2 (written by scripts/lab.sh up, removed by down).
@@ -65,19 +72,30 @@ prepare_host2_dirs() {
   libvirtd_conf_block "$(host2_uuid)" >"$LAB_HOST2_DIR/etc/libvirtd.conf"
 }
 
+# Pid of host 2's listening sshd (from its pid file), or nothing.
+host2_sshd_pid() {
+  local pid
+  pid=$(cat "$LAB_HOST2_DIR/sshd.pid" 2>/dev/null) || return 0
+  [[ $(readlink "/proc/$pid/exe" 2>/dev/null) == /usr/sbin/sshd ]] &&
+    [[ $(ip netns identify "$pid" 2>/dev/null) == "$LAB_NETNS2" ]] && echo "$pid"
+  return 0
+}
+
 host2_ok() {
   [[ -n $(netns_pids_of "$LAB_NETNS2" /usr/sbin/libvirtd) ]] &&
-    [[ -n $(netns_pids_of "$LAB_NETNS2" /usr/sbin/sshd) ]] && virsh2 uri >/dev/null 2>&1
+    [[ -n $(host2_sshd_pid) ]] && virsh2 uri >/dev/null 2>&1
 }
 
 start_host2() {
-  local restart=${1:-} pid
-  prepare_ssh
-  if [[ -z $restart ]] && host2_ok; then return 0; fi
+  local restart=${1:-} pid ssh_changed
+  ssh_changed=$(prepare_ssh)
+  if [[ -z $restart && -z $ssh_changed ]] && host2_ok; then return 0; fi
   pid=$(netns_pids_of "$LAB_NETNS2" /usr/sbin/libvirtd | head -1)
   if [[ -z $restart && -n $pid ]] && virsh2 uri >/dev/null 2>&1; then
-    log "host 2: restarting sshd in libvirtd's mount namespace"
-    stop_in_netns "$LAB_NETNS2" /usr/sbin/sshd
+    log "host 2: restarting sshd in libvirtd's mount namespace (open sessions stay)"
+    local sshd
+    sshd=$(host2_sshd_pid)
+    [[ -z $sshd ]] || kill_pids "$sshd"
     nsenter -t "$pid" -m -u -n /usr/sbin/sshd -f "$LAB_HOST2_DIR/sshd_config" \
       -E "$LAB_HOST2_DIR/sshd.log" 9>&-
     return 0
