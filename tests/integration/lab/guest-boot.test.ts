@@ -1,5 +1,6 @@
 // A fresh tiny guest on the lab's host 1: it boots to a shell on its serial console, takes a
-// DHCP lease from the lab network, and powers off on the ACPI button (virsh shutdown).
+// DHCP lease from the lab network, shows its VGA console over VNC, and powers off on the ACPI
+// power button (virsh shutdown).
 import { readFile, rm } from "node:fs/promises";
 import { connect } from "node:net";
 import { tmpdir } from "node:os";
