@@ -105,3 +105,30 @@ test("a duplicate name is refused", async ({ page }) => {
   await page.getByRole("dialog").getByRole("button", { name: "Remove host" }).click();
   await expect(row).toHaveCount(0);
 });
+
+test("edits a host from its page: the change is tested and saved", async ({ page }) => {
+  const name = `edit-${Date.now().toString(36)}`;
+  const form = page.getByRole("form", { name: "Add host" });
+  await form.getByLabel("Name").fill(name);
+  await form.getByLabel("libvirt URI").fill("test:///default");
+  await form.getByRole("button", { name: "Add host" }).click();
+  await page.getByTestId("host-row").filter({ hasText: name }).getByRole("link", { name }).click();
+  await expect(page.getByTestId("host-status")).toHaveText("online", { timeout: 20_000 });
+
+  await page.getByRole("button", { name: "Edit" }).click();
+  const edit = page.getByRole("form", { name: "Edit host" });
+  await edit.getByLabel("libvirt URI").fill("qemu+tcp://127.0.0.1:1/system");
+  await edit.getByRole("button", { name: "Save changes" }).click();
+  await expect(edit.getByRole("alert")).toContainText("connection refused at 127.0.0.1:1");
+  await edit.getByLabel("Name").fill(`${name}-b`);
+  await edit.getByLabel("libvirt URI").fill(lab.LAB_URI);
+  await edit.getByRole("button", { name: "Save changes" }).click();
+  await expect(page.getByRole("heading", { name: `${name}-b` })).toBeVisible();
+  await expect(page.getByTestId("fact-hostname")).toHaveText(lab.LAB_HOST1_NAME, {
+    timeout: 20_000,
+  });
+
+  await page.getByRole("button", { name: "Remove" }).click();
+  await page.getByRole("dialog").getByRole("button", { name: "Remove host" }).click();
+  await expect(page).toHaveURL(/\/hosts$/);
+});

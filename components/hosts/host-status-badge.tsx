@@ -5,10 +5,18 @@ const COLORS: Record<string, string> = {
 };
 
 /** online / connecting / offline, with the last error in the title and for screen readers. */
-export function HostStatusBadge({ status, error }: { status: string; error?: string | null }) {
+export function HostStatusBadge({
+  status,
+  error,
+  testId = "host-status",
+}: {
+  status: string;
+  error?: string | null;
+  testId?: string;
+}) {
   return (
     <span
-      data-testid="host-status"
+      data-testid={testId}
       data-status={status}
       title={error ?? status}
       className={`inline-flex items-center gap-1 rounded-full px-2 py-0.5 text-xs font-medium ${COLORS[status] ?? "bg-zinc-100 text-zinc-700 dark:bg-zinc-800 dark:text-zinc-300"}`}

@@ -18,7 +18,7 @@ export function StatusHistory({
               <time dateTime={e.at} className="font-mono text-xs text-zinc-500">
                 {e.at.slice(0, 19).replace("T", " ")}
               </time>
-              <HostStatusBadge status={e.status} />
+              <HostStatusBadge status={e.status} testId="history-status" />
               {e.error ? (
                 <span className="text-xs text-zinc-600 dark:text-zinc-400">{e.error}</span>
               ) : null}
