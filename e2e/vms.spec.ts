@@ -100,3 +100,19 @@ test("force off asks for confirmation; tags and notes are kept", async ({ page }
   await page.reload();
   await expect(form.getByLabel("Tags (comma separated)")).toHaveValue("e2e, web");
 });
+
+test("a VM undefined outside Virtdeck is marked gone, keeps its notes, and can be forgotten", async ({ page }) => {
+  await signIn(page);
+  await page.goto("/vms");
+  const row = page.locator(`[data-testid="vm-row"][data-vm-name="${guest}"]`);
+  await expect(row.getByTestId("vm-state")).toHaveText("shut off");
+  await virsh(lab.LAB_URI, "undefine", guest);
+  await expect(row.getByTestId("vm-state")).toHaveText("gone", { timeout: 5_000 });
+  await row.getByRole("link", { name: guest, exact: true }).click();
+  await expect(page.getByText(`This VM is no longer on ${hostName}.`)).toBeVisible();
+  await expect(page.getByRole("form", { name: "Tags and notes" }).getByLabel("Notes")).toHaveValue("owned by the e2e suite");
+  await page.getByRole("button", { name: `Forget ${guest}` }).click();
+  await page.getByRole("dialog").getByRole("button", { name: "Forget" }).click();
+  await expect(page).toHaveURL(/\/vms$/);
+  await expect(page.locator(`[data-testid="vm-row"][data-vm-name="${guest}"]`)).toHaveCount(0);
+});

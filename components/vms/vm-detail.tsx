@@ -6,6 +6,7 @@ import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import type { VmSummary } from "@/lib/inventory/summaries";
 import { useVm } from "@/lib/queries/vms";
+import { ForgetVmButton } from "./forget-vm-button";
 import { StateBadge } from "./state-badge";
 import { VmActionButtons } from "./vm-action-buttons";
 import { VmDevices } from "./vm-devices";
