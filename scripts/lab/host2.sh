@@ -31,7 +31,10 @@ prepare_ssh() {
   chmod 0600 "$LAB_KNOWN_HOSTS"
   cat >"$LAB_HOST2_DIR/sshd_config.new" <<EOF
 # sshd of the lab's host 2 (written by scripts/lab.sh)
+# The veth address, and loopback like an ordinary host (a target for SSH-tunnel tests; guests'
+# VNC ports on host 2 are on its 127.0.0.1 too).
 ListenAddress $LAB_HOST2_ADDR
+ListenAddress 127.0.0.1
 Port 22
 HostKey $hostkey
 PidFile $LAB_HOST2_DIR/sshd.pid
