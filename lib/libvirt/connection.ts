@@ -4,6 +4,7 @@
  * events, streams).
  */
 import { EventEmitter } from "node:events";
+import type { Duplex } from "node:stream";
 import { type ClientOptions, RpcClient } from "./client";
 import { DomainExtrasApi } from "./domain-extras";
 import { DomainApi } from "./domains";
@@ -18,6 +19,7 @@ import { StorageApi } from "./storage";
 import { StreamApi } from "./streams";
 import type { SshOptions, TlsPaths } from "./transports/dialer";
 import { dial } from "./transports/index";
+import { openSshTunnel, type TunnelTarget } from "./transports/ssh-tunnel";
 import { type LibvirtUri, parseUri } from "./uri";
 
 /** Options for {@link connect}. */
@@ -61,6 +63,16 @@ export class Connection extends EventEmitter {
   /** True once the connection has ended. */
   get closed(): boolean {
     return this.rpc.closed;
+  }
+
+  /**
+   * Opens a byte channel to a TCP port or UNIX socket on the far host over this connection's
+   * SSH session (e.g. a guest's VNC server listening on the host's 127.0.0.1): no extra process,
+   * no open port. Only for qemu+ssh:// connections; others reject with
+   * ConnectionError("unsupported"). The channel closes when the connection does.
+   */
+  openTunnel(target: TunnelTarget, timeoutMs?: number): Promise<Duplex> {
+    return openSshTunnel(this.rpc.transport, target, timeoutMs);
   }
 
   /** Sends CONNECT_CLOSE (briefly) and closes the transport. Safe to call twice. */

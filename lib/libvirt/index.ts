@@ -62,4 +62,5 @@ export { type PoolInfo, StorageApi, type VolInfo } from "./storage";
 export { LibvirtStream, type StreamOptions } from "./stream";
 export { StreamApi } from "./streams";
 export type { DialOptions, HostKeyInfo, SshOptions, TlsPaths } from "./transports/dialer";
+export type { TunnelTarget } from "./transports/ssh-tunnel";
 export { type LibvirtUri, parseUri, type Transport } from "./uri";

@@ -12,6 +12,7 @@ import { Client, type ClientChannel } from "ssh2";
 import { DEFAULT_SOCKET, defaultPort, flagParam, type LibvirtUri } from "../uri";
 import { type Dialer, type HostKeyInfo, type SshOptions, withDialTimeout } from "./dialer";
 import { hostPattern, loadKnownKeys } from "./known-hosts";
+import { rememberSshClient } from "./ssh-tunnel";
 
 /** Quotes a word for a POSIX shell. */
 export function shellQuote(s: string): string {
@@ -147,5 +148,6 @@ function wireChannel(client: Client, channel: ClientChannel): Duplex {
   channel.on("close", () => client.end());
   client.on("close", () => channel.destroy());
   client.on("error", fail);
+  rememberSshClient(channel, client); // for tunnels over the same session (ssh-tunnel.ts)
   return channel;
 }
