@@ -23,7 +23,7 @@ export function sshClientOf(pipe: Duplex): Client | undefined {
   return clients.get(pipe);
 }
 
-function describe(target: TunnelTarget): string {
+function targetName(target: TunnelTarget): string {
   return "path" in target ? target.path : `${target.host}:${target.port}`;
 }
 
@@ -52,7 +52,7 @@ export function openSshTunnel(
       reject(
         new ConnectionError(
           "timeout",
-          `no SSH channel to ${describe(target)} within ${timeoutMs} ms`,
+          `no SSH channel to ${targetName(target)} within ${timeoutMs} ms`,
         ),
       );
     }, timeoutMs);
@@ -65,7 +65,7 @@ export function openSshTunnel(
       settled = true;
       if (err)
         return reject(
-          new ConnectionError("dial", `SSH channel to ${describe(target)}: ${err.message}`, {
+          new ConnectionError("dial", `SSH channel to ${targetName(target)}: ${err.message}`, {
             cause: err,
           }),
         );
