@@ -3,11 +3,13 @@ import { createServer } from "node:http";
 import path from "node:path";
 import next from "next";
 import { bootstrapAdmin } from "@/lib/auth/bootstrap-admin";
+import { closeAllConsoleSessions } from "@/lib/consoles/run-session";
 import { closeDb } from "@/lib/db/client";
 import { migrate } from "@/lib/db/migrate";
 import { env, sqlitePath } from "@/lib/env";
 import { startHostConnections } from "@/lib/hosts/start";
 import { announceAdmin, log } from "@/lib/server/log";
+import { CONSOLE_ROUTE, consoleRoute } from "@/lib/ws/console-route";
 import { handleEventsSocket } from "@/lib/ws/events-route";
 import { createWsRouter } from "@/lib/ws/router";
 
@@ -25,7 +27,7 @@ async function main(): Promise<void> {
   await app.prepare();
   const handleRequest = app.getRequestHandler();
   const handleNextUpgrade = app.getUpgradeHandler();
-  const ws = createWsRouter({ "/ws/events": handleEventsSocket });
+  const ws = createWsRouter({ "/ws/events": handleEventsSocket, [CONSOLE_ROUTE]: consoleRoute });
 
   const server = createServer((req, res) => void handleRequest(req, res));
   server.on("upgrade", (req, socket, head) => {
@@ -47,6 +49,7 @@ async function main(): Promise<void> {
     log(`${signal}: shutting down`);
     const forced = setTimeout(() => process.exit(1), 10_000);
     forced.unref();
+    closeAllConsoleSessions();
     await ws.closeAll();
     await hosts.stopAll();
     server.closeAllConnections();

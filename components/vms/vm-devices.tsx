@@ -1,3 +1,4 @@
+import { ConsoleLinks } from "@/components/consoles/console-links";
 import { Card } from "@/components/ui/card";
 import type { VmSummary } from "@/lib/inventory/summaries";
 
@@ -85,9 +86,7 @@ export function VmDevices({ vm }: { vm: VmSummary }) {
               ))}
             </ul>
           )}
-          <p className="mt-1 text-xs text-zinc-500">
-            In-browser consoles (VNC and serial) come with the consoles feature.
-          </p>
+          <ConsoleLinks vm={vm} />
         </section>
       </div>
     </Card>

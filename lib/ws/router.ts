@@ -1,5 +1,6 @@
 // Routes WebSocket upgrades under /ws/. Every upgrade is checked before a socket is accepted:
-// an unknown path gets 404, a missing or expired session 401, a foreign Origin 403.
+// an unknown path gets 404, a foreign Origin 403, then the route's own credential: the session
+// cookie (401 without one) for most routes, a console ticket for the console routes.
 import type { IncomingMessage } from "node:http";
 import type { Duplex } from "node:stream";
 import { type WebSocket, WebSocketServer } from "ws";
@@ -16,14 +17,33 @@ export type WsRouteHandler = (
   request: IncomingMessage,
 ) => void;
 
+export type WsStatus = 401 | 403 | 404 | 409;
+
+/** A refused upgrade: the status and a line of text go back before any WebSocket byte. */
+export interface WsRefusal {
+  refuse: WsStatus;
+  message: string;
+}
+
+/** A route that checks its own credential (e.g. a ticket) instead of requiring the session. */
+export interface WsRoute<Grant> {
+  authorize(request: IncomingMessage, params: Record<string, string>): Promise<Grant | WsRefusal>;
+  handle(socket: WebSocket, grant: Grant, request: IncomingMessage): void;
+}
+
 export interface WsRouter {
   handleUpgrade(request: IncomingMessage, socket: Duplex, head: Buffer): Promise<void>;
   closeAll(): Promise<void>;
 }
 
-const REASONS: Record<number, string> = { 401: "Unauthorized", 403: "Forbidden", 404: "Not Found" };
+const REASONS: Record<WsStatus, string> = {
+  401: "Unauthorized",
+  403: "Forbidden",
+  404: "Not Found",
+  409: "Conflict",
+};
 
-function refuse(socket: Duplex, status: 401 | 403 | 404, message: string): void {
+function refuse(socket: Duplex, status: WsStatus, message: string): void {
   const body = `${message}\n`;
   socket.end(
     `HTTP/1.1 ${status} ${REASONS[status]}\r\nContent-Type: text/plain; charset=utf-8\r\n` +
@@ -31,10 +51,14 @@ function refuse(socket: Duplex, status: 401 | 403 | 404, message: string): void 
   );
 }
 
+export function isRefusal(value: unknown): value is WsRefusal {
+  return typeof (value as WsRefusal | null)?.refuse === "number";
+}
+
 /** A browser's Origin must name this very server: stops other sites opening sockets with our cookie. */
 export function isSameOrigin(request: IncomingMessage): boolean {
   const origin = request.headers.origin;
-  if (!origin) return true; // non-browser clients send none; the session still has to be valid
+  if (!origin) return true; // non-browser clients send none; the route's credential still counts
   try {
     return new URL(origin).host === request.headers.host;
   } catch {
@@ -42,20 +66,72 @@ export function isSameOrigin(request: IncomingMessage): boolean {
   }
 }
 
-export function createWsRouter(routes: Record<string, WsRouteHandler>): WsRouter {
+/** The signed-in user of an upgrade's session cookie, or null. */
+export function sessionOf(request: IncomingMessage): Promise<SessionUser | null> {
+  return resolveSession(readCookie(request.headers.cookie, SESSION_COOKIE)).catch(() => null);
+}
+
+/** The classic route: the session cookie is the credential. */
+export function sessionRoute(handler: WsRouteHandler): WsRoute<SessionUser> {
+  return {
+    async authorize(request) {
+      const user = await sessionOf(request);
+      return user ?? { refuse: 401, message: "Sign in first" };
+    },
+    handle: handler,
+  };
+}
+
+/** Matches "/ws/consoles/:vmId/:type"-style patterns; exact paths match themselves. */
+export function matchPath(pattern: string, path: string): Record<string, string> | null {
+  const want = pattern.split("/");
+  const got = path.split("/");
+  if (want.length !== got.length) return null;
+  const params: Record<string, string> = {};
+  for (let i = 0; i < want.length; i++) {
+    const w = want[i]!;
+    const g = got[i]!;
+    if (w.startsWith(":")) {
+      if (!g) return null;
+      try {
+        params[w.slice(1)] = decodeURIComponent(g);
+      } catch {
+        return null;
+      }
+    } else if (w !== g) return null;
+  }
+  return params;
+}
+
+type AnyRoute = WsRouteHandler | WsRoute<unknown>;
+
+export function createWsRouter(routes: Record<string, AnyRoute>): WsRouter {
   const wss = new WebSocketServer({ noServer: true, maxPayload: 1024 * 1024 });
+  const table = Object.entries(routes).map(([pattern, route]) => ({
+    pattern,
+    route: typeof route === "function" ? (sessionRoute(route) as WsRoute<unknown>) : route,
+  }));
   return {
     async handleUpgrade(request, socket, head) {
+      socket.on("error", () => {}); // a client that hangs up mid-check must not crash the server
       const path = new URL(request.url ?? "/", "http://localhost").pathname;
-      const handler = routes[path];
-      if (!handler) return refuse(socket, 404, `No WebSocket route at ${path}`);
+      let found: { route: WsRoute<unknown>; params: Record<string, string> } | null = null;
+      for (const { pattern, route } of table) {
+        const params = matchPath(pattern, path);
+        if (params) {
+          found = { route, params };
+          break;
+        }
+      }
+      if (!found) return refuse(socket, 404, `No WebSocket route at ${path}`);
       if (!isSameOrigin(request)) return refuse(socket, 403, "Cross-origin WebSocket refused");
-      const user = await resolveSession(readCookie(request.headers.cookie, SESSION_COOKIE)).catch(
-        () => null,
-      );
-      if (!user) return refuse(socket, 401, "Sign in first");
+      const grant = await found.route
+        .authorize(request, found.params)
+        .catch((): WsRefusal => ({ refuse: 401, message: "Sign in first" }));
+      if (isRefusal(grant)) return refuse(socket, grant.refuse, grant.message);
       if (socket.destroyed) return;
-      wss.handleUpgrade(request, socket, head, (ws) => handler(ws, user, request));
+      const { route } = found;
+      wss.handleUpgrade(request, socket, head, (ws) => route.handle(ws, grant, request));
     },
     closeAll() {
       for (const client of wss.clients) client.close(1001, "Server shutting down");

@@ -1,0 +1,99 @@
+// One console session, from an accepted WebSocket to its end: resolve the VM on its live host,
+// open the far end, audit the opening, bridge the bytes, and audit the closing with its reason.
+import type { WebSocket } from "ws";
+import { recordAudit } from "@/lib/audit/record";
+import { toActionError } from "@/lib/errors";
+import { vmOnHost } from "@/lib/vms/run-action";
+import { type BridgeStats, bridge } from "./bridge";
+import { CLOSE, describeEnd } from "./close-codes";
+import { isConsoleBusy, openConsoleTarget } from "./open-target";
+import type { ConsoleGrant } from "./tickets";
+
+const KEY = Symbol.for("virtdeck.console-sessions");
+const store = globalThis as unknown as Record<symbol, Set<() => void> | undefined>;
+
+/** Open sessions' enders, for a clean shutdown. */
+function sessions(): Set<() => void> {
+  let set = store[KEY];
+  if (!set) {
+    set = new Set();
+    store[KEY] = set;
+  }
+  return set;
+}
+
+export function closeAllConsoleSessions(): void {
+  for (const stop of [...sessions()]) stop();
+}
+
+function summary(stats: BridgeStats, since: number): string {
+  const seconds = Math.round((Date.now() - since) / 1000);
+  return `${seconds} s, ${stats.toClient} bytes to the client, ${stats.toTarget} bytes to the VM`;
+}
+
+export async function runConsoleSession(socket: WebSocket, grant: ConsoleGrant): Promise<void> {
+  const user = { userId: grant.userId, username: grant.username };
+  const action = `console.${grant.type}`;
+  let target = grant.vmId;
+  // Bytes that arrive before the far end is open are refused, not queued without bound.
+  const early = () => socket.close(CLOSE.notReady, "Wait for the console to open before sending");
+  socket.on("message", early);
+  socket.on("error", () => {});
+  let vm: Awaited<ReturnType<typeof vmOnHost>>;
+  let stream: Awaited<ReturnType<typeof openConsoleTarget>>;
+  try {
+    vm = await vmOnHost(grant.vmId);
+    target = vm.label;
+    stream = await openConsoleTarget(vm.conn, vm.dom, grant.type, grant.force);
+  } catch (error) {
+    const busy = isConsoleBusy(error);
+    const message = busy
+      ? "Another client holds this serial console"
+      : `Could not open the console: ${toActionError(error)}`;
+    socket.close(
+      busy ? CLOSE.busy : CLOSE.failed,
+      Buffer.from(message).subarray(0, 123).toString(),
+    );
+    await recordAudit({
+      user,
+      action: `${action}.open`,
+      target,
+      outcome: "error",
+      detail: message,
+    });
+    return;
+  }
+  socket.off("message", early);
+  if (socket.readyState !== socket.OPEN) {
+    stream.destroy();
+    return;
+  }
+  const since = Date.now();
+  await recordAudit({
+    user,
+    action: `${action}.open`,
+    target,
+    outcome: "ok",
+    detail: grant.force ? "took over the console" : undefined,
+  });
+  const { conn } = vm;
+  const hostLost = () => stop(CLOSE.hostLost, "Lost the connection to the VM's host");
+  const shutdown = () => stop(1001, "Virtdeck is shutting down");
+  const stop = bridge(socket, stream, {
+    stallLimitMs: grant.type === "serial" ? 15_000 : 60_000,
+    describeTargetEnd: (error) => describeEnd(grant.type, error, conn.closed),
+    onEnd: (code, reason, stats) => {
+      sessions().delete(shutdown);
+      conn.off("close", hostLost);
+      void recordAudit({
+        user,
+        action: `${action}.close`,
+        target,
+        outcome: "ok",
+        detail: `${reason} (code ${code}); ${summary(stats, since)}`,
+      }).catch(() => {});
+    },
+  });
+  sessions().add(shutdown);
+  conn.once("close", hostLost);
+}
