@@ -58,7 +58,12 @@ test("search and filters narrow the list; the detail page shows the VM and its X
 }) => {
   await signIn(page);
   await page.goto("/vms");
-  await page.keyboard.press("/");
+  // "/" focuses the search box once the page is interactive.
+  const search = page.getByLabel("Search VMs");
+  await expect(async () => {
+    await page.keyboard.press("/");
+    await expect(search).toBeFocused({ timeout: 500 });
+  }).toPass();
   await page.keyboard.type(guest);
   await expect(page.getByTestId("vm-row")).toHaveCount(1);
   await page.getByLabel("Filter by state").selectOption("running");
@@ -101,16 +106,20 @@ test("force off asks for confirmation; tags and notes are kept", async ({ page }
   await expect(form.getByLabel("Tags (comma separated)")).toHaveValue("e2e, web");
 });
 
-test("a VM undefined outside Virtdeck is marked gone, keeps its notes, and can be forgotten", async ({ page }) => {
+test("a VM undefined outside Virtdeck is marked gone, keeps its notes, and can be forgotten", async ({
+  page,
+}) => {
   await signIn(page);
   await page.goto("/vms");
   const row = page.locator(`[data-testid="vm-row"][data-vm-name="${guest}"]`);
   await expect(row.getByTestId("vm-state")).toHaveText("shut off");
   await virsh(lab.LAB_URI, "undefine", guest);
-  await expect(row.getByTestId("vm-state")).toHaveText("gone", { timeout: 5_000 });
+  await expect(row.getByTestId("vm-state")).toHaveText("gone", { timeout: 10_000 });
   await row.getByRole("link", { name: guest, exact: true }).click();
   await expect(page.getByText(`This VM is no longer on ${hostName}.`)).toBeVisible();
-  await expect(page.getByRole("form", { name: "Tags and notes" }).getByLabel("Notes")).toHaveValue("owned by the e2e suite");
+  await expect(page.getByRole("form", { name: "Tags and notes" }).getByLabel("Notes")).toHaveValue(
+    "owned by the e2e suite",
+  );
   await page.getByRole("button", { name: `Forget ${guest}` }).click();
   await page.getByRole("dialog").getByRole("button", { name: "Forget" }).click();
   await expect(page).toHaveURL(/\/vms$/);

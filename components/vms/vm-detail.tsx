@@ -48,7 +48,10 @@ export function VmDetail({ initial, events }: { initial: VmSummary; events: VmEv
       <div className="mb-6 flex flex-wrap items-center gap-4">
         <StateBadge state={vm.state} reason={vm.stateReason} />
         {vm.gone ? (
-          <span className="text-sm text-zinc-500">This VM is no longer on {vm.hostName}.</span>
+          <>
+            <span className="text-sm text-zinc-500">This VM is no longer on {vm.hostName}.</span>
+            <ForgetVmButton vm={vm} />
+          </>
         ) : (
           <VmActionButtons vm={vm} />
         )}
