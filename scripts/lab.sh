@@ -12,12 +12,13 @@
 #
 # `up` writes /run/virtdeck-lab/env (KEY=VALUE) and env.json. Host 1 is the libvirtd in
 # namespace virtdeck-lab (socket /run/libvirt/libvirt-sock, so qemu:///system works from
-# anywhere); host 2 is in virtdeck-lab2, reached over SSH at 10.250.0.2 from inside the lab.
+# anywhere); host 2 is in virtdeck-lab2, reached at 10.250.0.2 from inside the lab over SSH,
+# TCP (16509, no auth) and TLS (16514, the lab's own CA in /run/virtdeck-lab/pki).
 # Env: VIRTDECK_LAB_CACHE (default /var/cache/virtdeck-lab).
 set -euo pipefail
 
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
-for part in common prepare guest host1 host2 env down; do
+for part in common prepare guest host1 pki host2 env down; do
   # shellcheck source=/dev/null
   source "$here/lab/$part.sh"
 done

@@ -1,5 +1,5 @@
 # shellcheck shell=bash
-# Step 6 of `up`: host 2, a second libvirtd reached over SSH. It runs in LAB_NETNS2 (joined to
+# Step 6 of `up`: host 2, a second libvirtd reached over SSH, TCP and TLS. It runs in LAB_NETNS2 (joined to
 # LAB_NETNS by a veth pair) and in a private mount namespace in which its own state dirs are
 # bind-mounted over /run/libvirt, /var/lib/libvirt, /etc/libvirt and /var/log/libvirt, so the
 # two root daemons do not collide. sshd runs in that same mount namespace.
@@ -72,7 +72,45 @@ prepare_host2_dirs() {
     if [[ -f /etc/libvirt/$d ]]; then cp "/etc/libvirt/$d" "$LAB_HOST2_DIR/etc/$d"; fi
   done
   qemu_conf_block >"$LAB_HOST2_DIR/etc/qemu.conf"
-  libvirtd_conf_block "$(host2_uuid)" >"$LAB_HOST2_DIR/etc/libvirtd.conf"
+  write_host2_libvirtd_conf >/dev/null
+}
+
+# Host 2 also listens on its veth address only: TCP without auth (the lab namespaces are the
+# only way in) and TLS with the lab's certificates (scripts/lab/pki.sh). libvirtd runs with -l.
+host2_libvirtd_conf() {
+  libvirtd_conf_block "$(host2_uuid)"
+  cat <<EOF
+listen_tcp = 1
+listen_tls = 1
+listen_addr = "$LAB_HOST2_ADDR"
+tcp_port = "16509"
+tls_port = "16514"
+auth_tcp = "none"
+auth_tls = "none"
+ca_file = "$LAB_PKI/server/cacert.pem"
+cert_file = "$LAB_PKI/server/servercert.pem"
+key_file = "$LAB_PKI/server/serverkey.pem"
+EOF
+}
+
+# Writes host 2's libvirtd.conf; prints "changed" if it differs from what was there.
+write_host2_libvirtd_conf() {
+  local f=$LAB_HOST2_DIR/etc/libvirtd.conf
+  mkdir -p "$LAB_HOST2_DIR/etc"
+  host2_libvirtd_conf >"$f.new"
+  if cmp -s "$f.new" "$f"; then
+    rm -f "$f.new"
+  else
+    mv -f "$f.new" "$f"
+    echo changed
+  fi
+}
+
+# True when host 2's libvirtd listens for TCP and TLS on its address.
+host2_listening() {
+  local ports
+  ports=$(ip netns exec "$LAB_NETNS2" ss -Hltn 2>/dev/null | awk '{ print $4 }')
+  [[ $ports == *"$LAB_HOST2_ADDR:16509"* && $ports == *"$LAB_HOST2_ADDR:16514"* ]]
 }
 
 # Pid of host 2's listening sshd (from its pid file), or nothing.
@@ -86,15 +124,37 @@ host2_sshd_pid() {
 
 host2_ok() {
   [[ -n $(netns_pids_of "$LAB_NETNS2" /usr/sbin/libvirtd) ]] &&
-    [[ -n $(host2_sshd_pid) ]] && virsh2 uri >/dev/null 2>&1
+    [[ -n $(host2_sshd_pid) ]] && virsh2 uri >/dev/null 2>&1 && host2_listening
+}
+
+# Restarts only host 2's libvirtd, inside the mount and UTS namespace it shares with virtlogd
+# and sshd (so its guests and SSH sessions stay; libvirtd reattaches to running guests).
+restart_host2_libvirtd() {
+  local anchor
+  anchor=$(netns_pids_of "$LAB_NETNS2" /usr/sbin/virtlogd | head -1)
+  [[ -n $anchor ]] || return 1
+  log "host 2: restarting libvirtd (configuration or certificates changed; guests keep running)"
+  stop_in_netns "$LAB_NETNS2" /usr/sbin/libvirtd
+  rm -f "$LAB_HOST2_DIR/libvirtd.pid"
+  nsenter -t "$anchor" -m -u -n libvirtd -d -l -p "$LAB_HOST2_DIR/libvirtd.pid" 9>&-
+  wait_for 300 virsh2 uri || die "host 2's libvirtd did not come back (see $LAB_HOST2_DIR/log/libvirtd.log)"
+  wait_for 50 host2_listening ||
+    die "host 2's libvirtd does not listen on TCP/TLS (see $LAB_HOST2_DIR/log/libvirtd.log)"
 }
 
 start_host2() {
-  local restart=${1:-} pid ssh_changed
+  local restart=${1:-} pid ssh_changed conf_changed
   ssh_changed=$(prepare_ssh)
-  if [[ -z $restart && -z $ssh_changed ]] && host2_ok; then return 0; fi
+  conf_changed=$(prepare_pki)
+  conf_changed+=$(write_host2_libvirtd_conf)
+  if [[ -z $restart && -z $ssh_changed && -z $conf_changed ]] && host2_ok; then return 0; fi
   pid=$(netns_pids_of "$LAB_NETNS2" /usr/sbin/libvirtd | head -1)
   if [[ -z $restart && -n $pid ]] && virsh2 uri >/dev/null 2>&1; then
+    if [[ -n $conf_changed ]] || ! host2_listening; then
+      restart_host2_libvirtd || die "host 2 has no virtlogd to restart libvirtd next to"
+      pid=$(netns_pids_of "$LAB_NETNS2" /usr/sbin/libvirtd | head -1)
+    fi
+    [[ -n $ssh_changed || -z $(host2_sshd_pid) ]] || return 0
     log "host 2: restarting sshd in libvirtd's mount namespace (open sessions stay)"
     local sshd
     sshd=$(host2_sshd_pid)
@@ -119,10 +179,12 @@ mount --bind "$dir/etc" /etc/libvirt
 mount --bind "$dir/log" /var/log/libvirt
 hostname "$2"
 virtlogd -d -p "$dir/virtlogd.pid"
-libvirtd -d -p "$dir/libvirtd.pid"
+libvirtd -d -l -p "$dir/libvirtd.pid"
 /usr/sbin/sshd -f "$dir/sshd_config" -E "$dir/sshd.log"
 EOF
   wait_for 300 virsh2 uri || die "host 2's libvirtd did not come up (see $LAB_HOST2_DIR/log/libvirtd.log)"
+  wait_for 50 host2_listening ||
+    die "host 2's libvirtd does not listen on TCP/TLS (see $LAB_HOST2_DIR/log/libvirtd.log)"
 }
 
 # The whole path a client takes: ssh from the lab namespace to host 2, virt-ssh-helper there.
