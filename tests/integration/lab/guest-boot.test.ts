@@ -83,8 +83,14 @@ describe("a fresh tiny guest on host 1", () => {
     const leaseMs = Date.now() - started;
     expect(inLabNetwork(lease.ip)).toBe(true);
     expect(lease.hostname).toBe(name);
-    // The guest itself reports the same address, and libvirt's interface view agrees.
-    expect(await readSerial(serialLog)).toContain(`virtdeck-guest lease ${lease.ip}`);
+    // The guest itself reports the same address (its DHCP client prints it a moment after
+    // dnsmasq has recorded the lease), and libvirt's interface view agrees.
+    const line = `virtdeck-guest lease ${lease.ip}`;
+    await waitFor(
+      `"${line}" on ${serialLog}`,
+      async () => ((await readSerial(serialLog)).includes(line) ? true : undefined),
+      15_000,
+    );
     const prefix = lab.LAB_NETWORK_CIDR.split("/")[1];
     expect(await virsh(uri, "domifaddr", name)).toContain(`${lease.ip}/${prefix}`);
     console.info(`${name}: shell prompt after ${readyMs} ms, lease after ${leaseMs} ms`);
