@@ -4,6 +4,7 @@
  * be sent before it is read.
  */
 import { readFileSync } from "node:fs";
+import net from "node:net";
 import path from "node:path";
 import type { Duplex } from "node:stream";
 import tls from "node:tls";
@@ -45,7 +46,9 @@ export const dialTls: Dialer = (uri, opts) => {
         sock = tls.connect({
           host,
           port,
-          servername: host,
+          // SNI takes host names only (RFC 6066); an IP address is still checked against the
+          // certificate's IP SANs.
+          servername: net.isIP(host) ? undefined : host,
           ca: readFileSync(p.caFile),
           cert: readFileSync(p.certFile),
           key: readFileSync(p.keyFile),
@@ -55,16 +58,32 @@ export const dialTls: Dialer = (uri, opts) => {
         return reject(e instanceof Error ? e : new Error(String(e)));
       }
       const s = sock;
+      const refused = () =>
+        reject(
+          new Error(
+            "the server closed the connection after the TLS handshake instead of confirming it " +
+              "(it refused this client's certificate or address)",
+          ),
+        );
       s.once("error", reject);
       s.once("secureConnect", () => {
         s.setNoDelay(true);
-        s.once("data", (chunk: Buffer) => {
-          s.pause();
+        s.once("end", refused);
+        s.once("close", refused);
+        // read(1) takes only the confirmation byte; anything after it stays buffered for the
+        // client, and once the 'readable' listener is gone a 'data' listener starts the flow,
+        // as with the other transports (a pause() here would leave the socket stalled).
+        const onReadable = () => {
+          const b = s.read(1) as Buffer | null;
+          if (b === null) return;
+          s.off("readable", onReadable);
+          s.off("end", refused);
+          s.off("close", refused);
           s.off("error", reject);
-          if (chunk[0] !== 1) return reject(new Error("the server did not accept the TLS session"));
-          if (chunk.length > 1) s.unshift(chunk.subarray(1));
+          if (b[0] !== 1) return reject(new Error("the server did not accept the TLS session"));
           resolve(s);
-        });
+        };
+        s.on("readable", onReadable);
       });
     },
     () => sock?.destroy(),
