@@ -102,6 +102,7 @@ describe("failures end in clear errors, not hangs", () => {
         "-n",
         "libvirtd",
         "-d",
+        "-l", // host 2 also listens on TCP and TLS
         "-p",
         `${dir}/libvirtd.pid`,
       ];
