@@ -1,0 +1,98 @@
+// Adding and removing hosts against a real SQLite file and the lab: the SSH key is sealed at rest
+// and the stored host really connects with it; a host that does not answer saves nothing.
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { labEnv } from "../support/lab-env";
+
+const lab = labEnv();
+const dataDir = mkdtempSync(path.join(tmpdir(), "virtdeck-hosts-"));
+process.env.VIRTDECK_DATA_DIR = dataDir;
+delete process.env.DATABASE_URL;
+delete process.env.VIRTDECK_SECRET;
+
+const { env, sqlitePath } = await import("@/lib/env");
+const { migrate } = await import("@/lib/db/migrate");
+const { db, closeDb } = await import("@/lib/db/client");
+const { ConnectionManager, installConnectionManager } = await import(
+  "@/lib/hosts/connection-manager"
+);
+const { createHost } = await import("@/lib/hosts/save-host");
+const { deleteHost } = await import("@/lib/hosts/store");
+const { probeHost } = await import("@/lib/hosts/probe-host");
+const { open } = await import("@/lib/secrets/box");
+
+const statuses: { hostId: string; status: string; error: string | null }[] = [];
+const manager = new ConnectionManager({
+  async onOnline() {},
+  onStatus: (hostId, status, error) => void statuses.push({ hostId, status, error }),
+});
+const user = { userId: "u1", username: "tester" };
+const SSH_URI = lab.LAB_HOST2_SSH_URI.replace(/\?.*$/, "");
+const privateKey = readFileSync(lab.LAB_SSH_KEY, "utf8");
+
+beforeAll(() => {
+  migrate(
+    sqlitePath(env.DATABASE_URL),
+    path.resolve(import.meta.dirname, "../../../prisma/migrations"),
+  );
+  installConnectionManager(manager);
+});
+afterAll(async () => {
+  await manager.stopAll();
+  await closeDb();
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+async function until(check: () => boolean, ms = 15_000): Promise<void> {
+  const t0 = Date.now();
+  while (!check()) {
+    if (Date.now() - t0 > ms) throw new Error(`timed out: ${JSON.stringify(statuses)}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+describe("saving hosts", () => {
+  it("seals a pasted key, stores the accepted host key, and connects with them", async () => {
+    const test = await probeHost(
+      { uri: SSH_URI, sshUser: "root", privateKey },
+      { trustOffered: true },
+    );
+    const sshHostKey = test.hostKey!.openssh;
+    const { host, probe } = await createHost(
+      { name: "h2", uri: SSH_URI, sshUser: "root", privateKey, sshHostKey },
+      user,
+    );
+    expect(probe.hostname).toBe(lab.LAB_HOST2_NAME);
+    const stored = await db.host.findUniqueOrThrow({
+      where: { id: host.id },
+      include: { sshKey: true },
+    });
+    expect(stored.sshHostKey).toBe(sshHostKey);
+    const body = privateKey.split("\n")[1]!;
+    expect(stored.sshKey!.encryptedKey).not.toContain(body);
+    expect(open(stored.sshKey!.encryptedKey)).toBe(privateKey);
+    // The connection manager decrypts the key to connect (connect-options.ts).
+    await until(() => manager.status(host.id)?.status === "online");
+
+    await deleteHost(host.id, user);
+    expect(await db.host.count()).toBe(0);
+    expect(await db.sshKey.count()).toBe(0);
+    expect(manager.status(host.id)).toBeNull();
+    const audit = await db.auditEvent.findMany({ orderBy: { at: "asc" } });
+    expect(audit.map((a) => [a.action, a.outcome])).toEqual([
+      ["host.add", "ok"],
+      ["host.remove", "ok"],
+    ]);
+  });
+
+  it("saves nothing when the host does not answer, and records the refusal", async () => {
+    await expect(
+      createHost({ name: "dead", uri: "qemu+tcp://127.0.0.1:1/system" }, user),
+    ).rejects.toThrow("connection refused at 127.0.0.1:1");
+    expect(await db.host.count()).toBe(0);
+    const last = await db.auditEvent.findFirstOrThrow({ orderBy: { at: "desc" } });
+    expect(last).toMatchObject({ action: "host.add", outcome: "error" });
+  });
+});
