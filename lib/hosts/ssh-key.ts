@@ -1,7 +1,8 @@
 // Checks of SSH key material an operator gives: a private key must parse (and not need a
 // passphrase: Virtdeck connects unattended), and fingerprints are shown as ssh-keygen -l does.
 import { createHash } from "node:crypto";
-import { utils } from "ssh2";
+// ssh2 is CommonJS and Node's ESM loader (tsx, server.ts) does not see `utils` as a named export.
+import ssh2 from "ssh2";
 import { AppError } from "@/lib/errors";
 
 /** "SHA256:…" of a key blob, as ssh-keygen -l prints it. */
@@ -16,7 +17,7 @@ export function hostKeyFingerprint(openssh: string): string {
 
 /** Parses a private key; returns its public key's type and fingerprint, or refuses it. */
 export function checkPrivateKey(text: string): { type: string; fingerprint: string } {
-  const parsed = utils.parseKey(text);
+  const parsed = ssh2.utils.parseKey(text);
   if (parsed instanceof Error) {
     if (/passphrase/i.test(parsed.message))
       throw new AppError(
