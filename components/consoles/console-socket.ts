@@ -5,24 +5,33 @@ import type { ConsoleType } from "@/lib/schemas/console";
 
 export type ConsoleStatus = "connecting" | "connected" | "disconnected" | "busy";
 
-export interface OpenedSocket {
-  socket: WebSocket;
+export interface ConsoleTicket {
+  url: string;
   password: string | null;
 }
 
-export async function openConsoleSocket(
+/** Asks for a ticket (the server checks the permission); the socket is opened by the caller. */
+export async function requestConsoleTicket(
   vmId: string,
   type: ConsoleType,
   force = false,
-): Promise<OpenedSocket> {
+): Promise<ConsoleTicket> {
   const result = await openConsoleAction({ id: vmId, type, force });
   if (!result.ok) throw new Error(result.error);
   const { ticket, path, password } = result.data;
   const scheme = window.location.protocol === "https:" ? "wss" : "ws";
   const url = `${scheme}://${window.location.host}${path}?ticket=${encodeURIComponent(ticket)}`;
+  return { url, password };
+}
+
+/**
+ * Opens the console socket. Call it only once every handler can be attached in the same task:
+ * the server speaks first (the RFB greeting), and a message with no listener yet is lost.
+ */
+export function openConsoleSocket(url: string): WebSocket {
   const socket = new WebSocket(url);
   socket.binaryType = "arraybuffer";
-  return { socket, password };
+  return socket;
 }
 
 /** Sends a ping every few seconds and reports the round trip through the proxy in ms. */

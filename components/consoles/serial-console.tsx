@@ -7,7 +7,12 @@ import type { Terminal } from "@xterm/xterm";
 import { useEffect, useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { CLOSE, closeMessage } from "@/lib/consoles/close-codes";
-import { type ConsoleStatus, measureLatency, openConsoleSocket } from "./console-socket";
+import {
+  type ConsoleStatus,
+  measureLatency,
+  openConsoleSocket,
+  requestConsoleTicket,
+} from "./console-socket";
 import { ConsoleEnded, ConsoleStatusBadge } from "./console-status";
 
 export function SerialConsole({ vmId, popOut }: { vmId: string; popOut?: boolean }) {
@@ -29,11 +34,11 @@ export function SerialConsole({ vmId, popOut }: { vmId: string; popOut?: boolean
       const [{ Terminal: TerminalClass }, { FitAddon }, opened] = await Promise.all([
         import("@xterm/xterm"),
         import("@xterm/addon-fit"),
-        openConsoleSocket(vmId, "serial", attempt.force),
+        requestConsoleTicket(vmId, "serial", attempt.force),
       ]);
-      socket = opened.socket;
-      if (cancelled || !boxRef.current) return socket.close();
-      const ws = socket;
+      if (cancelled || !boxRef.current) return;
+      const ws = openConsoleSocket(opened.url);
+      socket = ws;
       const t = new TerminalClass({
         cursorBlink: true,
         fontSize: 14,

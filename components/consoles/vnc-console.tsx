@@ -4,7 +4,12 @@
 import type RFB from "@novnc/novnc";
 import { useEffect, useRef, useState } from "react";
 import { closeMessage } from "@/lib/consoles/close-codes";
-import { type ConsoleStatus, measureLatency, openConsoleSocket } from "./console-socket";
+import {
+  type ConsoleStatus,
+  measureLatency,
+  openConsoleSocket,
+  requestConsoleTicket,
+} from "./console-socket";
 import { ConsoleEnded, ConsoleStatusBadge } from "./console-status";
 import { VncPasswordPrompt } from "./vnc-password-prompt";
 import { type Scaling, VncToolbar } from "./vnc-toolbar";
@@ -46,10 +51,10 @@ export function VncConsole({
     (async () => {
       const [{ default: RfbClass }, opened] = await Promise.all([
         import("@novnc/novnc"),
-        openConsoleSocket(vmId, "vnc"),
+        requestConsoleTicket(vmId, "vnc"),
       ]);
-      socket = opened.socket;
-      if (cancelled || !screenRef.current) return socket.close();
+      if (cancelled || !screenRef.current) return;
+      socket = openConsoleSocket(opened.url);
       socket.addEventListener("close", (e) => fail(closeMessage(e.code, e.reason)));
       stopLatency = measureLatency(socket, setLatency);
       const credentials = opened.password ? { password: opened.password } : undefined;

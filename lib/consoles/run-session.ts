@@ -36,7 +36,10 @@ export async function runConsoleSession(socket: WebSocket, grant: ConsoleGrant):
   const action = `console.${grant.type}`;
   let target = grant.vmId;
   // Bytes that arrive before the far end is open are refused, not queued without bound.
-  const early = () => socket.close(CLOSE.notReady, "Wait for the console to open before sending");
+  // Control messages (pings) sent meanwhile are dropped.
+  const early = (_data: unknown, isBinary: boolean) => {
+    if (isBinary) socket.close(CLOSE.notReady, "Wait for the console to open before sending");
+  };
   socket.on("message", early);
   socket.on("error", () => {});
   let vm: Awaited<ReturnType<typeof vmOnHost>>;
