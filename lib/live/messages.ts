@@ -5,6 +5,7 @@ import type { HostSummary, VmSummary } from "@/lib/inventory/summaries";
 export type LiveMessage =
   | { type: "vm"; vm: VmSummary }
   | { type: "vm-removed"; id: string }
-  | { type: "host"; host: HostSummary };
+  | { type: "host"; host: HostSummary }
+  | { type: "network"; hostId: string; name: string; event: string };
 
 export type ServerMessage = LiveMessage | { type: "hello"; user: string };

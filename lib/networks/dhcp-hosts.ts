@@ -1,0 +1,50 @@
+// Static DHCP host entries (MAC → IP), changed on the running network and in its config at once.
+import type { SessionUser } from "@/lib/auth/session-store";
+import { AppError } from "@/lib/errors";
+import type { Connection, NetworkRef } from "@/lib/libvirt";
+import { buildDhcpHostXml } from "@/lib/xml/build-network";
+import { parseNetworkXml } from "@/lib/xml/parse-network";
+import { changeNetwork } from "./change-network";
+import { isHostAddress, parseCidr, parseIpv4 } from "./cidr";
+import { UpdateCommand, UpdateFlags, UpdateSection, updateNetwork } from "./network-update-rpc";
+
+type Entry = { hostId: string; name: string; mac: string; ip: string; hostname: string };
+
+async function impactFlags(conn: Connection, net: NetworkRef): Promise<number> {
+  const [active, persistent] = await Promise.all([
+    conn.networks.isActive(net),
+    conn.networks.list(4).then((l) => l.some((n) => n.uuid === net.uuid)),
+  ]);
+  return (active ? UpdateFlags.LIVE : 0) | (persistent ? UpdateFlags.CONFIG : 0);
+}
+
+export function addDhcpHost(user: SessionUser, e: Entry): Promise<void> {
+  return changeNetwork(user, "network.dhcp-host.add", e, async ({ conn }) => {
+    const net = await conn.networks.lookupByName(e.name);
+    const parsed = parseNetworkXml(await conn.networks.xml(net));
+    const cidr = parsed.subnet ? parseCidr(parsed.subnet) : null;
+    const ip = parseIpv4(e.ip);
+    if (!cidr || !("subnet" in cidr) || !parsed.dhcpRange)
+      throw new AppError("invalid", `${e.name} has no IPv4 DHCP service to add hosts to`);
+    if (ip === null || !isHostAddress(cidr.subnet, ip))
+      throw new AppError("invalid", `${e.ip} is not a host address inside ${parsed.subnet}`);
+    await updateNetwork(conn, net, {
+      command: UpdateCommand.ADD_LAST,
+      section: UpdateSection.IP_DHCP_HOST,
+      xml: buildDhcpHostXml(e),
+      flags: await impactFlags(conn, net),
+    });
+  });
+}
+
+export function removeDhcpHost(user: SessionUser, e: Entry): Promise<void> {
+  return changeNetwork(user, "network.dhcp-host.remove", e, async ({ conn }) => {
+    const net = await conn.networks.lookupByName(e.name);
+    await updateNetwork(conn, net, {
+      command: UpdateCommand.DELETE,
+      section: UpdateSection.IP_DHCP_HOST,
+      xml: buildDhcpHostXml(e),
+      flags: await impactFlags(conn, net),
+    });
+  });
+}
