@@ -7,7 +7,7 @@ export const CLOSE = {
   failed: 4000,
   /** The VM's display or serial line ended (the VM stopped or rebooted its display). */
   ended: 4001,
-  /** The client sent bytes before the console was open. */
+  /** The client sent too many bytes before the console was open. */
   notReady: 4002,
   /** Serial: another client holds the console (open again with a takeover). */
   busy: 4009,

@@ -10,6 +10,7 @@ import { isConsoleBusy, openConsoleTarget } from "./open-target";
 import type { ConsoleGrant } from "./tickets";
 
 const KEY = Symbol.for("virtdeck.console-sessions");
+const EARLY_LIMIT = 64 * 1024;
 const store = globalThis as unknown as Record<symbol, Set<() => void> | undefined>;
 
 /** Open sessions' enders, for a clean shutdown. */
@@ -35,12 +36,18 @@ export async function runConsoleSession(socket: WebSocket, grant: ConsoleGrant):
   const user = { userId: grant.userId, username: grant.username };
   const action = `console.${grant.type}`;
   let target = grant.vmId;
-  // Bytes that arrive before the far end is open are refused, not queued without bound.
-  // Control messages (pings) sent meanwhile are dropped.
-  const early = (_data: unknown, isBinary: boolean) => {
-    if (isBinary) socket.close(CLOSE.notReady, "Wait for the console to open before sending");
+  // Bytes that arrive while the far end opens are kept (a client cannot tell when that is),
+  // up to a small bound; control messages (pings) sent meanwhile are dropped.
+  const early: Buffer[] = [];
+  let earlyBytes = 0;
+  const onEarly = (data: Buffer, isBinary: boolean) => {
+    if (!isBinary) return;
+    earlyBytes += data.length;
+    if (earlyBytes > EARLY_LIMIT)
+      socket.close(CLOSE.notReady, "Too much input before the console opened");
+    else early.push(Buffer.from(data));
   };
-  socket.on("message", early);
+  socket.on("message", onEarly);
   socket.on("error", () => {});
   let vm: Awaited<ReturnType<typeof vmOnHost>>;
   let stream: Awaited<ReturnType<typeof openConsoleTarget>>;
@@ -66,7 +73,7 @@ export async function runConsoleSession(socket: WebSocket, grant: ConsoleGrant):
     });
     return;
   }
-  socket.off("message", early);
+  socket.off("message", onEarly);
   if (socket.readyState !== socket.OPEN) {
     stream.destroy();
     return;
@@ -79,6 +86,7 @@ export async function runConsoleSession(socket: WebSocket, grant: ConsoleGrant):
     outcome: "ok",
     detail: grant.force ? "took over the console" : undefined,
   });
+  for (const chunk of early) stream.write(chunk);
   const { conn } = vm;
   const hostLost = () => stop(CLOSE.hostLost, "Lost the connection to the VM's host");
   const shutdown = () => stop(1001, "Virtdeck is shutting down");

@@ -13,7 +13,12 @@ export class StreamApi {
     const stream = new LibvirtStream(this.rpc, proc as Procedure<unknown, unknown>, opts);
     const { serial, reply } = this.rpc.callStream(proc, args, stream);
     stream.bind(serial, reply);
+    // Until the call succeeds, a failure is the rejected reply's to report: the stream's own
+    // "error" (it is destroyed with the same error) must not go unhandled and crash the process.
+    const swallow = () => {};
+    stream.on("error", swallow);
     const ret = await reply;
+    stream.off("error", swallow);
     return { stream, ret };
   }
 
