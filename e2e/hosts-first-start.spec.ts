@@ -1,6 +1,7 @@
 // On a machine with /run/libvirt/libvirt-sock (the lab's host 1), a fresh Virtdeck offers to add
 // "this machine" as qemu:///system, and does nothing unless asked.
 import { expect, test } from "@playwright/test";
+import { waitForLive } from "./support/hosts";
 import { spawnServer } from "./support/spawn-server";
 
 test("a fresh install offers to add this machine, and adds it only when asked", async ({
@@ -15,6 +16,7 @@ test("a fresh install offers to add this machine, and adds it only when asked", 
     await page.getByRole("button", { name: "Sign in" }).click();
     await expect(page.getByTestId("signed-in-user")).toContainText("admin");
     await page.goto(`${server.baseUrl}/hosts`);
+    await waitForLive(page);
     const offer = page.getByTestId("local-host-offer");
     await expect(offer).toContainText("qemu:///system");
     await page.getByRole("button", { name: "Not now" }).click();
@@ -22,6 +24,7 @@ test("a fresh install offers to add this machine, and adds it only when asked", 
     await expect(page.getByTestId("host-row")).toHaveCount(0);
 
     await page.reload();
+    await waitForLive(page);
     await page.getByRole("button", { name: "Add this machine" }).click();
     const row = page.getByTestId("host-row");
     await expect(row).toContainText("qemu:///system");

@@ -3,6 +3,7 @@
 import { execFileSync } from "node:child_process";
 import { expect, test } from "@playwright/test";
 import { labEnv } from "../tests/integration/support/lab-env";
+import { removeFromHostPage, waitForLive } from "./support/hosts";
 import { signIn } from "./support/sign-in";
 
 const lab = labEnv();
@@ -16,6 +17,7 @@ test("a host whose libvirtd dies goes offline, the app keeps serving, and it com
   const name = `outage-${Date.now().toString(36)}`;
   await signIn(page);
   await page.goto("/hosts");
+  await waitForLive(page);
   const form = page.getByRole("form", { name: "Add host" });
   await form.getByLabel("Name").fill(name);
   await form.getByLabel("libvirt URI").fill(lab.LAB_URI);
@@ -45,7 +47,5 @@ test("a host whose libvirtd dies goes offline, the app keeps serving, and it com
   const history = page.getByTestId("status-history");
   await expect(history).toContainText("offline");
   await expect(history).toContainText("online");
-  await page.getByRole("button", { name: "Remove" }).click();
-  await page.getByRole("dialog").getByRole("button", { name: "Remove host" }).click();
-  await expect(page).toHaveURL(/\/hosts$/);
+  await removeFromHostPage(page);
 });

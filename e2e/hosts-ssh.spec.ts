@@ -7,6 +7,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
 import { labEnv } from "../tests/integration/support/lab-env";
+import { removeFromHostPage, waitForLive } from "./support/hosts";
 import { signIn } from "./support/sign-in";
 
 const lab = labEnv();
@@ -33,6 +34,7 @@ function freshKey(): string {
 test.beforeEach(async ({ page }) => {
   await signIn(page);
   await page.goto("/hosts");
+  await waitForLive(page);
 });
 
 test("adds the SSH-reached lab host with a pasted key, trusting the host key shown", async ({
@@ -57,9 +59,7 @@ test("adds the SSH-reached lab host with a pasted key, trusting the host key sho
   // The key never comes back to the browser; its fingerprint does.
   expect(await page.content()).not.toContain("PRIVATE KEY");
 
-  await page.getByRole("button", { name: "Remove" }).click();
-  await page.getByRole("dialog").getByRole("button", { name: "Remove host" }).click();
-  await expect(page).toHaveURL(/\/hosts$/);
+  await removeFromHostPage(page);
   await expect(row).toHaveCount(0);
 });
 

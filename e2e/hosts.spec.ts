@@ -2,6 +2,7 @@
 // live status, the host page, and errors that save nothing.
 import { expect, test } from "@playwright/test";
 import { labEnv } from "../tests/integration/support/lab-env";
+import { openConfirm, removeFromHostPage, waitForLive } from "./support/hosts";
 import { signIn } from "./support/sign-in";
 
 const lab = labEnv();
@@ -10,6 +11,7 @@ test.beforeEach(async ({ page }) => {
   await signIn(page);
   await page.getByRole("link", { name: "Hosts" }).click();
   await expect(page.getByRole("heading", { name: "Hosts", exact: true })).toBeVisible();
+  await waitForLive(page);
 });
 
 test("adds the lab host by URI, sees it online with its facts, and removes it after confirming", async ({
@@ -38,8 +40,8 @@ test("adds the lab host by URI, sees it online with its facts, and removes it af
   await expect(page.getByTestId("vm-counts")).toContainText("running");
 
   await page.goto("/hosts");
-  await row.getByRole("button", { name: `Remove ${name}` }).click();
-  const dialog = page.getByRole("dialog");
+  await waitForLive(page);
+  const dialog = await openConfirm(page, row.getByRole("button", { name: `Remove ${name}` }));
   await expect(dialog).toContainText("Nothing on the host changes");
   await dialog.getByRole("button", { name: "Cancel" }).click();
   await expect(row).toBeVisible();
@@ -115,8 +117,13 @@ test("edits a host from its page: the change is tested and saved", async ({ page
   await page.getByTestId("host-row").filter({ hasText: name }).getByRole("link", { name }).click();
   await expect(page.getByTestId("host-status")).toHaveText("online", { timeout: 20_000 });
 
-  await page.getByRole("button", { name: "Edit" }).click();
   const edit = page.getByRole("form", { name: "Edit host" });
+  // Retried: a click that lands before hydration does nothing.
+  await expect(async () => {
+    if ((await edit.count()) === 0)
+      await page.getByRole("button", { name: "Edit", exact: true }).click();
+    await expect(edit).toBeVisible({ timeout: 1_000 });
+  }).toPass();
   await edit.getByLabel("libvirt URI").fill("qemu+tcp://127.0.0.1:1/system");
   await edit.getByRole("button", { name: "Save changes" }).click();
   await expect(edit.getByRole("alert")).toContainText("connection refused at 127.0.0.1:1");
@@ -128,7 +135,5 @@ test("edits a host from its page: the change is tested and saved", async ({ page
     timeout: 20_000,
   });
 
-  await page.getByRole("button", { name: "Remove" }).click();
-  await page.getByRole("dialog").getByRole("button", { name: "Remove host" }).click();
-  await expect(page).toHaveURL(/\/hosts$/);
+  await removeFromHostPage(page);
 });

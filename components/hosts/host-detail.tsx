@@ -3,6 +3,7 @@ import { useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState, useTransition } from "react";
+import { LiveIndicator } from "@/components/live/live-indicator";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
@@ -48,7 +49,7 @@ export function HostDetail({ host: initial }: { host: HostDetails }) {
   const counts = Object.entries(initial.vmCounts);
   return (
     <>
-      <PageHeader title={host.name} description={host.uri} />
+      <PageHeader title={host.name} description={host.uri} actions={<LiveIndicator />} />
       <div className="flex flex-col gap-6">
         <Card
           title="Connection"

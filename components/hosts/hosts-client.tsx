@@ -2,6 +2,7 @@
 import { useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
 import { useState, useTransition } from "react";
+import { LiveIndicator } from "@/components/live/live-indicator";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
@@ -39,6 +40,9 @@ export function HostsClient({
 
   return (
     <div className="flex flex-col gap-6">
+      <div className="-mt-4 -mb-2 flex justify-end">
+        <LiveIndicator />
+      </div>
       {localHostName && hosts.length === 0 ? (
         <LocalHostOffer name={localHostName} onAdded={added} />
       ) : null}
