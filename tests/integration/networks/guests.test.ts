@@ -1,0 +1,154 @@
+// Guests on Virtdeck-made networks: two tiny guests on a private bridge get leases from it and
+// reach each other but nothing outside; a NIC moved, added live onto a public bridge (a host
+// bridge made with ip link), and removed again; deleting a network in use needs a yes.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { LibvirtStream } from "@/lib/libvirt";
+import { removeTinyGuest } from "../lab/tiny-guest";
+import { defineXml, guestXml, run, virsh, waitFor } from "../support/virsh";
+import {
+  closeDb,
+  db,
+  freshSubnet,
+  lab,
+  manager,
+  readUntil,
+  removeBridge,
+  removeNetwork,
+  shell,
+  startLabHost,
+  suffix,
+  uri,
+  user,
+} from "./support";
+
+const { createNetwork } = await import("@/lib/networks/create-network");
+const { deleteNetwork } = await import("@/lib/networks/network-actions");
+const { getNetworkLeases } = await import("@/lib/networks/network-detail");
+const { addNic, changeNicSource, removeNic } = await import("@/lib/networks/vm-nics");
+
+const id = suffix();
+const priv = `vd-it-priv-${id}`;
+const pub = `vd-it-pub-${id}`;
+const hostBridge = `vdbr${id}`;
+const guests = [`vd-it-a-${id}`, `vd-it-b-${id}`];
+const { x, cidr } = freshSubnet();
+let hostId = "";
+const consoles: LibvirtStream[] = [];
+
+async function vmId(name: string): Promise<string> {
+  return waitFor(
+    `${name} in the inventory`,
+    async () => (await db.vm.findFirst({ where: { name } }))?.id,
+    15_000,
+  );
+}
+
+async function macOf(name: string): Promise<string> {
+  return (await virsh(uri, "domiflist", name)).split("\n")[0]!.trim().split(/\s+/).pop()!;
+}
+
+beforeAll(async () => {
+  hostId = await startLabHost();
+  await run("ip", ["link", "add", hostBridge, "type", "bridge"]);
+  await run("ip", ["link", "set", hostBridge, "up"]);
+});
+afterAll(async () => {
+  for (const c of consoles) c.destroy();
+  for (const g of guests) await removeTinyGuest(lab, g);
+  await removeNetwork(priv);
+  await removeNetwork(pub);
+  await removeBridge(hostBridge);
+  await manager.stopAll();
+  await closeDb();
+});
+
+describe("guests on Virtdeck networks", () => {
+  it("two guests on a private bridge get its addresses and reach each other, nothing else", async () => {
+    const base = { hostId, dhcp: true, ipv6: "", domain: "", autostart: false };
+    await createNetwork(user, {
+      ...base,
+      kind: "private",
+      name: priv,
+      bridge: `vdp${id}`,
+      subnet: cidr,
+      gateway: `10.60.${x}.1`,
+      dhcpStart: `10.60.${x}.100`,
+      dhcpEnd: `10.60.${x}.199`,
+    });
+    expect(await virsh(uri, "net-dumpxml", priv)).not.toContain("<forward");
+    // Guest b starts on the lab's NAT network and is moved (config only: it is shut off).
+    await defineXml(uri, await guestXml(lab, guests[0]!, priv));
+    await defineXml(uri, await guestXml(lab, guests[1]!, lab.LAB_NETWORK));
+    const b = await vmId(guests[1]!);
+    const moved = await changeNicSource(user, b, {
+      mac: await macOf(guests[1]!),
+      type: "network",
+      source: priv,
+    });
+    expect(moved.applied).toBe("next-boot");
+    for (const g of guests) await virsh(uri, "start", g);
+
+    const ips: string[] = [];
+    for (const g of guests) {
+      const mac = await macOf(g);
+      const lease = await waitFor(
+        `${g}'s lease on ${priv}`,
+        async () => (await getNetworkLeases(hostId, priv)).find((l) => l.mac === mac),
+        60_000,
+        500,
+      );
+      expect(lease.ip.startsWith(`10.60.${x}.`)).toBe(true);
+      expect(lease.vm?.name).toBe(g);
+      ips.push(lease.ip);
+    }
+    // The inventory shows the address once the lease is there (watchAddresses after the start).
+    await waitFor(
+      "b's IP in the inventory",
+      async () =>
+        (await db.vm.findUnique({ where: { id: b } }))?.nics.includes(ips[1]!) ? true : undefined,
+      40_000,
+      500,
+    );
+
+    const dom = await manager.connection(hostId).domains.lookupByName(guests[0]!);
+    const serial = await manager.connection(hostId).streams.console(dom, { force: true });
+    consoles.push(serial);
+    const poke = setInterval(() => serial.write("\r"), 1_000);
+    await readUntil(serial, lab.LAB_GUEST_PROMPT, 60_000).finally(() => clearInterval(poke));
+    expect(await shell(serial, `ping -c1 -W3 ${ips[1]}`)).toMatch(/1 packets received/);
+    expect(await shell(serial, `ping -c1 -W3 ${lab.LAB_HOST1_ADDR}`)).toMatch(
+      /0 packets received|unreachable/i,
+    );
+  }, 180_000);
+
+  it("adds a NIC live on a public bridge, then removes it", async () => {
+    await createNetwork(user, { hostId, kind: "bridge", name: pub, hostBridge, autostart: false });
+    const a = await vmId(guests[0]!);
+    const added = await addNic(user, a, { type: "network", source: pub, model: "e1000", mac: "" });
+    expect(added.applied).toBe("live");
+    expect(added.mac).toMatch(/^52:54:00:/);
+    const ports = (await run("bridge", ["link", "show", "master", hostBridge])).stdout;
+    expect(ports).toMatch(/vnet\d+/);
+    expect(await virsh(uri, "dumpxml", "--inactive", guests[0]!)).toContain(added.mac);
+    const row = await db.vm.findUniqueOrThrow({ where: { id: a } });
+    expect(row.nics).toContain(`"source":"${pub}"`);
+    await removeNic(user, a, added.mac);
+    await waitFor(
+      "the NIC gone from the live XML",
+      async () =>
+        (await virsh(uri, "dumpxml", guests[0]!)).includes(added.mac) ? undefined : true,
+      15_000,
+    );
+    expect(await virsh(uri, "dumpxml", "--inactive", guests[0]!)).not.toContain(added.mac);
+  });
+
+  it("refuses to delete a network in use until confirmed", async () => {
+    await expect(deleteNetwork(user, { hostId, name: priv }, false)).rejects.toThrow(
+      new RegExp(`${priv} is used by .*${guests[0]}.*: confirm to delete it anyway`),
+    );
+    expect(await virsh(uri, "net-list", "--all", "--name")).toContain(priv);
+    for (const g of guests) await virsh(uri, "destroy", g);
+    await deleteNetwork(user, { hostId, name: priv }, true);
+    expect(await virsh(uri, "net-list", "--all", "--name")).not.toContain(priv);
+  });
+});
