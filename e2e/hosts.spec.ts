@@ -39,6 +39,12 @@ test("adds the lab host by URI, sees it online with its facts, and removes it af
   await expect(page.getByTestId("status-history")).toContainText("online");
   await expect(page.getByTestId("vm-counts")).toContainText("running");
 
+  // The overview shows each host's status and its VMs counted by state.
+  await page.goto("/");
+  const card = page.getByTestId("overview-host").filter({ hasText: "Host details" });
+  await expect(page.getByRole("heading", { name })).toBeVisible();
+  await expect(card.first()).toContainText("running");
+
   await page.goto("/hosts");
   await waitForLive(page);
   const dialog = await openConfirm(page, row.getByRole("button", { name: `Remove ${name}` }));
