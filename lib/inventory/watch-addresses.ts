@@ -12,10 +12,14 @@ export function watchAddresses(hostId: string, conn: Connection, dom: DomainRef)
     if (conn.closed) return;
     const obs = await observeDomain(conn, dom, false).catch(() => null);
     if (!obs?.active) return;
-    await saveObservation(hostId, obs);
-    const everyNicHasAddress =
-      [...(obs.ipsByMac?.values() ?? [])].length > 0 &&
-      [...(obs.ipsByMac?.values() ?? [])].every((ips) => ips.length > 0);
+    // The host (or the VM) may have been removed meanwhile: then there is nothing to update.
+    const saved = await saveObservation(hostId, obs).then(
+      () => true,
+      () => false,
+    );
+    if (!saved) return;
+    const addresses = [...(obs.ipsByMac?.values() ?? [])];
+    const everyNicHasAddress = addresses.length > 0 && addresses.every((ips) => ips.length > 0);
     if (!everyNicHasAddress && step < DELAYS_MS.length)
       setTimeout(() => void look(), DELAYS_MS[step++]).unref();
   };
