@@ -11,6 +11,7 @@ import { StateBadge } from "./state-badge";
 import { VmActionButtons } from "./vm-action-buttons";
 import { VmDevices } from "./vm-devices";
 import { VmLabelsForm } from "./vm-labels-form";
+import { VmNics } from "./vm-nics";
 import { VmOverview } from "./vm-overview";
 import { VmXml } from "./vm-xml";
 
@@ -62,6 +63,7 @@ export function VmDetail({ initial, events }: { initial: VmSummary; events: VmEv
           <VmLabelsForm vm={vm} />
         </Card>
         <VmDevices vm={vm} />
+        {vm.gone ? null : <VmNics vm={vm} />}
         <Card title="Recent events">
           {events.length === 0 ? (
             <p className="text-sm text-zinc-500">No events recorded yet.</p>

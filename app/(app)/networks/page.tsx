@@ -1,21 +1,23 @@
 import type { Metadata } from "next";
-import { EmptyState } from "@/components/ui/empty-state";
+import { NetworksClient } from "@/components/networks/networks-client";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireUser } from "@/lib/auth/current-user";
+import { listAllNetworks } from "@/lib/networks/read-networks";
 
 export const metadata: Metadata = { title: "Networks" };
+export const dynamic = "force-dynamic";
 
 export default async function Page() {
   await requireUser();
+  // Read live from each host, in parallel, each with a short limit: an offline host says so.
+  const hosts = await listAllNetworks();
   return (
     <>
       <PageHeader
         title="Networks"
-        description="NAT, public bridge and private bridge networks of your hosts."
+        description="NAT, public bridge and private bridge networks of your hosts, read live."
       />
-      <EmptyState title="Not available yet">
-        Virtual networks will be listed and managed here once Virtdeck connects to your hosts.
-      </EmptyState>
+      <NetworksClient initial={hosts} />
     </>
   );
 }

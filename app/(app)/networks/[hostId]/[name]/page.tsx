@@ -1,0 +1,43 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { NetworkDetailView } from "@/components/networks/network-detail";
+import { EmptyState } from "@/components/ui/empty-state";
+import { PageHeader } from "@/components/ui/page-header";
+import { requireUser } from "@/lib/auth/current-user";
+import { toActionError } from "@/lib/errors";
+import { getNetworkDetail } from "@/lib/networks/network-detail";
+import type { NetworkDetail } from "@/lib/networks/summaries";
+
+export const metadata: Metadata = { title: "Network" };
+export const dynamic = "force-dynamic";
+
+export default async function Page({
+  params,
+}: {
+  params: Promise<{ hostId: string; name: string }>;
+}) {
+  await requireUser();
+  const { hostId, name: raw } = await params;
+  const name = decodeURIComponent(raw);
+  let net: NetworkDetail | null = null;
+  let error = "";
+  try {
+    net = await getNetworkDetail(hostId, name);
+  } catch (e) {
+    error = toActionError(e);
+  }
+  if (net) return <NetworkDetailView initial={net} />;
+  return (
+    <>
+      <PageHeader
+        title={name}
+        actions={
+          <Link href="/networks" className="text-sm text-indigo-600 hover:underline">
+            ← All networks
+          </Link>
+        }
+      />
+      <EmptyState title="Cannot read this network">{error}</EmptyState>
+    </>
+  );
+}

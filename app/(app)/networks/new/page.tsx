@@ -1,0 +1,47 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { CreateNetworkForm } from "@/components/networks/create-network-form";
+import { EmptyState } from "@/components/ui/empty-state";
+import { PageHeader } from "@/components/ui/page-header";
+import { requireUser } from "@/lib/auth/current-user";
+import { db } from "@/lib/db/client";
+import { toActionError } from "@/lib/errors";
+import { proposeNetwork } from "@/lib/networks/proposals";
+
+export const metadata: Metadata = { title: "Create network" };
+export const dynamic = "force-dynamic";
+
+export default async function Page({ searchParams }: { searchParams: Promise<{ host?: string }> }) {
+  await requireUser();
+  const { host: hostId } = await searchParams;
+  const host = hostId ? await db.host.findUnique({ where: { id: hostId } }) : null;
+  const back = (
+    <Link href="/networks" className="text-sm text-indigo-600 hover:underline dark:text-indigo-400">
+      ← All networks
+    </Link>
+  );
+  if (!host)
+    return (
+      <>
+        <PageHeader title="Create network" actions={back} />
+        <EmptyState title="Choose a host">Open the networks page and pick a host.</EmptyState>
+      </>
+    );
+  let proposal: Awaited<ReturnType<typeof proposeNetwork>> | null = null;
+  let error: string | null = null;
+  try {
+    proposal = await proposeNetwork(host.id);
+  } catch (e) {
+    error = toActionError(e);
+  }
+  return (
+    <>
+      <PageHeader title={`Create a network on ${host.name}`} actions={back} />
+      {proposal ? (
+        <CreateNetworkForm hostId={host.id} hostName={host.name} proposal={proposal} />
+      ) : (
+        <EmptyState title={`${host.name} is not reachable`}>{error}</EmptyState>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,95 @@
+"use client";
+import { useRouter } from "next/navigation";
+import { useState, useTransition } from "react";
+import { Button } from "@/components/ui/button";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
+import { deleteNetworkAction, networkAction } from "@/lib/actions/networks";
+import type { NetworkDetail } from "@/lib/networks/summaries";
+
+/** Start/stop, autostart and delete (asked first; naming the VMs that use it, if any). */
+export function NetworkButtons({ net }: { net: NetworkDetail }) {
+  const router = useRouter();
+  const [pending, startTransition] = useTransition();
+  const [confirm, setConfirm] = useState(false);
+  const [outcome, setOutcome] = useState<{ ok: boolean; text: string } | null>(null);
+  const ref = { hostId: net.hostId, name: net.name };
+
+  const run = (label: string, call: () => Promise<{ ok: boolean; error?: string }>) =>
+    startTransition(async () => {
+      setOutcome(null);
+      const r = await call();
+      setOutcome(r.ok ? { ok: true, text: `${label}: done` } : { ok: false, text: r.error ?? "" });
+    });
+
+  const remove = () =>
+    startTransition(async () => {
+      const r = await deleteNetworkAction({ ...ref, force: net.vms.length > 0 });
+      setConfirm(false);
+      if (r.ok) router.push("/networks");
+      else setOutcome({ ok: false, text: r.error });
+    });
+
+  return (
+    <div className="flex flex-wrap items-center gap-2">
+      {net.active ? (
+        <Button
+          variant="secondary"
+          disabled={pending}
+          onClick={() => run("Stop", () => networkAction({ ...ref, action: "stop" }))}
+        >
+          Stop
+        </Button>
+      ) : (
+        <Button
+          disabled={pending}
+          onClick={() => run("Start", () => networkAction({ ...ref, action: "start" }))}
+        >
+          Start
+        </Button>
+      )}
+      <Button
+        variant="secondary"
+        disabled={pending || !net.persistent}
+        onClick={() =>
+          run("Autostart", () => networkAction({ ...ref, action: "autostart", on: !net.autostart }))
+        }
+      >
+        {net.autostart ? "Autostart off" : "Autostart on"}
+      </Button>
+      <Button variant="danger" disabled={pending} onClick={() => setConfirm(true)}>
+        Delete
+      </Button>
+      {pending ? (
+        <span className="text-sm text-zinc-500" role="status">
+          Working…
+        </span>
+      ) : null}
+      {outcome ? (
+        <span
+          role={outcome.ok ? "status" : "alert"}
+          data-testid="network-outcome"
+          className={`text-sm ${outcome.ok ? "text-emerald-700 dark:text-emerald-400" : "text-red-600 dark:text-red-400"}`}
+        >
+          {outcome.text}
+        </span>
+      ) : null}
+      <ConfirmDialog
+        open={confirm}
+        title={`Delete ${net.name}?`}
+        confirmLabel={net.vms.length > 0 ? "Delete anyway" : "Delete network"}
+        busy={pending}
+        onConfirm={remove}
+        onCancel={() => setConfirm(false)}
+      >
+        {net.vms.length > 0 ? (
+          <span data-testid="network-in-use">
+            {net.name} is used by {net.vms.map((v) => v.name).join(", ")}. Their NICs stay in their
+            definitions and will fail to start until you move them to another network.
+          </span>
+        ) : (
+          `${net.name} is stopped and removed from ${net.hostName}.`
+        )}
+      </ConfirmDialog>
+    </div>
+  );
+}
