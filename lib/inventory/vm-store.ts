@@ -1,6 +1,6 @@
 // Writes observations into the Vm table and tells browsers about every change.
 import { db } from "@/lib/db/client";
-import type { Prisma } from "@/lib/generated/prisma/client";
+import type { Prisma, Vm } from "@/lib/generated/prisma/client";
 import { publish } from "@/lib/live/bus";
 import type { DomainObservation } from "./observe-domain";
 import type { NicSummary } from "./summaries";
@@ -15,12 +15,13 @@ function nicsWithIps(obs: DomainObservation, previousNics: string | null): strin
   );
 }
 
-/** Inserts or updates the VM; returns its id. */
-export async function saveObservation(hostId: string, obs: DomainObservation): Promise<string> {
-  const existing = await db.vm.findUnique({ where: { hostId_uuid: { hostId, uuid: obs.uuid } } });
-  const now = new Date();
+function observationData(
+  obs: DomainObservation,
+  existing: Vm | null,
+  now: Date,
+): Prisma.VmUncheckedUpdateInput {
   const wasActive = existing ? existing.startedAt !== null : false;
-  const data: Prisma.VmUncheckedUpdateInput = {
+  return {
     name: obs.name,
     state: obs.state,
     stateReason: obs.stateReason,
@@ -41,6 +42,34 @@ export async function saveObservation(hostId: string, obs: DomainObservation): P
         }
       : {}),
   };
+}
+
+/** The VM's row as a full sync read it (undefined: not in the inventory) and its host's name. */
+export interface KnownVm {
+  row: Vm | undefined;
+  hostName: string;
+}
+
+/**
+ * Inserts or updates the VM; returns its id. With `known` (a full sync reads every row of the
+ * host at once) it writes without looking the row up, unless the row changed since it was read
+ * (a lifecycle event got there first): then it reads it again, as without `known`.
+ */
+export async function saveObservation(
+  hostId: string,
+  obs: DomainObservation,
+  known?: KnownVm,
+): Promise<string> {
+  const now = new Date();
+  if (known) {
+    const vm = await writeKnown(hostId, obs, known.row, now).catch(ignoreRace);
+    if (vm) {
+      publish({ type: "vm", vm: toVmSummary({ ...vm, host: { name: known.hostName } }) });
+      return vm.id;
+    }
+  }
+  const existing = await db.vm.findUnique({ where: { hostId_uuid: { hostId, uuid: obs.uuid } } });
+  const data = observationData(obs, existing, now);
   const vm = existing
     ? await db.vm.update({
         where: { id: existing.id },
@@ -60,14 +89,45 @@ export async function saveObservation(hostId: string, obs: DomainObservation): P
   return vm.id;
 }
 
+/** One write and no lookup; fails (P2025/P2002) when the row is no longer as it was read. */
+function writeKnown(
+  hostId: string,
+  obs: DomainObservation,
+  row: Vm | undefined,
+  now: Date,
+): Promise<Vm> {
+  const data = observationData(obs, row ?? null, now);
+  return row
+    ? db.vm.update({ where: { id: row.id, updatedAt: row.updatedAt }, data })
+    : db.vm.create({
+        data: {
+          ...(data as Prisma.VmUncheckedCreateInput),
+          hostId,
+          uuid: obs.uuid,
+          firstSeenAt: now,
+        },
+      });
+}
+
+/** Null for "the row changed since it was read" (updated, created or forgotten meanwhile). */
+function ignoreRace(error: unknown): null {
+  const code = (error as { code?: unknown } | null)?.code;
+  if (code === "P2025" || code === "P2002") return null;
+  throw error;
+}
+
 /** Marks VMs of a host that are no longer there as gone (their tags and notes stay). */
 export async function markGone(hostId: string, presentUuids: readonly string[]): Promise<void> {
-  const gone = await db.vm.findMany({
-    where: { hostId, goneAt: null, uuid: { notIn: [...presentUuids] } },
-    include: { host: { select: { name: true } } },
+  // Compared here, not with `uuid NOT IN (…)`: SQLite refuses a query with more than 999
+  // parameters, so a host with 1,000 VMs could never finish a sync.
+  const present = new Set(presentUuids);
+  const listed = await db.vm.findMany({
+    where: { hostId, goneAt: null },
+    select: { id: true, uuid: true },
   });
   const now = new Date();
-  for (const vm of gone) {
+  for (const vm of listed) {
+    if (present.has(vm.uuid)) continue;
     const updated = await db.vm.update({
       where: { id: vm.id },
       data: { goneAt: now, state: "gone", stateReason: null, startedAt: null },
