@@ -1,0 +1,182 @@
+// A Virtdeck server for benchmarks (production build, fresh data dir) and a small cookie-auth
+// JSON client over one keep-alive connection (loopback only).
+import { type ChildProcess, spawn } from "node:child_process";
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import http from "node:http";
+import net from "node:net";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import zlib from "node:zlib";
+import { readHostFacts } from "../../lib/hosts/host-facts";
+import { connect } from "../../lib/libvirt/index";
+
+export const ADMIN_PASSWORD = "bench-admin-password-1";
+const SHIM = fileURLToPath(new URL("./test-driver-shim.ts", import.meta.url));
+
+/** A port the kernel says is free right now on 127.0.0.1. */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const s = net.createServer();
+    s.once("error", reject);
+    s.listen(0, "127.0.0.1", () => {
+      const { port } = s.address() as net.AddressInfo;
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+/** True when Virtdeck's own host-facts reader fails on this host (see test-driver-shim.ts). */
+export async function needsFreeMemoryShim(uri: string): Promise<boolean> {
+  const conn = await connect(uri, { timeout: 8_000 });
+  try {
+    await readHostFacts(conn);
+    return false;
+  } catch {
+    await conn.host.freeMemory().then(
+      () => {
+        throw new Error(`readHostFacts fails on ${uri} for another reason than free memory`);
+      },
+      () => undefined,
+    );
+    return true;
+  } finally {
+    await conn.close();
+  }
+}
+
+export interface BenchServer {
+  baseUrl: string;
+  output: () => string;
+  stop: () => Promise<void>;
+}
+
+/**
+ * Starts `node --import tsx server.ts` (NODE_ENV=production) on a free port with a fresh data
+ * dir, as e2e/support/spawn-server.ts does, optionally with the test-driver shim preloaded.
+ */
+export async function startServer(opts: { shim: boolean }): Promise<BenchServer> {
+  if (!existsSync(".next/BUILD_ID"))
+    throw new Error("No production build (.next/BUILD_ID): run `npx next build` first");
+  const port = await freePort();
+  const dataDir = mkdtempSync(path.join(tmpdir(), "virtdeck-bench-data-"));
+  const args = ["--import", "tsx", ...(opts.shim ? ["--import", SHIM] : []), "server.ts"];
+  const child: ChildProcess = spawn(process.execPath, args, {
+    env: {
+      ...process.env,
+      NODE_ENV: "production",
+      NEXT_TELEMETRY_DISABLED: "1",
+      PORT: String(port),
+      HOST: "127.0.0.1",
+      VIRTDECK_DATA_DIR: dataDir,
+      VIRTDECK_ADMIN_PASSWORD: ADMIN_PASSWORD,
+    },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let output = "";
+  child.stdout?.on("data", (chunk) => (output += chunk));
+  child.stderr?.on("data", (chunk) => (output += chunk));
+  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+  const stop = async () => {
+    if (child.exitCode === null) {
+      child.kill("SIGTERM");
+      const kill = setTimeout(() => child.kill("SIGKILL"), 15_000);
+      await exited;
+      clearTimeout(kill);
+    }
+    rmSync(dataDir, { recursive: true, force: true });
+  };
+  const deadline = Date.now() + 60_000;
+  while (!output.includes("listening on")) {
+    if (child.exitCode !== null || Date.now() > deadline) {
+      await stop();
+      throw new Error(`server did not start:\n${output}`);
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return { baseUrl: `http://127.0.0.1:${port}`, output: () => output, stop };
+}
+
+export interface ApiResponse {
+  status: number;
+  body: string;
+  /** Bytes on the wire (compressed when the server compressed), and the encoding. */
+  wireBytes: number;
+  encoding: string | null;
+}
+
+export class ApiClient {
+  cookie = "";
+  private readonly agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+
+  constructor(readonly baseUrl: string) {}
+
+  /** One request, read to the end; gzip/br accepted like a browser, decoded here. */
+  request(method: string, path: string, json?: unknown, timeoutMs = 30_000): Promise<ApiResponse> {
+    const payload = json === undefined ? undefined : JSON.stringify(json);
+    return new Promise((resolve, reject) => {
+      const req = http.request(
+        `${this.baseUrl}${path}`,
+        {
+          method,
+          agent: this.agent,
+          timeout: timeoutMs,
+          headers: {
+            "accept-encoding": "gzip, br",
+            origin: this.baseUrl,
+            ...(this.cookie ? { cookie: this.cookie } : {}),
+            ...(payload ? { "content-type": "application/json" } : {}),
+          },
+        },
+        (res) => {
+          const chunks: Buffer[] = [];
+          res.on("data", (c: Buffer) => chunks.push(c));
+          res.on("error", reject);
+          res.on("end", () => {
+            const raw = Buffer.concat(chunks);
+            const encoding = res.headers["content-encoding"] ?? null;
+            const body =
+              encoding === "gzip"
+                ? zlib.gunzipSync(raw)
+                : encoding === "br"
+                  ? zlib.brotliDecompressSync(raw)
+                  : raw;
+            const setCookie = res.headers["set-cookie"];
+            if (setCookie) this.cookie = setCookie.map((c) => c.split(";")[0]).join("; ");
+            resolve({
+              status: res.statusCode ?? 0,
+              body: body.toString(),
+              wireBytes: raw.length,
+              encoding,
+            });
+          });
+        },
+      );
+      req.on("timeout", () =>
+        req.destroy(new Error(`${method} ${path}: no answer in ${timeoutMs} ms`)),
+      );
+      req.on("error", reject);
+      req.end(payload);
+    });
+  }
+
+  async json<T>(method: string, path: string, body?: unknown): Promise<T> {
+    const res = await this.request(method, path, body);
+    if (res.status >= 300)
+      throw new Error(`${method} ${path}: ${res.status} ${res.body.slice(0, 300)}`);
+    return JSON.parse(res.body) as T;
+  }
+
+  async signIn(password = ADMIN_PASSWORD): Promise<void> {
+    await this.json("POST", "/api/v1/auth/login", { username: "admin", password });
+  }
+
+  async addHost(name: string, uri: string): Promise<string> {
+    return (await this.json<{ host: { id: string } }>("POST", "/api/v1/hosts", { name, uri })).host
+      .id;
+  }
+
+  close(): void {
+    this.agent.destroy();
+  }
+}
