@@ -22,7 +22,7 @@ import { parseArgs } from "node:util";
 import { chromium } from "@playwright/test";
 import { chromiumLaunchOptions } from "../e2e/support/chromium";
 import { labEnv } from "../tests/integration/support/lab-env";
-import { ADMIN_PASSWORD, ApiClient, needsFreeMemoryShim, startServer } from "./bench/api";
+import { ADMIN_PASSWORD, ApiClient, startServer } from "./bench/api";
 import { type ChangeTiming, type LoadTiming, loadOnce } from "./bench/browser";
 import { defineBenchGuest, eventToScreen } from "./bench/event-to-screen";
 import { writeFixtures } from "./bench/fixtures";
@@ -69,12 +69,7 @@ async function run(): Promise<void> {
   const fixtures = await writeFixtures(dir, COUNTS);
 
   // (2) Server, sign-in, hosts, initial sync.
-  const shim = await needsFreeMemoryShim(fixtures[0]!.uri);
-  if (shim)
-    notes.push(
-      "WORKAROUND: Virtdeck cannot bring a test-driver fixture host online (readHostFacts fails: libvirtd reports its 0 free memory as an unknown error), so the server ran with scripts/bench/test-driver-shim.ts",
-    );
-  const server = await startServer({ shim });
+  const server = await startServer();
   serverOutput = server.output;
   cleanups.push(() => server.stop());
   const api = new ApiClient(server.baseUrl);

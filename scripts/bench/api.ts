@@ -6,13 +6,9 @@ import http from "node:http";
 import net from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import zlib from "node:zlib";
-import { readHostFacts } from "../../lib/hosts/host-facts";
-import { connect } from "../../lib/libvirt/index";
 
 export const ADMIN_PASSWORD = "bench-admin-password-1";
-const SHIM = fileURLToPath(new URL("./test-driver-shim.ts", import.meta.url));
 
 /** A port the kernel says is free right now on 127.0.0.1. */
 export function freePort(): Promise<number> {
@@ -26,25 +22,6 @@ export function freePort(): Promise<number> {
   });
 }
 
-/** True when Virtdeck's own host-facts reader fails on this host (see test-driver-shim.ts). */
-export async function needsFreeMemoryShim(uri: string): Promise<boolean> {
-  const conn = await connect(uri, { timeout: 8_000 });
-  try {
-    await readHostFacts(conn);
-    return false;
-  } catch {
-    await conn.host.freeMemory().then(
-      () => {
-        throw new Error(`readHostFacts fails on ${uri} for another reason than free memory`);
-      },
-      () => undefined,
-    );
-    return true;
-  } finally {
-    await conn.close();
-  }
-}
-
 export interface BenchServer {
   baseUrl: string;
   output: () => string;
@@ -53,14 +30,15 @@ export interface BenchServer {
 
 /**
  * Starts `node --import tsx server.ts` (NODE_ENV=production) on a free port with a fresh data
- * dir, as e2e/support/spawn-server.ts does, optionally with the test-driver shim preloaded.
+ * dir, as e2e/support/spawn-server.ts does.
  */
-export async function startServer(opts: { shim: boolean }): Promise<BenchServer> {
-  if (!existsSync(".next/BUILD_ID"))
-    throw new Error("No production build (.next/BUILD_ID): run `npx next build` first");
+export async function startServer(): Promise<BenchServer> {
+  const buildDir = process.env.VIRTDECK_NEXT_DIR || ".next";
+  if (!existsSync(`${buildDir}/BUILD_ID`))
+    throw new Error(`No production build (${buildDir}/BUILD_ID): run \`npx next build\` first`);
   const port = await freePort();
   const dataDir = mkdtempSync(path.join(tmpdir(), "virtdeck-bench-data-"));
-  const args = ["--import", "tsx", ...(opts.shim ? ["--import", SHIM] : []), "server.ts"];
+  const args = ["--import", "tsx", "server.ts"];
   const child: ChildProcess = spawn(process.execPath, args, {
     env: {
       ...process.env,
