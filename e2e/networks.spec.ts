@@ -1,0 +1,142 @@
+// Networks against the lab's real libvirtd, with virsh as the oracle: a NAT network made in the
+// wizard, a guest on it whose lease shows on the network and its IP on the VM page; refusals
+// that change nothing on the host; deleting a network in use needs a yes.
+import { expect, type Page, test } from "@playwright/test";
+import { labEnv } from "../tests/integration/support/lab-env";
+import { defineXml, guestXml, removeDomain, virsh } from "../tests/integration/support/virsh";
+import { addLabHost, removeHost } from "./support/lab-host";
+import { signIn } from "./support/sign-in";
+
+const lab = labEnv();
+const suffix = Date.now().toString(36);
+const hostName = `lab-net-${suffix}`;
+const net = `e2e-nat-${suffix}`;
+const guest = `e2e-net-vm-${suffix}`;
+const x = 100 + Math.floor(Math.random() * 150);
+
+test.describe.configure({ mode: "serial" });
+
+test.afterAll(async ({ browser }) => {
+  await removeDomain(lab.LAB_URI, guest);
+  await virsh(lab.LAB_URI, "net-destroy", net).catch(() => undefined);
+  await virsh(lab.LAB_URI, "net-undefine", net).catch(() => undefined);
+  const page = await browser.newPage();
+  await signIn(page);
+  await removeHost(page, hostName);
+  await page.close();
+});
+
+async function openWizard(page: Page): Promise<void> {
+  await page.goto("/networks");
+  const section = page.locator("section").filter({ hasText: hostName });
+  await section.getByRole("link", { name: "Create network" }).click();
+  await expect(page.getByRole("form", { name: "Create network" })).toBeVisible();
+}
+
+async function fill(page: Page, values: Record<string, string>): Promise<void> {
+  const form = page.getByRole("form", { name: "Create network" });
+  for (const [label, value] of Object.entries(values))
+    await form.getByLabel(label, { exact: true }).fill(value);
+}
+
+const natValues = (name: string, bridge = `vde${suffix.slice(-6)}`) => ({
+  Name: name,
+  "Bridge name": bridge,
+  "IPv4 subnet (CIDR)": `10.60.${x}.0/24`,
+  Gateway: `10.60.${x}.1`,
+  "DHCP range start": `10.60.${x}.100`,
+  "DHCP range end": `10.60.${x}.200`,
+});
+
+test("creates a NAT network; a guest on it gets a lease shown on the network and the VM page", async ({
+  page,
+}) => {
+  await signIn(page);
+  await addLabHost(page, hostName);
+  await openWizard(page);
+  await expect(page.getByText("outside machines cannot reach them directly")).toBeVisible();
+  await fill(page, natValues(net));
+  await page.getByRole("button", { name: "Create network" }).click();
+  await expect(page.getByRole("heading", { name: net })).toBeVisible({ timeout: 15_000 });
+  await expect(page.getByTestId("network-active")).toHaveText("yes");
+  const xml = await virsh(lab.LAB_URI, "net-dumpxml", net);
+  expect(xml).toMatch(/<forward mode='nat'/);
+  expect(xml).toContain(`<range start='10.60.${x}.100' end='10.60.${x}.200'`);
+  await expect(page.getByTestId("network-xml")).toContainText(`10.60.${x}.1`);
+
+  await defineXml(lab.LAB_URI, await guestXml(lab, guest, net));
+  await virsh(lab.LAB_URI, "start", guest);
+  const mac = (await virsh(lab.LAB_URI, "domiflist", guest)).split(/\s+/).pop()!;
+  const lease = page.locator(`[data-testid="lease-row"][data-mac="${mac}"]`);
+  await expect(async () => {
+    await page.reload();
+    await expect(lease).toBeVisible({ timeout: 1_000 });
+  }).toPass({ timeout: 60_000 });
+  const ip = ((await lease.getByTestId("lease-ip").textContent()) ?? "").split("/")[0]!;
+  expect(ip.startsWith(`10.60.${x}.`)).toBe(true);
+  expect(await virsh(lab.LAB_URI, "net-dhcp-leases", net)).toContain(ip);
+
+  await lease.getByRole("link", { name: guest }).click();
+  await expect(
+    page.locator(`[data-testid="vm-nic-row"][data-mac="${mac}"]`).getByTestId("vm-nic-ip"),
+  ).toHaveText(ip, { timeout: 30_000 });
+});
+
+test("refuses an overlap, a range outside, a bad CIDR, a duplicate and XML specials; nothing changes", async ({
+  page,
+}) => {
+  await signIn(page);
+  const before = await virsh(lab.LAB_URI, "net-list", "--all", "--name");
+  const cases: [Record<string, string>, RegExp][] = [
+    [
+      {
+        "IPv4 subnet (CIDR)": "10.177.9.0/24",
+        Gateway: "10.177.9.1",
+        "DHCP range start": "10.177.9.10",
+        "DHCP range end": "10.177.9.20",
+      },
+      /overlaps 10\.177\.0\.0\/16/,
+    ],
+    [{ "DHCP range end": `10.60.${x + 1}.20` }, /must lie inside/],
+    [{ "IPv4 subnet (CIDR)": "10.60.1.0/33" }, /not an IPv4 subnet in CIDR form/],
+    [{ Name: net }, new RegExp(`A network named ${net} already exists`)],
+    [{ Name: "bad<name>&" }, /letters, digits and/],
+  ];
+  for (const [change, message] of cases) {
+    await openWizard(page);
+    await fill(page, {
+      ...natValues(`e2e-refused-${suffix}`, `vdr${suffix.slice(-6)}`),
+      ...change,
+    });
+    await page.getByRole("button", { name: "Create network" }).click();
+    await expect(page.getByRole("alert").filter({ hasText: message })).toBeVisible({
+      timeout: 10_000,
+    });
+  }
+  expect(await virsh(lab.LAB_URI, "net-list", "--all", "--name")).toBe(before);
+});
+
+test("deleting a network in use is refused until confirmed", async ({ page }) => {
+  await signIn(page);
+  await page.goto("/networks");
+  await page
+    .locator(`[data-testid="network-row"][data-network-name="${net}"]`)
+    .getByRole("link", { name: net })
+    .click();
+  await expect(page).toHaveURL(new RegExp(`/networks/[^/]+/${net}$`));
+  const hostId = page.url().split("/networks/")[1]!.split("/")[0]!;
+  const refused = await page.request.delete(`/api/v1/hosts/${hostId}/networks/${net}`);
+  expect(refused.status()).toBe(409);
+  expect((await refused.json()).error).toContain(`is used by ${guest}`);
+  expect(await virsh(lab.LAB_URI, "net-list", "--all", "--name")).toContain(net);
+
+  await page.getByRole("button", { name: "Delete", exact: true }).click();
+  const dialog = page.getByRole("dialog");
+  await expect(dialog.getByTestId("network-in-use")).toContainText(guest);
+  await dialog.getByRole("button", { name: "Cancel" }).click();
+  expect(await virsh(lab.LAB_URI, "net-list", "--all", "--name")).toContain(net);
+  await page.getByRole("button", { name: "Delete", exact: true }).click();
+  await dialog.getByRole("button", { name: "Delete anyway" }).click();
+  await expect(page).toHaveURL(/\/networks$/, { timeout: 15_000 });
+  expect(await virsh(lab.LAB_URI, "net-list", "--all", "--name")).not.toContain(net);
+});
