@@ -123,3 +123,12 @@ export const VolFlags = {
   RESIZE_DELTA: 2,
   RESIZE_SHRINK: 4,
 } as const;
+
+/** virNetworkUpdateCommand. */
+export const NetworkUpdateCommand = { MODIFY: 1, DELETE: 2, ADD_LAST: 3, ADD_FIRST: 4 } as const;
+
+/** virNetworkUpdateSection (the sections a dashboard edits). */
+export const NetworkUpdateSection = { IP_DHCP_HOST: 4, IP_DHCP_RANGE: 5, DNS_HOST: 10 } as const;
+
+/** virNetworkUpdateFlags: the running network, its persistent config, or both. */
+export const NetworkUpdateFlags = { LIVE: 1, CONFIG: 2 } as const;

@@ -40,7 +40,7 @@ export {
 } from "./events";
 export * from "./flags";
 export { type DomainCapsQuery, decodeVersion, HostApi, type NodeInfo, type Version } from "./host";
-export { type DhcpLease, NetworkApi } from "./networks";
+export { type DhcpLease, NetworkApi, type NetworkUpdate } from "./networks";
 export type {
   DomainRef,
   InterfaceRef,

@@ -1,5 +1,7 @@
 /** Virtual networks: list, lookup, define, start/stop, autostart, XML, DHCP leases. */
 import type { RpcClient } from "./client";
+import { Feature } from "./protocol/constants";
+import { CONNECT_SUPPORTS_FEATURE } from "./protocol/procedures/connect";
 import * as P from "./protocol/procedures/network";
 import type { NetworkRef } from "./protocol/types";
 
@@ -17,8 +19,39 @@ export interface DhcpLease {
 }
 
 /** Network operations on one connection. */
+/** One NETWORK_UPDATE: NetworkUpdateCommand, NetworkUpdateSection and NetworkUpdateFlags values. */
+export interface NetworkUpdate {
+  command: number;
+  section: number;
+  xml: string;
+  flags: number;
+  /** Which <ip> element of the network (-1: the first that fits). */
+  parentIndex?: number;
+}
+
 export class NetworkApi {
+  private correctUpdateOrder: Promise<boolean> | null = null;
+
   constructor(private readonly rpc: RpcClient) {}
+
+  /**
+   * Changes part of a network in place (virsh net-update): DHCP hosts, ranges, DNS entries.
+   * Daemons without feature 16 expect command and section swapped on the wire (go-libvirt #148).
+   */
+  async update(net: NetworkRef, op: NetworkUpdate): Promise<void> {
+    this.correctUpdateOrder ??= this.rpc
+      .call(CONNECT_SUPPORTS_FEATURE, { feature: Feature.NETWORK_UPDATE_HAS_CORRECT_ORDER })
+      .then((r) => r === 1);
+    const correct = await this.correctUpdateOrder;
+    await this.rpc.call(P.NETWORK_UPDATE, {
+      net,
+      command: correct ? op.command : op.section,
+      section: correct ? op.section : op.command,
+      parentIndex: op.parentIndex ?? -1,
+      xml: op.xml,
+      flags: op.flags,
+    });
+  }
 
   /** Networks; flags 1 inactive, 2 active (ObjectListFlags), 0 all. */
   async list(flags = 0): Promise<NetworkRef[]> {

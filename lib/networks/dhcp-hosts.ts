@@ -1,12 +1,17 @@
 // Static DHCP host entries (MAC → IP), changed on the running network and in its config at once.
 import type { SessionUser } from "@/lib/auth/session-store";
 import { AppError } from "@/lib/errors";
-import type { Connection, NetworkRef } from "@/lib/libvirt";
+import {
+  type Connection,
+  type NetworkRef,
+  NetworkUpdateCommand as UpdateCommand,
+  NetworkUpdateFlags as UpdateFlags,
+  NetworkUpdateSection as UpdateSection,
+} from "@/lib/libvirt";
 import { buildDhcpHostXml } from "@/lib/xml/build-network";
 import { parseNetworkXml } from "@/lib/xml/parse-network";
 import { changeNetwork } from "./change-network";
 import { isHostAddress, parseCidr, parseIpv4 } from "./cidr";
-import { UpdateCommand, UpdateFlags, UpdateSection, updateNetwork } from "./network-update-rpc";
 
 type Entry = { hostId: string; name: string; mac: string; ip: string; hostname: string };
 
@@ -28,7 +33,7 @@ export function addDhcpHost(user: SessionUser, e: Entry): Promise<void> {
       throw new AppError("invalid", `${e.name} has no IPv4 DHCP service to add hosts to`);
     if (ip === null || !isHostAddress(cidr.subnet, ip))
       throw new AppError("invalid", `${e.ip} is not a host address inside ${parsed.subnet}`);
-    await updateNetwork(conn, net, {
+    await conn.networks.update(net, {
       command: UpdateCommand.ADD_LAST,
       section: UpdateSection.IP_DHCP_HOST,
       xml: buildDhcpHostXml(e),
@@ -40,7 +45,7 @@ export function addDhcpHost(user: SessionUser, e: Entry): Promise<void> {
 export function removeDhcpHost(user: SessionUser, e: Entry): Promise<void> {
   return changeNetwork(user, "network.dhcp-host.remove", e, async ({ conn }) => {
     const net = await conn.networks.lookupByName(e.name);
-    await updateNetwork(conn, net, {
+    await conn.networks.update(net, {
       command: UpdateCommand.DELETE,
       section: UpdateSection.IP_DHCP_HOST,
       xml: buildDhcpHostXml(e),

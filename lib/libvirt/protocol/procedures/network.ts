@@ -86,3 +86,14 @@ export const INTERFACE_GET_XML_DESC = procedure(
   struct({ iface: IF, flags: uint }),
   strRet,
 );
+
+/**
+ * NETWORK_UPDATE. The protocol long carried command and section swapped: daemons that fixed it
+ * say so with feature NETWORK_UPDATE_HAS_CORRECT_ORDER (16); NetworkApi.update handles both.
+ */
+export const NETWORK_UPDATE = procedure(
+  "NETWORK_UPDATE",
+  291,
+  struct({ net: N, command: uint, section: uint, parentIndex: int, xml: str, flags: uint }),
+  xvoid,
+);
