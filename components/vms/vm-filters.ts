@@ -1,4 +1,4 @@
-import type { VmSummary } from "@/lib/inventory/summaries";
+import type { VmListItem } from "@/lib/inventory/summaries";
 
 export type SortKey = "name" | "host" | "state" | "vcpus" | "memory";
 
@@ -25,7 +25,7 @@ export const INITIAL_FILTERS: VmFilterState = {
 const byName = new Intl.Collator(undefined, { numeric: true }).compare;
 const byText = new Intl.Collator().compare;
 
-const COMPARE: Record<SortKey, (a: VmSummary, b: VmSummary) => number> = {
+const COMPARE: Record<SortKey, (a: VmListItem, b: VmListItem) => number> = {
   name: (a, b) => byName(a.name, b.name),
   host: (a, b) => byText(a.hostName, b.hostName) || byName(a.name, b.name),
   state: (a, b) => byText(a.state, b.state) || byName(a.name, b.name),
@@ -33,16 +33,16 @@ const COMPARE: Record<SortKey, (a: VmSummary, b: VmSummary) => number> = {
   memory: (a, b) => a.memoryKiB - b.memoryKiB,
 };
 
-export function sortVms(vms: VmSummary[], key: SortKey, desc: boolean): VmSummary[] {
+export function sortVms(vms: VmListItem[], key: SortKey, desc: boolean): VmListItem[] {
   const sorted = vms.slice().sort(COMPARE[key]);
   return desc ? sorted.reverse() : sorted;
 }
 
-export function allTags(vms: VmSummary[]): string[] {
+export function allTags(vms: VmListItem[]): string[] {
   return [...new Set(vms.flatMap((v) => v.tags))].sort();
 }
 
-export function countByState(vms: VmSummary[]): [string, number][] {
+export function countByState(vms: VmListItem[]): [string, number][] {
   const counts = new Map<string, number>();
   for (const vm of vms) counts.set(vm.state, (counts.get(vm.state) ?? 0) + 1);
   return [...counts.entries()].sort((a, b) => b[1] - a[1]);

@@ -5,7 +5,7 @@ import { Button } from "@/components/ui/button";
 import { vmBulkAction } from "@/lib/actions/vms";
 import { formatKiB } from "@/lib/format";
 import { filterVms } from "@/lib/inventory/filter-vms";
-import type { HostSummary, VmSummary } from "@/lib/inventory/summaries";
+import type { HostSummary, VmListItem } from "@/lib/inventory/summaries";
 import { useVmList } from "@/lib/queries/vms";
 import { StateBadge } from "./state-badge";
 import { VmActionButtons } from "./vm-action-buttons";
@@ -31,7 +31,7 @@ const COLUMNS: { key: SortKey | null; label: string }[] = [
   { key: null, label: "Actions" },
 ];
 
-export function VmTable({ initialVms, hosts }: { initialVms: VmSummary[]; hosts: HostSummary[] }) {
+export function VmTable({ initialVms, hosts }: { initialVms: VmListItem[]; hosts: HostSummary[] }) {
   const { data: vms } = useVmList(initialVms);
   const [filters, setFilters] = useState<VmFilterState>(INITIAL_FILTERS);
   const [page, setPage] = useState(0);

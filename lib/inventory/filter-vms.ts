@@ -1,9 +1,9 @@
 // Pure filtering shared by the server (API, first render) and the browser (live list).
 import type { VmListQuery } from "@/lib/schemas/vm";
-import type { VmSummary } from "./summaries";
+import type { VmListItem } from "./summaries";
 
 /** True when the VM matches the search text: name, UUID, IP, MAC or tag. */
-export function matchesSearch(vm: VmSummary, q: string): boolean {
+export function matchesSearch(vm: VmListItem, q: string): boolean {
   const needle = q.toLowerCase();
   return (
     vm.name.toLowerCase().includes(needle) ||
@@ -13,7 +13,7 @@ export function matchesSearch(vm: VmSummary, q: string): boolean {
   );
 }
 
-export function filterVms(vms: VmSummary[], query: VmListQuery): VmSummary[] {
+export function filterVms<T extends VmListItem>(vms: T[], query: VmListQuery): T[] {
   return vms.filter(
     (vm) =>
       (!query.q || matchesSearch(vm, query.q)) &&

@@ -60,6 +60,18 @@ export interface VmSummary {
   lastSeenAt: string;
 }
 
+/** What the VM list needs of a VM: the page ships 1,000 of these, so the heavy fields stay out. */
+export type VmListItem = Omit<VmSummary, "disks" | "graphics" | "notes">;
+
+export function toVmListItem({
+  disks: _d,
+  graphics: _g,
+  notes: _n,
+  ...item
+}: VmSummary): VmListItem {
+  return item;
+}
+
 function parseJson<T>(text: string, fallback: T): T {
   try {
     return JSON.parse(text) as T;

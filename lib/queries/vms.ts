@@ -4,7 +4,7 @@
 import { type QueryClient, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useCallback } from "react";
 import { useLiveEvents } from "@/components/live/use-live-events";
-import type { VmSummary } from "@/lib/inventory/summaries";
+import type { VmListItem, VmSummary } from "@/lib/inventory/summaries";
 import type { ServerMessage } from "@/lib/live/messages";
 
 export const vmKeys = {
@@ -23,7 +23,7 @@ export function applyVmMessage(client: QueryClient, message: ServerMessage): voi
   if (message.type === "hello") void client.invalidateQueries({ queryKey: vmKeys.all });
   else if (message.type === "vm") {
     const vm = message.vm;
-    client.setQueryData<VmSummary[]>(vmKeys.all, (list) => {
+    client.setQueryData<VmListItem[]>(vmKeys.all, (list) => {
       if (!list) return list;
       const i = list.findIndex((v) => v.id === vm.id);
       if (i === -1) return [...list, vm];
@@ -33,7 +33,7 @@ export function applyVmMessage(client: QueryClient, message: ServerMessage): voi
     });
     client.setQueryData<VmSummary>(vmKeys.detail(vm.id), (old) => (old ? vm : old));
   } else if (message.type === "vm-removed") {
-    client.setQueryData<VmSummary[]>(vmKeys.all, (list) =>
+    client.setQueryData<VmListItem[]>(vmKeys.all, (list) =>
       list?.filter((v) => v.id !== message.id),
     );
   }
@@ -46,11 +46,11 @@ export function useLiveVms(): void {
   useLiveEvents(listener);
 }
 
-export function useVmList(initial: VmSummary[]) {
+export function useVmList(initial: VmListItem[]) {
   useLiveVms();
   return useQuery({
     queryKey: vmKeys.all,
-    queryFn: async () => (await fetchJson<{ vms: VmSummary[] }>("/api/v1/vms")).vms,
+    queryFn: async () => (await fetchJson<{ vms: VmListItem[] }>("/api/v1/vms")).vms,
     initialData: initial,
   });
 }

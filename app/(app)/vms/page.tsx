@@ -4,6 +4,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { VmTable } from "@/components/vms/vm-table";
 import { requireUser } from "@/lib/auth/current-user";
 import { listHostSummaries, listVms } from "@/lib/inventory/list-vms";
+import { toVmListItem } from "@/lib/inventory/summaries";
 
 export const metadata: Metadata = { title: "Virtual machines" };
 
@@ -19,7 +20,7 @@ export default async function VmsPage() {
       {hosts.length === 0 ? (
         <NoHostsYet>Virtdeck lists the virtual machines of the hosts you add.</NoHostsYet>
       ) : (
-        <VmTable initialVms={vms} hosts={hosts} />
+        <VmTable initialVms={vms.map(toVmListItem)} hosts={hosts} />
       )}
     </>
   );
