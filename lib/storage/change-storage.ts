@@ -1,0 +1,36 @@
+import "server-only";
+// The shape of every change to storage: find the host's live connection, change it, and audit
+// the outcome (libvirt's words included) whether it worked or not.
+import { recordAudit } from "@/lib/audit/record";
+import type { SessionUser } from "@/lib/auth/session-store";
+import { isAppError, toActionError } from "@/lib/errors";
+import type { Connection } from "@/lib/libvirt";
+import { storageConnection } from "./read-storage";
+
+export interface StorageContext {
+  conn: Connection;
+  host: { id: string; name: string };
+}
+
+/** `target` names the object for the audit trail: "pool" or "pool/volume". */
+export async function changeStorage<T>(
+  user: SessionUser,
+  action: string,
+  ref: { hostId: string; target: string },
+  change: (ctx: StorageContext) => Promise<T>,
+): Promise<T> {
+  let target = `${ref.target} on ${ref.hostId}`;
+  try {
+    const { host, conn } = await storageConnection(ref.hostId);
+    target = `${ref.target} on ${host.name}`;
+    const result = await change({ conn, host });
+    await recordAudit({ user, action, target, outcome: "ok" });
+    return result;
+  } catch (error) {
+    // Refusals of Virtdeck's own checks are "refused"; libvirt's and the host's are errors.
+    const refused = isAppError(error) && (error.code === "invalid" || error.code === "conflict");
+    const outcome = refused ? "refused" : "error";
+    await recordAudit({ user, action, target, outcome, detail: toActionError(error) });
+    throw error;
+  }
+}

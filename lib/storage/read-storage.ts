@@ -1,0 +1,152 @@
+import "server-only";
+// Live reads of a host's pools and volumes. libvirt is the truth (there is no storage table);
+// every read has a short limit so an unresponsive host cannot hold a page.
+import { db } from "@/lib/db/client";
+import { AppError, toActionError } from "@/lib/errors";
+import { connectionManager } from "@/lib/hosts/connection-manager";
+import type { DiskSummary } from "@/lib/inventory/summaries";
+import { type Connection, ObjectListFlags, type PoolRef } from "@/lib/libvirt";
+import { withTimeout } from "@/lib/networks/with-timeout";
+import { parsePoolXml, parseVolumeXml } from "@/lib/xml/parse-storage";
+import type { HostPools, PoolDetail, PoolSummary, StorageVm, VolumeSummary } from "./summaries";
+
+/** A stored host and its live connection; refuses at once when it is not online. */
+export async function storageConnection(hostId: string) {
+  const host = await db.host.findUnique({
+    where: { id: hostId },
+    select: { id: true, name: true, status: true },
+  });
+  if (!host) throw new AppError("not_found", "No such host");
+  return { host, conn: connectionManager().connection(host.id, host.name) };
+}
+
+/** Inventory VMs per disk source path (a volume is "used" when a VM's disk names its path). */
+export async function vmsByDiskPath(hostId: string): Promise<Map<string, StorageVm[]>> {
+  const vms = await db.vm.findMany({
+    where: { hostId, goneAt: null },
+    select: { id: true, name: true, state: true, disks: true },
+  });
+  const byPath = new Map<string, StorageVm[]>();
+  for (const vm of vms) {
+    const disks = JSON.parse(vm.disks) as DiskSummary[];
+    for (const path of new Set(disks.map((d) => d.source).filter(Boolean) as string[]))
+      byPath.set(path, [
+        ...(byPath.get(path) ?? []),
+        { id: vm.id, name: vm.name, state: vm.state },
+      ]);
+  }
+  return byPath;
+}
+
+async function readPool(
+  conn: Connection,
+  host: { id: string; name: string },
+  ref: PoolRef,
+  persistent: boolean,
+): Promise<PoolSummary & { xml: string }> {
+  const [xml, info, autostart] = await Promise.all([
+    conn.storage.poolXml(ref),
+    conn.storage.poolInfo(ref),
+    conn.storage.getPoolAutostart(ref),
+  ]);
+  const parsed = parsePoolXml(xml);
+  return {
+    hostId: host.id,
+    hostName: host.name,
+    ...parsed,
+    name: ref.name,
+    state: info.state,
+    active: info.state === "running",
+    autostart,
+    persistent,
+    capacity: info.capacity,
+    allocation: info.allocation,
+    available: info.available,
+    xml,
+  };
+}
+
+/** The host's pools, sorted by name. */
+export async function listHostPools(hostId: string): Promise<PoolSummary[]> {
+  const { host, conn } = await storageConnection(hostId);
+  const read = async () => {
+    const [all, persistent] = await Promise.all([
+      conn.storage.listPools(0),
+      conn.storage.listPools(ObjectListFlags.PERSISTENT),
+    ]);
+    const ids = new Set(persistent.map((p) => p.uuid));
+    return Promise.all(all.map((ref) => readPool(conn, host, ref, ids.has(ref.uuid))));
+  };
+  const pools = await withTimeout(read(), host.name);
+  return pools.map(({ xml: _xml, ...p }) => p).sort((a, b) => a.name.localeCompare(b.name));
+}
+
+/** Volumes of one (active) pool with the VMs using each; an inactive pool has none to list. */
+export async function readVolumes(
+  conn: Connection,
+  hostId: string,
+  pool: PoolRef,
+): Promise<VolumeSummary[]> {
+  if (!(await conn.storage.isPoolActive(pool))) return [];
+  const [refs, users] = await Promise.all([conn.storage.listVolumes(pool), vmsByDiskPath(hostId)]);
+  const vols = await Promise.all(
+    refs.map(async (ref) => {
+      const [xml, info] = await Promise.all([
+        conn.storage.volumeXml(ref),
+        conn.storage.volumeInfo(ref),
+      ]);
+      const parsed = parseVolumeXml(xml);
+      const path = parsed.path ?? ref.key;
+      return {
+        name: ref.name,
+        path,
+        format: parsed.format,
+        type: info.type,
+        capacity: info.capacity,
+        allocation: info.allocation,
+        backingPath: parsed.backingPath,
+        usedBy: users.get(path) ?? [],
+      };
+    }),
+  );
+  return vols.sort((a, b) => a.name.localeCompare(b.name));
+}
+
+/** The volumes of a host's pool (for VM creation: pick a disk or an ISO). */
+export async function listPoolVolumes(hostId: string, pool: string): Promise<VolumeSummary[]> {
+  const { host, conn } = await storageConnection(hostId);
+  return withTimeout(
+    (async () => readVolumes(conn, host.id, await conn.storage.lookupPool(pool)))(),
+    host.name,
+  );
+}
+
+export async function getPoolDetail(hostId: string, pool: string): Promise<PoolDetail> {
+  const { host, conn } = await storageConnection(hostId);
+  return withTimeout(
+    (async () => {
+      const ref = await conn.storage.lookupPool(pool);
+      const persistent = (await conn.storage.listPools(ObjectListFlags.PERSISTENT)).some(
+        (p) => p.uuid === ref.uuid,
+      );
+      const summary = await readPool(conn, host, ref, persistent);
+      return { ...summary, volumes: await readVolumes(conn, host.id, ref) };
+    })(),
+    host.name,
+  );
+}
+
+/** Every host's pools, read in parallel; a host that is offline or slow says so instead. */
+export async function listAllPools(): Promise<HostPools[]> {
+  const hosts = await db.host.findMany({ orderBy: { name: "asc" } });
+  return Promise.all(
+    hosts.map(async (h) => {
+      const base = { hostId: h.id, hostName: h.name, status: h.status };
+      try {
+        return { ...base, error: null, pools: await listHostPools(h.id) };
+      } catch (error) {
+        return { ...base, error: toActionError(error), pools: [] };
+      }
+    }),
+  );
+}
