@@ -1,0 +1,25 @@
+"use server";
+import { z } from "zod";
+import { createVmSchema } from "@/lib/schemas/vm-create";
+import { deleteVmSchema } from "@/lib/schemas/vm-edit";
+import { readCreateVmOptions } from "@/lib/vms/create-options";
+import { createVm, domainXmlFor } from "@/lib/vms/create-vm";
+import { deleteVm } from "@/lib/vms/delete-vm";
+import { authedAction } from "./action";
+
+export const createVmAction = authedAction(createVmSchema, (input, user) => createVm(user, input));
+
+/** The review step: the same validation as create, and the XML that create would define. */
+export const previewVmXmlAction = authedAction(createVmSchema, async (input) => ({
+  xml: domainXmlFor(input),
+}));
+
+export const createVmOptionsAction = authedAction(
+  z.object({ hostId: z.string().min(1) }),
+  ({ hostId }) => readCreateVmOptions(hostId),
+);
+
+export const deleteVmAction = authedAction(deleteVmSchema, async (input, user) => {
+  await deleteVm(user, input);
+  return { id: input.id };
+});

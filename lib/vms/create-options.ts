@@ -1,0 +1,57 @@
+// What the create-VM wizard offers for one host, read live: its networks (with the networks
+// feature's kind labels), its storage pools, and from its domain capabilities whether KVM and
+// UEFI firmware are on offer.
+import "server-only";
+import type { Connection } from "@/lib/libvirt";
+import { hostConnection, readLiveNetworks } from "@/lib/networks/read-networks";
+import { withTimeout } from "@/lib/networks/with-timeout";
+import { attr, child, children, parseXml } from "@/lib/xml/parse";
+import type { NetworkKindWord } from "@/lib/xml/parse-network";
+
+export interface CreateVmOptions {
+  hostId: string;
+  hostName: string;
+  networks: { name: string; kind: NetworkKindWord; active: boolean }[];
+  pools: { name: string; active: boolean }[];
+  kvm: boolean;
+  uefi: boolean;
+}
+
+async function capabilities(conn: Connection): Promise<{ kvm: boolean; uefi: boolean }> {
+  const caps = await conn.host
+    .domainCapabilities({ virttype: "kvm", arch: "x86_64" })
+    .then((xml) => ({ xml, kvm: true }))
+    .catch(async () => ({
+      xml: await conn.host.domainCapabilities({ virttype: "qemu", arch: "x86_64" }).catch(() => ""),
+      kvm: false,
+    }));
+  if (!caps.xml) return { kvm: caps.kvm, uefi: false };
+  const os = child(child(parseXml(caps.xml), "domainCapabilities"), "os");
+  const firmware = children(os, "enum").find((e) => attr(e, "name") === "firmware");
+  const values = children(firmware, "value").map((v) => String(v["#text"] ?? ""));
+  return { kvm: caps.kvm, uefi: attr(os, "supported") === "yes" && values.includes("efi") };
+}
+
+async function pools(conn: Connection): Promise<CreateVmOptions["pools"]> {
+  const refs = await conn.storage.listPools(0);
+  return Promise.all(
+    refs.map(async (ref) => ({ name: ref.name, active: await conn.storage.isPoolActive(ref) })),
+  );
+}
+
+export async function readCreateVmOptions(hostId: string): Promise<CreateVmOptions> {
+  const { host, conn } = await hostConnection(hostId);
+  const [nets, poolList, caps] = await withTimeout(
+    Promise.all([readLiveNetworks(conn), pools(conn), capabilities(conn)]),
+    host.name,
+  );
+  return {
+    hostId: host.id,
+    hostName: host.name,
+    networks: nets
+      .map((n) => ({ name: n.parsed.name, kind: n.parsed.kind, active: n.active }))
+      .sort((a, b) => a.name.localeCompare(b.name)),
+    pools: poolList.sort((a, b) => a.name.localeCompare(b.name)),
+    ...caps,
+  };
+}

@@ -1,0 +1,84 @@
+// Creates a VM from the wizard's (or the API's) fields: checks what it can before anything
+// reaches the host, creates the new disk volume, defines the domain and starts it when asked.
+// A failure after the volume exists removes the volume (and the domain) again.
+import "server-only";
+import { recordAudit } from "@/lib/audit/record";
+import type { SessionUser } from "@/lib/auth/session-store";
+import { AppError, isAppError, toActionError } from "@/lib/errors";
+import { observeDomain } from "@/lib/inventory/observe-domain";
+import { saveObservation } from "@/lib/inventory/vm-store";
+import { type Connection, isNotFound, type VolRef } from "@/lib/libvirt";
+import { hostConnection } from "@/lib/networks/read-networks";
+import type { CreateVmInput } from "@/lib/schemas/vm-create";
+import { buildDomainXml, buildVolumeXml, type DomainDisk } from "@/lib/xml/build-domain";
+
+const GIB = 1024 ** 3;
+
+/** The domain XML the wizard's review step shows; `newDiskPath` is a placeholder until created. */
+export function domainXmlFor(input: CreateVmInput, newDiskPath = "(new volume)"): string {
+  const disks: DomainDisk[] = [];
+  if (input.disk.mode === "new")
+    disks.push({ path: newDiskPath, format: input.disk.format, bus: input.diskBus });
+  if (input.disk.mode === "existing")
+    disks.push({ path: input.disk.path, format: "qcow2", bus: input.diskBus });
+  return buildDomainXml({ ...input, disks });
+}
+
+export function newVolumeName(vmName: string, format: "qcow2" | "raw"): string {
+  return `${vmName}-disk1.${format === "qcow2" ? "qcow2" : "img"}`;
+}
+
+async function refuseExisting(conn: Connection, name: string): Promise<void> {
+  try {
+    await conn.domains.lookupByName(name);
+  } catch (error) {
+    if (isNotFound(error)) return;
+    throw error;
+  }
+  throw new AppError("conflict", `A VM named ${name} already exists on this host`);
+}
+
+async function createDisk(conn: Connection, input: CreateVmInput): Promise<VolRef | null> {
+  if (input.disk.mode !== "new") return null;
+  const bytes = Math.round(input.disk.sizeGib * GIB);
+  if (bytes < 1024 * 1024) throw new AppError("invalid", "Disk size must be at least 1 MiB");
+  const pool = await conn.storage.lookupPool(input.disk.pool);
+  const xml = buildVolumeXml({
+    name: newVolumeName(input.name, input.disk.format),
+    bytes,
+    format: input.disk.format,
+  });
+  return conn.storage.createVolume(pool, xml);
+}
+
+/** Defines (and optionally starts) the VM; returns its inventory id. */
+export async function createVm(user: SessionUser, input: CreateVmInput): Promise<{ id: string }> {
+  let target = input.name;
+  try {
+    const { host, conn } = await hostConnection(input.hostId);
+    target = `${input.name} on ${host.name}`;
+    await refuseExisting(conn, input.name);
+    const vol = await createDisk(conn, input);
+    try {
+      const xml = domainXmlFor(input, vol ? await conn.storage.volumePath(vol) : undefined);
+      const dom = await conn.domains.define(xml);
+      try {
+        if (input.start) await conn.domains.start(dom);
+      } catch (error) {
+        await conn.domains.undefine(dom).catch(() => undefined);
+        throw error;
+      }
+      const id = await saveObservation(host.id, await observeDomain(conn, dom, false));
+      await recordAudit({ user, action: "vm.create", target, outcome: "ok" });
+      return { id };
+    } catch (error) {
+      if (vol) await conn.storage.deleteVolume(vol).catch(() => undefined);
+      throw error;
+    }
+  } catch (error) {
+    const refused = isAppError(error) && (error.code === "invalid" || error.code === "conflict");
+    const outcome = refused ? "refused" : "error";
+    await recordAudit({ user, action: "vm.create", target, outcome, detail: toActionError(error) });
+    throw error;
+  }
+}
