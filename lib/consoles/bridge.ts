@@ -15,6 +15,34 @@ export interface BridgeStats {
   toTarget: number;
 }
 
+/** What one live bridge holds right now (for tests and diagnostics; no payload, no secrets). */
+export interface BridgeMetric {
+  /** Bytes queued in the WebSocket towards the browser (not yet handed to the kernel). */
+  queuedToClient: number;
+  /** Whether the far end is paused because the browser is not reading. */
+  targetPaused: boolean;
+  /** Whether the browser's socket is paused because the far end is not reading. */
+  clientPaused: boolean;
+  stats: BridgeStats;
+}
+
+const LIVE = Symbol.for("virtdeck.console-bridges");
+const store = globalThis as unknown as Record<symbol, Set<() => BridgeMetric> | undefined>;
+
+function live(): Set<() => BridgeMetric> {
+  let set = store[LIVE];
+  if (!set) {
+    set = new Set();
+    store[LIVE] = set;
+  }
+  return set;
+}
+
+/** One entry per open console bridge: an ended session is gone from this list at once. */
+export function consoleBridgeMetrics(): BridgeMetric[] {
+  return [...live()].map((probe) => probe());
+}
+
 export interface BridgeOptions {
   /** How long the browser may leave the far end paused before the session is ended. */
   stallLimitMs?: number;
@@ -41,9 +69,18 @@ export function bridge(
   let stallTimer: NodeJS.Timeout | undefined;
   let alive = true;
 
+  const probe = (): BridgeMetric => ({
+    queuedToClient: socket.bufferedAmount,
+    targetPaused: target.isPaused(),
+    clientPaused: socket.isPaused,
+    stats: { ...stats },
+  });
+  live().add(probe);
+
   const end = (code: number, reason: string) => {
     if (ended) return;
     ended = true;
+    live().delete(probe);
     clearInterval(heartbeat);
     clearTimeout(stallTimer);
     target.destroy();
@@ -104,8 +141,17 @@ export function bridge(
     // resize: a serial line has no size to set; the terminal wraps on its own side.
   };
 
-  // ws emits "error" for malformed frames and oversized messages, then closes with 1002/1009.
-  socket.on("error", (e) => end(1002, `WebSocket error: ${e.message}`.slice(0, 120)));
+  // ws emits "error" for malformed frames and oversized messages and closes with 1009 for an
+  // oversized one, 1002 (or 1007 for bad UTF-8) otherwise: record the code it actually sent.
+  socket.on("error", (e: Error & { code?: string }) => {
+    const code =
+      e.code === "WS_ERR_UNSUPPORTED_MESSAGE_LENGTH"
+        ? 1009
+        : e.code === "WS_ERR_INVALID_UTF8"
+          ? 1007
+          : 1002;
+    end(code, `WebSocket error: ${e.message}`.slice(0, 120));
+  });
   socket.on("close", (code) => end(code === 1005 ? 1000 : code, "The browser closed the console"));
   socket.on("pong", () => {
     alive = true;
