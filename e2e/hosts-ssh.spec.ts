@@ -7,6 +7,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
 import { labEnv } from "../tests/integration/support/lab-env";
+import { defineXml, guestXml, removeDomain } from "../tests/integration/support/virsh";
 import { removeFromHostPage, waitForLive } from "./support/hosts";
 import { signIn } from "./support/sign-in";
 
@@ -37,10 +38,16 @@ test.beforeEach(async ({ page }) => {
   await waitForLive(page);
 });
 
+const sshGuest = `vd-ssh-inv-${Date.now().toString(36)}`;
+test.afterAll(() => removeDomain(lab.LAB_HOST2_URI, sshGuest));
+
 test("adds the SSH-reached lab host with a pasted key, trusting the host key shown", async ({
   page,
 }) => {
   const name = `ssh-${Date.now().toString(36)}`;
+  // A VM defined on host 2 beforehand must show up in the inventory under this host.
+  const guest = sshGuest;
+  await defineXml(lab.LAB_HOST2_URI, await guestXml(lab, guest));
   const form = page.getByRole("form", { name: "Add host" });
   await form.getByLabel("Name").fill(name);
   await form.getByLabel("libvirt URI").fill(SSH_URI);
@@ -59,6 +66,15 @@ test("adds the SSH-reached lab host with a pasted key, trusting the host key sho
   // The key never comes back to the browser; its fingerprint does.
   expect(await page.content()).not.toContain("PRIVATE KEY");
 
+  const hostPage = page.url();
+  await page.goto("/vms");
+  const vmRow = page.locator(`[data-testid="vm-row"][data-vm-name="${guest}"]`);
+  await expect(vmRow).toContainText(name, { timeout: 15_000 });
+  await expect(vmRow.getByTestId("vm-state")).toHaveText("shut off");
+  await removeDomain(lab.LAB_HOST2_URI, guest);
+  await expect(vmRow.getByTestId("vm-state")).toHaveText("gone", { timeout: 10_000 });
+
+  await page.goto(hostPage);
   await removeFromHostPage(page);
   await expect(row).toHaveCount(0);
 });
