@@ -53,6 +53,22 @@ test("lists the lab host's VMs as virsh sees them, then follows starts and stops
   await expect(row.getByTestId("vm-state")).toHaveText("shut off", { timeout: 5_000 });
 });
 
+test("bulk action: selected VMs start together", async ({ page }) => {
+  await signIn(page);
+  await page.goto("/vms");
+  const row = page.locator(`[data-testid="vm-row"][data-vm-name="${guest}"]`);
+  await expect(row.getByTestId("vm-state")).toHaveText("shut off");
+  await row.getByRole("checkbox", { name: `Select ${guest}` }).check();
+  await page.getByRole("button", { name: "Start selected" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "1 done" })).toBeVisible({
+    timeout: 15_000,
+  });
+  await expect(row.getByTestId("vm-state")).toHaveText("running", { timeout: 15_000 });
+  expect(await virsh(lab.LAB_URI, "domstate", guest)).toBe("running");
+  await virsh(lab.LAB_URI, "destroy", guest);
+  await expect(row.getByTestId("vm-state")).toHaveText("shut off", { timeout: 10_000 });
+});
+
 test("search and filters narrow the list; the detail page shows the VM and its XML", async ({
   page,
 }) => {
