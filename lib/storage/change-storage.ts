@@ -1,4 +1,3 @@
-import "server-only";
 // The shape of every change to storage: find the host's live connection, change it, and audit
 // the outcome (libvirt's words included) whether it worked or not.
 import { recordAudit } from "@/lib/audit/record";

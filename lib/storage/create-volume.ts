@@ -1,4 +1,3 @@
-import "server-only";
 // Creates a qcow2 or raw volume, optionally on a backing volume of the same pool. Checked
 // against the pool's free space and existing names before anything reaches the host.
 import type { SessionUser } from "@/lib/auth/session-store";

@@ -1,4 +1,3 @@
-import "server-only";
 // Streams a volume to the browser: libvirt's download stream becomes the response body, read
 // only as fast as the browser takes it (the stream pauses the transfer connection's socket).
 import { Readable } from "node:stream";

@@ -1,4 +1,3 @@
-import "server-only";
 // Create, build, start, stop, refresh, autostart and delete pools, each audited.
 import type { SessionUser } from "@/lib/auth/session-store";
 import { AppError } from "@/lib/errors";

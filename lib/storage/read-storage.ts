@@ -1,4 +1,3 @@
-import "server-only";
 // Live reads of a host's pools and volumes. libvirt is the truth (there is no storage table);
 // every read has a short limit so an unresponsive host cannot hold a page.
 import { db } from "@/lib/db/client";

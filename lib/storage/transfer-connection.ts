@@ -1,4 +1,3 @@
-import "server-only";
 // Bulk transfers get a connection of their own (lib/libvirt/README.md, "Flow control"): a
 // multi-gigabyte upload on the host's shared connection would queue every other call behind it.
 import { db } from "@/lib/db/client";

@@ -1,4 +1,3 @@
-import "server-only";
 // Uploads a file from the browser into a new volume. The request body is piped into libvirt's
 // upload stream with back-pressure (pipeline), never held in memory; the declared size
 // (Content-Length) is checked against the pool's free space before anything is created, and a

@@ -1,4 +1,3 @@
-import "server-only";
 // Resize, clone and delete volumes, each audited. A volume a VM uses is never deleted.
 import type { SessionUser } from "@/lib/auth/session-store";
 import { AppError } from "@/lib/errors";
