@@ -6,6 +6,7 @@ import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import type { VmSummary } from "@/lib/inventory/summaries";
 import { useVm } from "@/lib/queries/vms";
+import { DeleteVmButton } from "./delete-vm-button";
 import { ForgetVmButton } from "./forget-vm-button";
 import { StateBadge } from "./state-badge";
 import { VmActionButtons } from "./vm-action-buttons";
@@ -54,7 +55,10 @@ export function VmDetail({ initial, events }: { initial: VmSummary; events: VmEv
             <ForgetVmButton vm={vm} />
           </>
         ) : (
-          <VmActionButtons vm={vm} />
+          <>
+            <VmActionButtons vm={vm} />
+            <DeleteVmButton vm={vm} />
+          </>
         )}
       </div>
       <div className="grid gap-4 lg:grid-cols-2">

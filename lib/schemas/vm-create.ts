@@ -22,7 +22,10 @@ export const hostPathSchema = z
   .max(4096)
   .refine((p) => p.startsWith("/"), "Path must be absolute (start with /)")
   .refine((p) => !p.split("/").includes(".."), "Path must not contain '..'")
-  .refine((p) => !/[\u0000-\u001f\u007f]/.test(p), "Path must not contain control characters");
+  .refine(
+    (p) => ![...p].some((c) => c.charCodeAt(0) < 32 || c.charCodeAt(0) === 127),
+    "Path must not contain control characters",
+  );
 
 const MAX_DISK_GIB = 65_536;
 

@@ -92,7 +92,7 @@ function devicesElement(spec: DomainSpec): El {
       "@autoport": "yes",
       "@listen": "127.0.0.1",
     };
-    devices.video = { model: { "@type": spec.os === "windows" ? "vga" : "vga" } };
+    devices.video = { model: { "@type": "vga" } };
   }
   devices.memballoon = { "@model": "virtio" };
   return devices;

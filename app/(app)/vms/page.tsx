@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { NoHostsYet } from "@/components/hosts/no-hosts-yet";
 import { PageHeader } from "@/components/ui/page-header";
 import { VmTable } from "@/components/vms/vm-table";
@@ -16,6 +17,16 @@ export default async function VmsPage() {
       <PageHeader
         title="Virtual machines"
         description="Every VM on every host, as it is right now."
+        actions={
+          hosts.length ? (
+            <Link
+              href="/vms/new"
+              className="text-sm font-medium text-indigo-600 hover:underline dark:text-indigo-400"
+            >
+              Create VM
+            </Link>
+          ) : null
+        }
       />
       {hosts.length === 0 ? (
         <NoHostsYet>Virtdeck lists the virtual machines of the hosts you add.</NoHostsYet>
