@@ -1,19 +1,23 @@
 import type { Metadata } from "next";
-import { EmptyState } from "@/components/ui/empty-state";
+import { PoolsClient } from "@/components/storage/pools-client";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireUser } from "@/lib/auth/current-user";
+import { listAllPools } from "@/lib/storage/read-storage";
 
 export const metadata: Metadata = { title: "Storage" };
+export const dynamic = "force-dynamic";
 
 export default async function Page() {
   await requireUser();
+  // Read live from each host, in parallel, each with a short limit: an offline host says so.
+  const hosts = await listAllPools();
   return (
     <>
-      <PageHeader title="Storage" description="Storage pools and volumes of your hosts." />
-      <EmptyState title="Not available yet">
-        Storage pools, volumes and ISO uploads will be managed here once Virtdeck connects to your
-        hosts.
-      </EmptyState>
+      <PageHeader
+        title="Storage"
+        description="Storage pools and volumes of your hosts, read live."
+      />
+      <PoolsClient initial={hosts} />
     </>
   );
 }

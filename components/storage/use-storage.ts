@@ -1,0 +1,72 @@
+"use client";
+// TanStack Query for storage. There is no storage table: the cache holds what the host said,
+// read again after each change made here and when a host comes back.
+import { type QueryClient, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useCallback } from "react";
+import { useLiveEvents } from "@/components/live/use-live-events";
+import type { ServerMessage } from "@/lib/live/messages";
+import type { HostPools, PoolDetail } from "@/lib/storage/summaries";
+
+export const storageKeys = {
+  all: ["storage"] as const,
+  detail: (hostId: string, pool: string) => ["storage", hostId, pool] as const,
+};
+
+async function readJson<T>(url: string): Promise<T> {
+  const response = await fetch(url, { credentials: "same-origin" });
+  const body = (await response.json().catch(() => ({}))) as T & { error?: string };
+  if (!response.ok) throw new Error(body.error ?? `${url}: ${response.status}`);
+  return body;
+}
+
+function onMessage(client: QueryClient, m: ServerMessage): void {
+  if (m.type === "hello" || m.type === "host")
+    void client.invalidateQueries({ queryKey: storageKeys.all });
+}
+
+/** Reads storage again after a change made on this page. */
+export function useRefreshStorage(): () => Promise<void> {
+  const client = useQueryClient();
+  return useCallback(() => client.invalidateQueries({ queryKey: storageKeys.all }), [client]);
+}
+
+function useLiveStorage(): void {
+  const client = useQueryClient();
+  useLiveEvents(useCallback((m: ServerMessage) => onMessage(client, m), [client]));
+}
+
+export function usePoolList(initial: HostPools[]) {
+  useLiveStorage();
+  return useQuery({
+    queryKey: storageKeys.all,
+    initialData: initial,
+    queryFn: () =>
+      Promise.all(
+        initial.map(async (h): Promise<HostPools> => {
+          try {
+            const { pools } = await readJson<Pick<HostPools, "pools">>(
+              `/api/v1/hosts/${h.hostId}/pools`,
+            );
+            return { ...h, error: null, pools };
+          } catch (error) {
+            return { ...h, error: (error as Error).message, pools: [] };
+          }
+        }),
+      ),
+  });
+}
+
+export function usePoolDetail(initial: PoolDetail) {
+  useLiveStorage();
+  const { hostId, name } = initial;
+  return useQuery({
+    queryKey: storageKeys.detail(hostId, name),
+    initialData: initial,
+    queryFn: async () =>
+      (
+        await readJson<{ pool: PoolDetail }>(
+          `/api/v1/hosts/${hostId}/pools/${encodeURIComponent(name)}`,
+        )
+      ).pool,
+  });
+}
