@@ -14,6 +14,7 @@ import { VmDevices } from "./vm-devices";
 import { VmLabelsForm } from "./vm-labels-form";
 import { VmNics } from "./vm-nics";
 import { VmOverview } from "./vm-overview";
+import { VmSnapshots } from "./vm-snapshots";
 import { VmXml } from "./vm-xml";
 
 export interface VmEventRow {
@@ -68,6 +69,7 @@ export function VmDetail({ initial, events }: { initial: VmSummary; events: VmEv
         </Card>
         <VmDevices vm={vm} />
         {vm.gone ? null : <VmNics vm={vm} />}
+        {vm.gone ? null : <VmSnapshots vm={vm} />}
         <Card title="Recent events">
           {events.length === 0 ? (
             <p className="text-sm text-zinc-500">No events recorded yet.</p>

@@ -1,0 +1,138 @@
+"use client";
+import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { useState, useTransition } from "react";
+import { Button } from "@/components/ui/button";
+import { Card } from "@/components/ui/card";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
+import { Field } from "@/components/ui/field";
+import { FormError } from "@/components/ui/form-error";
+import {
+  createSnapshotAction,
+  deleteSnapshotAction,
+  revertSnapshotAction,
+} from "@/lib/actions/snapshots";
+import type { VmSummary } from "@/lib/inventory/summaries";
+import type { SnapshotRow } from "@/lib/vms/snapshots";
+
+const key = (id: string) => ["vm-snapshots", id] as const;
+
+async function fetchSnapshots(id: string): Promise<SnapshotRow[]> {
+  const response = await fetch(`/api/v1/vms/${id}/snapshots`, { credentials: "same-origin" });
+  const body = (await response.json()) as { snapshots?: SnapshotRow[]; error?: string };
+  if (!response.ok) throw new Error(body.error ?? `HTTP ${response.status}`);
+  return body.snapshots ?? [];
+}
+
+type Pending = { kind: "revert" | "delete"; name: string } | null;
+
+export function VmSnapshots({ vm }: { vm: VmSummary }) {
+  const client = useQueryClient();
+  const query = useQuery({ queryKey: key(vm.id), queryFn: () => fetchSnapshots(vm.id) });
+  const [name, setName] = useState("");
+  const [description, setDescription] = useState("");
+  const [memory, setMemory] = useState(true);
+  const [confirm, setConfirm] = useState<Pending>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [pending, startTransition] = useTransition();
+  const running = vm.state !== "shut off";
+
+  const run = (work: () => Promise<{ ok: boolean; error?: string }>) =>
+    startTransition(async () => {
+      setError(null);
+      const result = await work();
+      setConfirm(null);
+      if (!result.ok) setError(result.error ?? "Failed");
+      await client.invalidateQueries({ queryKey: key(vm.id) });
+    });
+
+  const create = () =>
+    run(async () => {
+      const r = await createSnapshotAction({ id: vm.id, name, description, memory });
+      if (r.ok) setName("");
+      return r;
+    });
+
+  const row = (s: SnapshotRow, depth: number) => (
+    <li key={s.name} data-testid="snapshot-row" data-name={s.name}>
+      <div className="flex flex-wrap items-center gap-2 py-1" style={{ paddingLeft: depth * 16 }}>
+        <span className="font-mono text-sm">{s.name}</span>
+        {s.current ? (
+          <span className="rounded bg-indigo-100 px-1 text-xs text-indigo-800">current</span>
+        ) : null}
+        <span className="text-xs text-zinc-500">
+          {s.state}
+          {s.memory ? ", with memory" : ""} · {s.createdAt?.slice(0, 19).replace("T", " ")}
+        </span>
+        {s.description ? <span className="text-xs">{s.description}</span> : null}
+        <Button variant="secondary" onClick={() => setConfirm({ kind: "revert", name: s.name })}>
+          Revert
+        </Button>
+        <Button variant="ghost" onClick={() => setConfirm({ kind: "delete", name: s.name })}>
+          Delete
+        </Button>
+      </div>
+      {s.children.length ? <ul>{s.children.map((c) => row(c, depth + 1))}</ul> : null}
+    </li>
+  );
+
+  return (
+    <Card title="Snapshots">
+      <form
+        aria-label="Create snapshot"
+        className="mb-4 flex flex-col gap-3"
+        onSubmit={(e) => {
+          e.preventDefault();
+          create();
+        }}
+      >
+        <Field
+          label="Snapshot name"
+          name="snapshot-name"
+          value={name}
+          onChange={(e) => setName(e.target.value)}
+        />
+        <Field
+          label="Snapshot description"
+          name="snapshot-description"
+          value={description}
+          onChange={(e) => setDescription(e.target.value)}
+        />
+        {running ? (
+          <label className="flex items-center gap-2 text-sm">
+            <input type="checkbox" checked={memory} onChange={(e) => setMemory(e.target.checked)} />
+            Include memory (the VM resumes where it was)
+          </label>
+        ) : null}
+        <div>
+          <Button type="submit" disabled={pending || !name}>
+            {pending ? "Working…" : "Take snapshot"}
+          </Button>
+        </div>
+      </form>
+      <FormError message={error ?? (query.error ? query.error.message : null)} />
+      {query.data?.length === 0 ? <p className="text-sm text-zinc-500">No snapshots.</p> : null}
+      <ul data-testid="snapshot-tree">{query.data?.map((s) => row(s, 0))}</ul>
+      <ConfirmDialog
+        open={confirm !== null}
+        title={
+          confirm?.kind === "revert"
+            ? `Revert to ${confirm.name}?`
+            : `Delete snapshot ${confirm?.name}?`
+        }
+        confirmLabel={confirm?.kind === "revert" ? "Revert" : "Delete snapshot"}
+        busy={pending}
+        onCancel={() => setConfirm(null)}
+        onConfirm={() => {
+          const c = confirm;
+          if (!c) return;
+          const ref = { id: vm.id, name: c.name };
+          run(() => (c.kind === "revert" ? revertSnapshotAction(ref) : deleteSnapshotAction(ref)));
+        }}
+      >
+        {confirm?.kind === "revert"
+          ? "Everything the VM changed since this snapshot is lost: its disks and (if taken with memory) its running state go back."
+          : "The snapshot's data is removed from the disk images. The VM itself is not changed."}
+      </ConfirmDialog>
+    </Card>
+  );
+}
