@@ -1,0 +1,43 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { PoolDetailView } from "@/components/storage/pool-detail";
+import { EmptyState } from "@/components/ui/empty-state";
+import { PageHeader } from "@/components/ui/page-header";
+import { requireUser } from "@/lib/auth/current-user";
+import { toActionError } from "@/lib/errors";
+import { getPoolDetail } from "@/lib/storage/read-storage";
+import type { PoolDetail } from "@/lib/storage/summaries";
+
+export const metadata: Metadata = { title: "Storage pool" };
+export const dynamic = "force-dynamic";
+
+export default async function Page({
+  params,
+}: {
+  params: Promise<{ hostId: string; pool: string }>;
+}) {
+  await requireUser();
+  const { hostId, pool: raw } = await params;
+  const name = decodeURIComponent(raw);
+  let pool: PoolDetail | null = null;
+  let error = "";
+  try {
+    pool = await getPoolDetail(hostId, name);
+  } catch (e) {
+    error = toActionError(e);
+  }
+  if (pool) return <PoolDetailView initial={pool} />;
+  return (
+    <>
+      <PageHeader
+        title={name}
+        actions={
+          <Link href="/storage" className="text-sm text-indigo-600 hover:underline">
+            ← All storage
+          </Link>
+        }
+      />
+      <EmptyState title="Cannot read this pool">{error}</EmptyState>
+    </>
+  );
+}

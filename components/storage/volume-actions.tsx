@@ -1,0 +1,100 @@
+"use client";
+import { useState, useTransition } from "react";
+import { Button } from "@/components/ui/button";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
+import { cloneVolumeAction, deleteVolumeAction, resizeVolumeAction } from "@/lib/actions/storage";
+import type { PoolDetail, VolumeSummary } from "@/lib/storage/summaries";
+import { Outcome } from "./outcome";
+import { useRefreshStorage } from "./use-storage";
+
+const INPUT =
+  "w-28 rounded-md border border-zinc-300 bg-white px-2 py-1 text-sm dark:border-zinc-700 dark:bg-zinc-900";
+
+/** Resize, clone, download and delete for one volume (delete asked first, refused while in use). */
+export function VolumeActions({ pool, vol }: { pool: PoolDetail; vol: VolumeSummary }) {
+  const refresh = useRefreshStorage();
+  const [pending, startTransition] = useTransition();
+  const [mode, setMode] = useState<"resize" | "clone" | null>(null);
+  const [value, setValue] = useState("");
+  const [confirm, setConfirm] = useState(false);
+  const [outcome, setOutcome] = useState<{ ok: boolean; text: string } | null>(null);
+  const ref = { hostId: pool.hostId, pool: pool.name, volume: vol.name };
+  const base = `/api/v1/hosts/${pool.hostId}/pools/${encodeURIComponent(pool.name)}/volumes/${encodeURIComponent(vol.name)}`;
+
+  const run = (label: string, call: () => Promise<{ ok: true } | { ok: false; error: string }>) =>
+    startTransition(async () => {
+      setOutcome(null);
+      const r = await call();
+      setOutcome(r.ok ? { ok: true, text: `${label}: done` } : { ok: false, text: r.error });
+      if (r.ok) setMode(null);
+      setConfirm(false);
+      await refresh();
+    });
+  const open = (next: "resize" | "clone", initial: string) => {
+    setMode(next);
+    setValue(initial);
+  };
+  const apply = () =>
+    mode === "resize"
+      ? run("Resize", () => resizeVolumeAction({ ...ref, capacity: value }))
+      : run("Clone", () => cloneVolumeAction({ ...ref, name: value }));
+
+  return (
+    <div className="flex flex-wrap items-center gap-1">
+      {mode ? (
+        <form
+          className="flex items-center gap-1"
+          onSubmit={(e) => {
+            e.preventDefault();
+            apply();
+          }}
+        >
+          <input
+            aria-label={mode === "resize" ? "New size" : "Name of the copy"}
+            className={INPUT}
+            value={value}
+            onChange={(e) => setValue(e.target.value)}
+          />
+          <Button type="submit" disabled={pending}>
+            {mode === "resize" ? "Resize" : "Clone"}
+          </Button>
+          <Button variant="ghost" onClick={() => setMode(null)}>
+            Cancel
+          </Button>
+        </form>
+      ) : (
+        <>
+          <Button variant="ghost" onClick={() => open("resize", "")}>
+            Resize
+          </Button>
+          <Button variant="ghost" onClick={() => open("clone", `${vol.name}-copy`)}>
+            Clone
+          </Button>
+          <a
+            className="px-2 text-sm text-indigo-600 hover:underline dark:text-indigo-400"
+            href={`${base}/download`}
+            download
+          >
+            Download
+          </a>
+          <Button variant="ghost" className="text-red-600" onClick={() => setConfirm(true)}>
+            Delete
+          </Button>
+        </>
+      )}
+      <Outcome value={outcome} testId="volume-outcome" />
+      <ConfirmDialog
+        open={confirm}
+        title={`Delete volume ${vol.name}?`}
+        confirmLabel="Delete volume"
+        busy={pending}
+        onConfirm={() => run("Delete", () => deleteVolumeAction(ref))}
+        onCancel={() => setConfirm(false)}
+      >
+        {vol.usedBy.length > 0
+          ? `${vol.usedBy.map((u) => u.name).join(", ")} use this volume: deleting will be refused.`
+          : `${vol.path} is deleted from ${pool.hostName}. This cannot be undone.`}
+      </ConfirmDialog>
+    </div>
+  );
+}
