@@ -7,7 +7,7 @@ import type { SessionUser } from "@/lib/auth/session-store";
 import { AppError, isAppError, toActionError } from "@/lib/errors";
 import { observeDomain } from "@/lib/inventory/observe-domain";
 import { saveObservation } from "@/lib/inventory/vm-store";
-import { type Connection, isNotFound, type VolRef } from "@/lib/libvirt";
+import { type Connection, DomainListFlags, type VolRef } from "@/lib/libvirt";
 import { hostConnection } from "@/lib/networks/read-networks";
 import type { CreateVmInput } from "@/lib/schemas/vm-create";
 import { buildDomainXml, buildVolumeXml, type DomainDisk } from "@/lib/xml/build-domain";
@@ -29,13 +29,11 @@ export function newVolumeName(vmName: string, format: "qcow2" | "raw"): string {
 }
 
 async function refuseExisting(conn: Connection, name: string): Promise<void> {
-  try {
-    await conn.domains.lookupByName(name);
-  } catch (error) {
-    if (isNotFound(error)) return;
-    throw error;
-  }
-  throw new AppError("conflict", `A VM named ${name} already exists on this host`);
+  // By listing, not lookupByName + isNotFound: errors from a connection made by server.ts are
+  // not instances of this bundle's LibvirtError.
+  const doms = await conn.domains.list(DomainListFlags.ACTIVE | DomainListFlags.INACTIVE);
+  if (doms.some((d) => d.name === name))
+    throw new AppError("conflict", `A VM named ${name} already exists on this host`);
 }
 
 async function createDisk(conn: Connection, input: CreateVmInput): Promise<VolRef | null> {
