@@ -1,0 +1,143 @@
+// Storage against the lab's real libvirtd, with virsh as the oracle: a directory pool made on the
+// Storage page (under a fresh temp dir, random name, removed afterwards), a 50 MB upload whose
+// progress bar reaches 100 %, and hostile names and sizes refused with nothing created.
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { expect, type Page, test } from "@playwright/test";
+import { labEnv } from "../tests/integration/support/lab-env";
+import { virsh } from "../tests/integration/support/virsh";
+import { addLabHost, removeHost } from "./support/lab-host";
+import { signIn } from "./support/sign-in";
+
+const lab = labEnv();
+const suffix = Date.now().toString(36);
+const hostName = `lab-storage-${suffix}`;
+const pool = `e2e-pool-${suffix}`;
+const poolDir = mkdtempSync(path.join("/var/tmp", "virtdeck-e2e-pool-"));
+const fileDir = mkdtempSync(path.join("/var/tmp", "virtdeck-e2e-file-"));
+const upload = path.join(fileDir, "e2e-disk.img");
+const SIZE = 50 * 1024 * 1024;
+
+test.describe.configure({ mode: "serial" });
+
+test.afterAll(async ({ browser }) => {
+  for (const v of await volNames().catch(() => []))
+    await virsh(lab.LAB_URI, "vol-delete", "--pool", pool, v).catch(() => undefined);
+  await virsh(lab.LAB_URI, "pool-destroy", pool).catch(() => undefined);
+  await virsh(lab.LAB_URI, "pool-undefine", pool).catch(() => undefined);
+  rmSync(poolDir, { recursive: true, force: true });
+  rmSync(fileDir, { recursive: true, force: true });
+  const page = await browser.newPage();
+  await signIn(page);
+  await removeHost(page, hostName);
+  await page.close();
+});
+
+async function volNames(): Promise<string[]> {
+  const out = await virsh(lab.LAB_URI, "vol-list", pool);
+  return out
+    .split("\n")
+    .map((l) => l.trim().split(/\s+/)[0]!)
+    .filter(Boolean)
+    .sort();
+}
+
+async function openPool(page: Page): Promise<string> {
+  await page.goto("/storage");
+  await page
+    .locator(`[data-testid="pool-row"][data-pool-name="${pool}"]`)
+    .getByRole("link", { name: pool })
+    .click();
+  await expect(page.getByRole("heading", { name: `${pool} on ${hostName}` })).toBeVisible();
+  return page.url().split("/storage/")[1]!.split("/")[0]!;
+}
+
+test("creates a directory pool and uploads a 50 MB image with a progress bar to 100 %", async ({
+  page,
+}) => {
+  writeFileSync(upload, Buffer.alloc(SIZE, 7));
+  await signIn(page);
+  await addLabHost(page, hostName);
+  await page.goto("/storage");
+  const section = page.locator("section").filter({ hasText: hostName });
+  await section.getByRole("button", { name: "Create pool" }).click();
+  const form = page.getByRole("form", { name: "Create pool" });
+  await form.getByLabel("Name", { exact: true }).fill(pool);
+  await form.getByLabel("Directory", { exact: true }).fill(poolDir);
+  await form.getByRole("button", { name: "Create pool" }).click();
+  const row = page.locator(`[data-testid="pool-row"][data-pool-name="${pool}"]`);
+  await expect(row.getByTestId("pool-active")).toHaveText("yes", { timeout: 15_000 });
+  expect(await virsh(lab.LAB_URI, "pool-info", pool)).toMatch(/State:\s+running/);
+
+  await openPool(page);
+  await page.getByTestId("upload-file").setInputFiles(upload);
+  await page.getByRole("button", { name: "Upload", exact: true }).click();
+  await expect(page.getByTestId("upload-bar")).toBeVisible();
+  await expect(page.getByTestId("upload-done")).toHaveText("Uploaded e2e-disk.img", {
+    timeout: 60_000,
+  });
+  await expect(page.getByTestId("upload-bar")).toHaveAttribute("value", "100");
+  await expect(page.getByTestId("upload-percent")).toContainText("100 %");
+  expect(await volNames()).toContain("e2e-disk.img");
+  expect(await virsh(lab.LAB_URI, "vol-info", "--bytes", "--pool", pool, "e2e-disk.img")).toMatch(
+    new RegExp(`Capacity:\\s+${SIZE} bytes`),
+  );
+  const volRow = page.locator('[data-testid="volume-row"][data-volume-name="e2e-disk.img"]');
+  await expect(volRow.getByTestId("volume-capacity")).toHaveText("50 MiB");
+});
+
+test("refuses hostile names and sizes with clear messages and creates nothing", async ({
+  page,
+}) => {
+  await signIn(page);
+  const hostId = await openPool(page);
+  const before = await volNames();
+  const form = page.getByRole("form", { name: "Create volume" });
+  const cases: [string, string, RegExp][] = [
+    ["../escape", "1G", /may not contain \//],
+    [".hidden", "1G", /may not start with a dot/],
+    ["<disk>&amp;", "1G", /letters, digits and/],
+    ["ok-name", "-5G", /must be positive/],
+    ["ok-name", "12 parsecs", /positive size with a unit/],
+    ["ok-name", "999999999T", /positive size with a unit|too large/],
+    ["ok-name", "500T", /free in/],
+  ];
+  for (const [name, size, message] of cases) {
+    await form.getByLabel("Name", { exact: true }).fill(name);
+    await form.getByLabel("Size", { exact: true }).fill(size);
+    await form.getByRole("button", { name: "Create volume" }).click();
+    await expect(form.getByRole("alert").filter({ hasText: message })).toBeVisible({
+      timeout: 10_000,
+    });
+  }
+  const base = `/api/v1/hosts/${hostId}/pools/${pool}`;
+  const bad = await page.request.put(`${base}/upload?name=${encodeURIComponent("../../etc/x")}`, {
+    data: Buffer.alloc(10),
+  });
+  expect(bad.status()).toBe(400);
+  expect((await bad.json()).error).toMatch(/may not contain \//);
+  const tooBig = await page.request.post(`${base}/volumes`, {
+    data: { name: "huge", capacity: "1000T" },
+  });
+  expect(tooBig.status()).toBe(400);
+  const xmlName = await page.request.post(`/api/v1/hosts/${hostId}/pools`, {
+    data: { type: "dir", name: "x'><pool", path: "/var/tmp/x" },
+  });
+  expect(xmlName.status()).toBe(400);
+  expect(await volNames()).toEqual(before);
+  expect(await virsh(lab.LAB_URI, "pool-list", "--all", "--name")).not.toContain("x'");
+});
+
+test("deletes a volume and the pool after confirming", async ({ page }) => {
+  await signIn(page);
+  await openPool(page);
+  const volRow = page.locator('[data-testid="volume-row"][data-volume-name="e2e-disk.img"]');
+  await volRow.getByRole("button", { name: "Delete" }).click();
+  await page.getByRole("dialog").getByRole("button", { name: "Delete volume" }).click();
+  await expect(volRow).toHaveCount(0, { timeout: 15_000 });
+  expect(await volNames()).toEqual([]);
+  await page.getByRole("button", { name: "Delete pool" }).click();
+  await page.getByRole("dialog").getByRole("button", { name: "Delete pool" }).click();
+  await expect(page).toHaveURL(/\/storage$/, { timeout: 15_000 });
+  expect(await virsh(lab.LAB_URI, "pool-list", "--all", "--name")).not.toContain(pool);
+});
