@@ -1,7 +1,7 @@
 // Storage against the lab's real libvirtd, with virsh as the oracle: a directory pool made on the
 // Storage page (under a fresh temp dir, random name, removed afterwards), a 50 MB upload whose
 // progress bar reaches 100 %, and hostile names and sizes refused with nothing created.
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { closeSync, ftruncateSync, mkdtempSync, openSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { expect, type Page, test } from "@playwright/test";
 import { labEnv } from "../tests/integration/support/lab-env";
@@ -84,6 +84,24 @@ test("creates a directory pool and uploads a 50 MB image with a progress bar to 
   );
   const volRow = page.locator('[data-testid="volume-row"][data-volume-name="e2e-disk.img"]');
   await expect(volRow.getByTestId("volume-capacity")).toHaveText("50 MiB");
+});
+
+test("cancelling an upload aborts it and leaves no volume behind", async ({ page }) => {
+  const big = path.join(fileDir, "e2e-cancel.img");
+  const fd = openSync(big, "w");
+  ftruncateSync(fd, 2 * 1024 ** 3); // sparse: 2 GiB to send, nothing written to disk
+  closeSync(fd);
+  await signIn(page);
+  await openPool(page);
+  await page.getByTestId("upload-file").setInputFiles(big);
+  await page.getByRole("button", { name: "Upload", exact: true }).click();
+  await expect(page.getByTestId("upload-percent")).not.toContainText(/^0 %/, { timeout: 30_000 });
+  await page.getByRole("button", { name: "Cancel upload" }).click();
+  await expect(page.getByRole("alert").filter({ hasText: "Upload cancelled" })).toBeVisible();
+  await expect(async () => {
+    expect(await volNames()).not.toContain("e2e-cancel.img");
+  }).toPass({ timeout: 30_000 });
+  rmSync(big, { force: true });
 });
 
 test("refuses hostile names and sizes with clear messages and creates nothing", async ({

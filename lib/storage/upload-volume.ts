@@ -64,6 +64,9 @@ export function uploadVolume(
       return { name: vol.name, path: await conn.storage.volumePath(vol), bytes: seen() };
     } catch (error) {
       await conn.storage.deleteVolume(vol).catch(() => undefined);
+      // The browser's Cancel (or a dropped connection) is an expected end, not a server fault.
+      if ((error as { code?: unknown } | null)?.code === "ECONNRESET")
+        throw new AppError("invalid", "The upload was cancelled; the partial volume was deleted");
       throw error;
     } finally {
       await transfer.close().catch(() => undefined);
