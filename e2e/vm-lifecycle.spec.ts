@@ -13,6 +13,7 @@ const lab = labEnv();
 const suffix = randomBytes(3).toString("hex");
 const hostName = `lab-vms-${suffix}`;
 const vmName = `e2e-vm-${suffix}`;
+const cloneName = `e2e-vm-${suffix}-copy`;
 let pool: LabPool;
 let vmPage = "";
 
@@ -23,10 +24,12 @@ test.beforeAll(async () => {
 });
 
 test.afterAll(async ({ browser }) => {
-  await virsh(lab.LAB_URI, "destroy", vmName).catch(() => undefined);
-  await virsh(lab.LAB_URI, "undefine", vmName, "--snapshots-metadata", "--nvram").catch(
-    () => undefined,
-  );
+  for (const name of [cloneName, vmName]) {
+    await virsh(lab.LAB_URI, "destroy", name).catch(() => undefined);
+    await virsh(lab.LAB_URI, "undefine", name, "--snapshots-metadata", "--nvram").catch(
+      () => undefined,
+    );
+  }
   await pool?.remove();
   const page = await browser.newPage();
   await signIn(page);
@@ -137,6 +140,42 @@ test("a snapshot's revert undoes a write to the data disk", async ({ page }) => 
   expect(await virsh(lab.LAB_URI, "domstate", vmName)).toBe("running");
   await openSerial(page);
   await onSerial(page, check, "ABSENT-5");
+});
+
+test("a clone of the shut-off VM boots with new MAC and UUID; the API deletes it with its volume", async ({
+  page,
+}) => {
+  test.setTimeout(150_000);
+  await virsh(lab.LAB_URI, "destroy", vmName);
+  await signIn(page);
+  await page.goto(vmPage);
+  await page.getByRole("button", { name: "Clone", exact: true }).click();
+  const dialog = page.getByRole("dialog");
+  await dialog.getByLabel("Clone name").fill(cloneName);
+  await dialog.getByRole("button", { name: "Clone VM" }).click();
+  await expect(page.getByRole("heading", { name: cloneName })).toBeVisible({ timeout: 90_000 });
+  const clonePage = page.url();
+  expect(await virsh(lab.LAB_URI, "domstate", cloneName)).toBe("running");
+  const uuid = (name: string) => virsh(lab.LAB_URI, "domuuid", name);
+  expect(await uuid(cloneName)).not.toBe(await uuid(vmName));
+  const mac = async (name: string) =>
+    (await virsh(lab.LAB_URI, "domiflist", name)).split(/\s+/).pop();
+  expect(await mac(cloneName)).toMatch(/^52:54:00:/);
+  expect(await mac(cloneName)).not.toBe(await mac(vmName));
+  const cloneDisk = `${pool.dir}/${cloneName}-disk1.qcow2`;
+  expect(await virsh(lab.LAB_URI, "domblklist", cloneName)).toContain(cloneDisk);
+  expect(await virsh(lab.LAB_URI, "vol-list", pool.name)).toContain(`${cloneName}-disk1.qcow2`);
+  await page.getByRole("link", { name: "Open serial console" }).click();
+  await onSerial(page, "echo clone-$((6*7))", "clone-42");
+
+  const id = clonePage.split("/").pop();
+  const response = await page.request.delete(`/api/v1/vms/${id}`, {
+    data: { force: true, volumes: [cloneDisk] },
+  });
+  expect(response.status()).toBe(204);
+  expect(await virsh(lab.LAB_URI, "list", "--all", "--name")).not.toContain(cloneName);
+  expect(await virsh(lab.LAB_URI, "vol-list", pool.name)).not.toContain(cloneName);
+  await virsh(lab.LAB_URI, "start", vmName);
 });
 
 test("deleting the VM with its volume removes both from the host", async ({ page }) => {

@@ -6,6 +6,7 @@ import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import type { VmSummary } from "@/lib/inventory/summaries";
 import { useVm } from "@/lib/queries/vms";
+import { CloneVmButton } from "./clone-vm-button";
 import { DeleteVmButton } from "./delete-vm-button";
 import { ForgetVmButton } from "./forget-vm-button";
 import { StateBadge } from "./state-badge";
@@ -58,6 +59,7 @@ export function VmDetail({ initial, events }: { initial: VmSummary; events: VmEv
         ) : (
           <>
             <VmActionButtons vm={vm} />
+            <CloneVmButton vm={vm} />
             <DeleteVmButton vm={vm} />
           </>
         )}

@@ -1,7 +1,8 @@
 "use server";
 import { z } from "zod";
 import { createVmSchema } from "@/lib/schemas/vm-create";
-import { deleteVmSchema } from "@/lib/schemas/vm-edit";
+import { cloneVmSchema, deleteVmSchema } from "@/lib/schemas/vm-edit";
+import { cloneVm } from "@/lib/vms/clone-vm";
 import { readCreateVmOptions } from "@/lib/vms/create-options";
 import { createVm, domainXmlFor } from "@/lib/vms/create-vm";
 import { deleteVm } from "@/lib/vms/delete-vm";
@@ -23,3 +24,5 @@ export const deleteVmAction = authedAction(deleteVmSchema, async (input, user) =
   await deleteVm(user, input);
   return { id: input.id };
 });
+
+export const cloneVmAction = authedAction(cloneVmSchema, (input, user) => cloneVm(user, input));

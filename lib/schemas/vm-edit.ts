@@ -1,6 +1,6 @@
 // Inputs of the changes made to an existing VM.
 import { z } from "zod";
-import { hostPathSchema } from "./vm-create";
+import { hostPathSchema, vmNameSchema } from "./vm-create";
 
 export const deleteVmSchema = z.object({
   id: z.string().min(1),
@@ -11,3 +11,11 @@ export const deleteVmSchema = z.object({
 });
 
 export type DeleteVmInput = z.infer<typeof deleteVmSchema>;
+
+export const cloneVmSchema = z.object({
+  id: z.string().min(1),
+  name: vmNameSchema,
+  start: z.boolean().default(false),
+});
+
+export type CloneVmInput = z.infer<typeof cloneVmSchema>;

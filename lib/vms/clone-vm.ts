@@ -1,0 +1,96 @@
+// Clones a shut-off VM: a full copy of each of its disk volumes into the same pool, then the
+// same domain XML under the new name with no UUID and no MACs, so libvirt makes fresh ones.
+import "server-only";
+import { recordAudit } from "@/lib/audit/record";
+import type { SessionUser } from "@/lib/auth/session-store";
+import { AppError, isAppError, toActionError } from "@/lib/errors";
+import { observeDomain } from "@/lib/inventory/observe-domain";
+import { saveObservation } from "@/lib/inventory/vm-store";
+import { type Connection, DomainListFlags, DomainXmlFlags, type VolRef } from "@/lib/libvirt";
+import type { CloneVmInput } from "@/lib/schemas/vm-edit";
+import { buildXml } from "@/lib/xml/build-network";
+import { attr, child, children, parseXml, type XmlNode } from "@/lib/xml/parse";
+import { vmOnHost } from "./run-action";
+
+function cloneVolumeName(volName: string, from: string, to: string): string {
+  return volName.includes(from) ? volName.replace(from, to) : `${to}-${volName}`;
+}
+
+/** Copies one disk's volume next to it; returns the copy and its path. */
+async function copyDisk(
+  conn: Connection,
+  path: string,
+  names: { from: string; to: string },
+): Promise<{ vol: VolRef; path: string }> {
+  const source = await conn.storage.lookupVolumeByPath(path);
+  const pool = await conn.storage.lookupPool(source.pool);
+  const info = await conn.storage.volumeInfo(source);
+  const volume = child(parseXml(await conn.storage.volumeXml(source)), "volume");
+  const format = attr(child(child(volume, "target"), "format"), "type");
+  const xml = buildXml({
+    volume: {
+      name: cloneVolumeName(source.name, names.from, names.to),
+      capacity: { "@unit": "bytes", "#text": String(info.capacity) },
+      target: format ? { format: { "@type": format } } : undefined,
+    },
+  });
+  const vol = await conn.storage.cloneVolume(pool, xml, source);
+  return { vol, path: await conn.storage.volumePath(vol) };
+}
+
+async function refuseExisting(conn: Connection, name: string): Promise<void> {
+  const doms = await conn.domains.list(DomainListFlags.ACTIVE | DomainListFlags.INACTIVE);
+  if (doms.some((d) => d.name === name))
+    throw new AppError("conflict", `A VM named ${name} already exists on this host`);
+}
+
+export async function cloneVm(user: SessionUser, input: CloneVmInput): Promise<{ id: string }> {
+  let target = input.id;
+  const copies: VolRef[] = [];
+  let conn: Connection | null = null;
+  try {
+    const vm = await vmOnHost(input.id);
+    conn = vm.conn;
+    target = `${vm.label} as ${input.name}`;
+    if (await conn.domains.isActive(vm.dom))
+      throw new AppError(
+        "conflict",
+        "Shut the VM off before cloning it (its disks must not change during the copy)",
+      );
+    await refuseExisting(conn, input.name);
+    const doc = parseXml(
+      await conn.domains.xml(vm.dom, DomainXmlFlags.INACTIVE | DomainXmlFlags.SECURE),
+    );
+    const domain = child(doc, "domain");
+    domain.name = input.name;
+    delete domain.uuid;
+    // UEFI variables: libvirt makes a fresh NVRAM file for the new name from the template.
+    delete child(domain, "os").nvram;
+    const devices = child(domain, "devices");
+    for (const nic of children(devices, "interface")) delete nic.mac;
+    for (const disk of children(devices, "disk") as XmlNode[]) {
+      const source = child(disk, "source");
+      const file = attr(source, "file");
+      if (attr(disk, "device") !== "disk" || !file) continue;
+      const copy = await copyDisk(conn, file, { from: vm.dom.name, to: input.name });
+      copies.push(copy.vol);
+      source["@file"] = copy.path;
+    }
+    const dom = await conn.domains.define(buildXml(doc));
+    try {
+      if (input.start) await conn.domains.start(dom);
+    } catch (error) {
+      await conn.domains.undefine(dom).catch(() => undefined);
+      throw error;
+    }
+    const id = await saveObservation(vm.hostId, await observeDomain(conn, dom, false));
+    await recordAudit({ user, action: "vm.clone", target, outcome: "ok" });
+    return { id };
+  } catch (error) {
+    for (const vol of copies) await conn?.storage.deleteVolume(vol).catch(() => undefined);
+    const refused = isAppError(error) && (error.code === "invalid" || error.code === "conflict");
+    const outcome = refused ? "refused" : "error";
+    await recordAudit({ user, action: "vm.clone", target, outcome, detail: toActionError(error) });
+    throw error;
+  }
+}
