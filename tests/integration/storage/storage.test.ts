@@ -145,6 +145,26 @@ describe("storage against the lab", () => {
     expect(await volNames()).not.toContain("short.img");
   });
 
+  it("deletes the volume of an upload the client aborts midway", async () => {
+    let sent = 0;
+    const body = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        if (sent >= 2 * 1024 * 1024)
+          return controller.error(Object.assign(new Error("aborted"), { code: "ECONNRESET" }));
+        sent += 256 * 1024;
+        controller.enqueue(new Uint8Array(256 * 1024));
+      },
+    });
+    await expect(
+      uploadVolume(
+        user,
+        { hostId, pool: poolName, name: "aborted.img", format: "raw", size: 8 * 1024 * 1024 },
+        body,
+      ),
+    ).rejects.toThrow(/cancelled; the partial volume was deleted/);
+    expect(await volNames()).not.toContain("aborted.img");
+  });
+
   it("refuses hostile names and sizes and creates nothing", async () => {
     const before = await volNames();
     for (const name of ["../evil", "a/b", ".hidden", "<x>", "a&b", 'q"x', ""]) {
