@@ -141,30 +141,43 @@ const NOT_FOUND = new Set<number>([
   ErrorCode.NO_NETWORK_METADATA,
 ]);
 
+/**
+ * Recognises errors by name and shape, not instanceof: a process can load two copies of this
+ * module (a bundler's and Node's own), and errors made by one must still be known to the other.
+ */
+function isLibvirtError(e: unknown): e is LibvirtError {
+  const x = e as { name?: unknown; code?: unknown } | null;
+  return x?.name === "LibvirtError" && typeof x.code === "number";
+}
+
+function isConnectionError(e: unknown): e is ConnectionError {
+  return (e as { name?: unknown } | null)?.name === "ConnectionError";
+}
+
 /** True for "no such domain/network/pool/volume/…" errors. */
 export function isNotFound(e: unknown): e is LibvirtError {
-  return e instanceof LibvirtError && NOT_FOUND.has(e.code);
+  return isLibvirtError(e) && NOT_FOUND.has(e.code);
 }
 
 /** True when the operation is invalid in the object's current state (e.g. already running). */
 export function isOperationInvalid(e: unknown): e is LibvirtError {
-  return e instanceof LibvirtError && e.code === ErrorCode.OPERATION_INVALID;
+  return isLibvirtError(e) && e.code === ErrorCode.OPERATION_INVALID;
 }
 
 /** True when the daemon or driver does not support the call. */
 export function isUnsupported(e: unknown): e is LibvirtError {
   return (
-    e instanceof LibvirtError &&
+    isLibvirtError(e) &&
     (e.code === ErrorCode.NO_SUPPORT || e.code === ErrorCode.OPERATION_UNSUPPORTED)
   );
 }
 
 /** True for a closed or broken connection (the caller may reconnect and retry). */
 export function isConnectionLost(e: unknown): e is ConnectionError {
-  return e instanceof ConnectionError && e.kind === "closed";
+  return isConnectionError(e) && e.kind === "closed";
 }
 
 /** True when the call (or dial) hit its timeout. */
 export function isTimeout(e: unknown): e is ConnectionError {
-  return e instanceof ConnectionError && e.kind === "timeout";
+  return isConnectionError(e) && e.kind === "timeout";
 }

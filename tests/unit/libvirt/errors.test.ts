@@ -45,6 +45,18 @@ describe("errors", () => {
     expect(isNotFound(new Error("Domain not found"))).toBe(false);
   });
 
+  it("recognises errors made by another copy of the module (by name and shape)", () => {
+    // What a LibvirtError from a second bundle of lib/libvirt looks like to this one.
+    const foreign = Object.assign(new Error("Domain not found: no domain with matching name 'x'"), {
+      name: "LibvirtError",
+      code: 42,
+    });
+    expect(isNotFound(foreign)).toBe(true);
+    expect(
+      isTimeout(Object.assign(new Error("t"), { name: "ConnectionError", kind: "timeout" })),
+    ).toBe(true);
+  });
+
   it("maps lifecycle codes to words", () => {
     expect([domainEventWord(2), domainEventDetailWord(2, 0)]).toEqual(["started", "booted"]);
     expect([domainEventWord(5), domainEventDetailWord(5, 1)]).toEqual(["stopped", "destroyed"]);
