@@ -17,6 +17,7 @@ export function VolumeActions({ pool, vol }: { pool: PoolDetail; vol: VolumeSumm
   const [mode, setMode] = useState<"resize" | "clone" | null>(null);
   const [value, setValue] = useState("");
   const [confirm, setConfirm] = useState(false);
+  const [shrinkAsk, setShrinkAsk] = useState<string | null>(null);
   const [outcome, setOutcome] = useState<{ ok: boolean; text: string } | null>(null);
   const ref = { hostId: pool.hostId, pool: pool.name, volume: vol.name };
   const base = `/api/v1/hosts/${pool.hostId}/pools/${encodeURIComponent(pool.name)}/volumes/${encodeURIComponent(vol.name)}`;
@@ -25,6 +26,10 @@ export function VolumeActions({ pool, vol }: { pool: PoolDetail; vol: VolumeSumm
     startTransition(async () => {
       setOutcome(null);
       const r = await call();
+      // A smaller size is refused until the operator confirms the shrink.
+      if (!r.ok && label === "Resize" && r.error.startsWith("Shrinking"))
+        return setShrinkAsk(r.error);
+      setShrinkAsk(null);
       setOutcome(r.ok ? { ok: true, text: `${label}: done` } : { ok: false, text: r.error });
       if (r.ok) setMode(null);
       setConfirm(false);
@@ -36,7 +41,7 @@ export function VolumeActions({ pool, vol }: { pool: PoolDetail; vol: VolumeSumm
   };
   const apply = () =>
     mode === "resize"
-      ? run("Resize", () => resizeVolumeAction({ ...ref, capacity: value }))
+      ? run("Resize", () => resizeVolumeAction({ ...ref, capacity: value, shrink: false }))
       : run("Clone", () => cloneVolumeAction({ ...ref, name: value }));
 
   return (
@@ -83,6 +88,18 @@ export function VolumeActions({ pool, vol }: { pool: PoolDetail; vol: VolumeSumm
         </>
       )}
       <Outcome value={outcome} testId="volume-outcome" />
+      <ConfirmDialog
+        open={shrinkAsk !== null}
+        title={`Shrink ${vol.name}?`}
+        confirmLabel="Shrink volume"
+        busy={pending}
+        onConfirm={() =>
+          run("Resize", () => resizeVolumeAction({ ...ref, capacity: value, shrink: true }))
+        }
+        onCancel={() => setShrinkAsk(null)}
+      >
+        {shrinkAsk}
+      </ConfirmDialog>
       <ConfirmDialog
         open={confirm}
         title={`Delete volume ${vol.name}?`}

@@ -33,7 +33,7 @@ export const createVolumeAction = authedAction(createVolumeSchema, (input, user)
 );
 
 export const resizeVolumeAction = authedAction(resizeVolumeSchema, async (input, user) => {
-  await resizeVolume(user, input, input.capacity);
+  await resizeVolume(user, input, input.capacity, input.shrink);
   return { volume: input.volume };
 });
 

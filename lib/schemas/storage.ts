@@ -132,7 +132,11 @@ export const createVolumeSchema = poolRefSchema.extend({
 });
 export type CreateVolumeInput = z.infer<typeof createVolumeSchema>;
 
-export const resizeVolumeSchema = volumeRefSchema.extend({ capacity: sizeSchema });
+export const resizeVolumeSchema = volumeRefSchema.extend({
+  capacity: sizeSchema,
+  /** Shrinking cuts off the end of the disk: it must be asked for explicitly. */
+  shrink: z.boolean().default(false),
+});
 export const cloneVolumeSchema = volumeRefSchema.extend({ name: volumeNameSchema });
 export const deleteVolumeSchema = volumeRefSchema;
 

@@ -15,11 +15,15 @@ const target = (ref: VolumeRefInput) => ({
   target: `${ref.pool}/${ref.volume}`,
 });
 
+/** The message that asks the operator to confirm a shrink (the UI looks for its start). */
+export const SHRINK_REFUSAL = "Shrinking";
+
 /** Grows (or, when asked explicitly, shrinks) a volume to `capacity` bytes. */
 export function resizeVolume(
   user: SessionUser,
   ref: VolumeRefInput,
   capacity: number,
+  shrink = false,
 ): Promise<void> {
   return changeStorage(user, "volume.resize", target(ref), async ({ conn }) => {
     const pool = await conn.storage.lookupPool(ref.pool);
@@ -34,8 +38,14 @@ export function resizeVolume(
         `Growing by ${formatBytes(capacity - info.capacity)} needs more than the ${formatBytes(poolInfo.available)} free in ${ref.pool}`,
       );
     // Shrinking loses the guest's data at the end of the disk: libvirt refuses it without
-    // the flag, and so do we unless the operator asked for a smaller size knowingly.
-    const flags = capacity < info.capacity ? VolFlags.RESIZE_SHRINK : 0;
+    // the flag, and so do we unless the operator confirmed it.
+    const shrinking = capacity < info.capacity;
+    if (shrinking && !shrink)
+      throw new AppError(
+        "conflict",
+        `${SHRINK_REFUSAL} ${ref.volume} from ${formatBytes(info.capacity)} to ${formatBytes(capacity)} cuts off the data at the end of the disk; confirm to shrink`,
+      );
+    const flags = shrinking ? VolFlags.RESIZE_SHRINK : 0;
     await conn.storage.resizeVolume(vol, capacity, flags);
   });
 }

@@ -111,6 +111,11 @@ describe("storage against the lab", () => {
     expect(await virsh(uri, "vol-info", "--bytes", "--pool", poolName, "base.qcow2")).toMatch(
       /Capacity:\s+134217728 bytes/,
     );
+    // A smaller size is refused until confirmed, and nothing changes.
+    await expect(resizeVolume(user, ref, 64 << 20)).rejects.toThrow(/^Shrinking base\.qcow2 /);
+    expect(await virsh(uri, "vol-info", "--bytes", "--pool", poolName, "base.qcow2")).toMatch(
+      /Capacity:\s+134217728 bytes/,
+    );
     await cloneVolume(user, ref, "copy.qcow2");
     await deleteVolume(user, { ...ref, volume: "child.qcow2" });
     expect(await volNames()).toEqual(["base.qcow2", "copy.qcow2"]);

@@ -14,7 +14,7 @@ export const POST = withAuth(async (request, { params, user }) => {
   };
   if (params.action === "resize") {
     const input = parseOr400(resizeVolumeSchema, raw);
-    await resizeVolume(user, input, input.capacity);
+    await resizeVolume(user, input, input.capacity, input.shrink);
     return Response.json({ resized: { volume: input.volume, capacity: input.capacity } });
   }
   if (params.action === "clone") {
