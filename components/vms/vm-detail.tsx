@@ -12,6 +12,8 @@ import { ForgetVmButton } from "./forget-vm-button";
 import { StateBadge } from "./state-badge";
 import { VmActionButtons } from "./vm-action-buttons";
 import { VmDevices } from "./vm-devices";
+import { VmEdit } from "./vm-edit";
+import { VmEditXml } from "./vm-edit-xml";
 import { VmLabelsForm } from "./vm-labels-form";
 import { VmNics } from "./vm-nics";
 import { VmOverview } from "./vm-overview";
@@ -72,6 +74,8 @@ export function VmDetail({ initial, events }: { initial: VmSummary; events: VmEv
         <VmDevices vm={vm} />
         {vm.gone ? null : <VmNics vm={vm} />}
         {vm.gone ? null : <VmSnapshots vm={vm} />}
+        {vm.gone ? null : <VmEdit vm={vm} />}
+        {vm.gone ? null : <VmEditXml vm={vm} />}
         <Card title="Recent events">
           {events.length === 0 ? (
             <p className="text-sm text-zinc-500">No events recorded yet.</p>

@@ -1,11 +1,26 @@
 "use server";
 import { z } from "zod";
+import { vmIdSchema } from "@/lib/schemas/vm";
 import { createVmSchema } from "@/lib/schemas/vm-create";
-import { cloneVmSchema, deleteVmSchema } from "@/lib/schemas/vm-edit";
+import {
+  cloneVmSchema,
+  deleteVmSchema,
+  vmCdromSchema,
+  vmDescriptionSchema,
+  vmResourcesSchema,
+  vmXmlSchema,
+} from "@/lib/schemas/vm-edit";
 import { cloneVm } from "@/lib/vms/clone-vm";
 import { readCreateVmOptions } from "@/lib/vms/create-options";
 import { createVm, domainXmlFor } from "@/lib/vms/create-vm";
 import { deleteVm } from "@/lib/vms/delete-vm";
+import {
+  readVmXml,
+  saveVmXml,
+  setCdromMedia,
+  setVmDescription,
+  setVmResources,
+} from "@/lib/vms/edit-vm";
 import { authedAction } from "./action";
 
 export const createVmAction = authedAction(createVmSchema, (input, user) => createVm(user, input));
@@ -26,3 +41,27 @@ export const deleteVmAction = authedAction(deleteVmSchema, async (input, user) =
 });
 
 export const cloneVmAction = authedAction(cloneVmSchema, (input, user) => cloneVm(user, input));
+
+export const vmResourcesAction = authedAction(vmResourcesSchema, (input, user) =>
+  setVmResources(user, input),
+);
+
+export const vmDescriptionAction = authedAction(vmDescriptionSchema, async (input, user) => {
+  await setVmDescription(user, input);
+  return { id: input.id };
+});
+
+export const vmCdromAction = authedAction(vmCdromSchema, async (input, user) => {
+  await setCdromMedia(user, input);
+  return { id: input.id };
+});
+
+/** Loads the persistent XML into the editor when the operator opens it (not a poll). */
+export const readVmXmlAction = authedAction(vmIdSchema, async ({ id }) => ({
+  xml: await readVmXml(id),
+}));
+
+export const saveVmXmlAction = authedAction(vmXmlSchema, async (input, user) => {
+  await saveVmXml(user, input);
+  return { id: input.id };
+});

@@ -19,3 +19,33 @@ export const cloneVmSchema = z.object({
 });
 
 export type CloneVmInput = z.infer<typeof cloneVmSchema>;
+
+export const vmResourcesSchema = z.object({
+  id: z.string().min(1),
+  vcpus: z.coerce.number().int("vCPUs: a whole number").min(1, "vCPUs: at least 1").max(256),
+  memoryMib: z.coerce
+    .number()
+    .int("Memory: a whole number of MiB")
+    .min(32, "Memory: at least 32 MiB")
+    .max(4 * 1024 * 1024, "Memory: at most 4 TiB"),
+});
+
+export const vmDescriptionSchema = z.object({
+  id: z.string().min(1),
+  title: z.string().max(200).default(""),
+  description: z.string().max(4000).default(""),
+});
+
+export const vmXmlSchema = z.object({
+  id: z.string().min(1),
+  xml: z.string().min(1, "The XML is empty").max(1_000_000),
+});
+
+export const vmCdromSchema = z.object({
+  id: z.string().min(1),
+  target: z.string().regex(/^[a-z]{2,3}[a-z0-9]{1,4}$/, "Unknown CD-ROM drive"),
+  /** A host path to insert, or "" to eject. */
+  path: hostPathSchema.or(z.literal("")),
+});
+
+export type VmResourcesInput = z.infer<typeof vmResourcesSchema>;

@@ -1,0 +1,116 @@
+"use client";
+import { useState, useTransition } from "react";
+import { Button } from "@/components/ui/button";
+import { Card } from "@/components/ui/card";
+import { Field } from "@/components/ui/field";
+import { FormError } from "@/components/ui/form-error";
+import { vmCdromAction, vmResourcesAction } from "@/lib/actions/vm-lifecycle";
+import type { VmSummary } from "@/lib/inventory/summaries";
+
+/** vCPUs and memory (saying what applied live and what waits for the next boot) and CD-ROM media. */
+export function VmEdit({ vm }: { vm: VmSummary }) {
+  const [vcpus, setVcpus] = useState(String(vm.vcpus));
+  const [memoryMib, setMemoryMib] = useState(String(Math.round(vm.maxMemoryKiB / 1024)));
+  const [message, setMessage] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [pending, startTransition] = useTransition();
+  const cdroms = vm.disks.filter((d) => d.device === "cdrom");
+  const [media, setMedia] = useState<Record<string, string>>({});
+
+  const run = (work: () => Promise<string | null>) =>
+    startTransition(async () => {
+      setError(null);
+      setMessage(null);
+      try {
+        setMessage(await work());
+      } catch (e) {
+        setError((e as Error).message);
+      }
+    });
+
+  const saveResources = () =>
+    run(async () => {
+      const r = await vmResourcesAction({ id: vm.id, vcpus, memoryMib });
+      if (!r.ok) throw new Error(r.error);
+      const { live, nextBoot } = r.data;
+      if (live.length === 0 && nextBoot.length === 0) return "Saved; applies at the next boot.";
+      return `Saved. Applied now: ${live.join(", ") || "nothing"}; at the next boot: ${nextBoot.join(", ") || "nothing else"}.`;
+    });
+
+  const cdrom = (target: string, path: string) =>
+    run(async () => {
+      const r = await vmCdromAction({ id: vm.id, target, path });
+      if (!r.ok) throw new Error(r.error);
+      return path ? `Inserted ${path} in ${target}.` : `Ejected ${target}.`;
+    });
+
+  return (
+    <Card title="Edit">
+      <form
+        aria-label="VM resources"
+        className="flex flex-col gap-3"
+        onSubmit={(e) => {
+          e.preventDefault();
+          saveResources();
+        }}
+      >
+        <div className="grid grid-cols-2 gap-3">
+          <Field
+            label="vCPUs"
+            name="edit-vcpus"
+            type="number"
+            value={vcpus}
+            onChange={(e) => setVcpus(e.target.value)}
+          />
+          <Field
+            label="Memory (MiB)"
+            name="edit-memory"
+            type="number"
+            value={memoryMib}
+            onChange={(e) => setMemoryMib(e.target.value)}
+          />
+        </div>
+        <p className="text-xs text-zinc-500">
+          Always saved for the next boot; a running VM also gets them at once where it can (up to
+          the maxima it was started with).
+        </p>
+        <div>
+          <Button type="submit" disabled={pending}>
+            Save CPU and memory
+          </Button>
+        </div>
+      </form>
+      {cdroms.map((d) => (
+        <div key={d.target} className="mt-4 flex flex-wrap items-end gap-2">
+          <div className="grow">
+            <Field
+              label={`CD-ROM ${d.target}`}
+              name={`cdrom-${d.target}`}
+              placeholder={d.source ?? "(empty)"}
+              value={media[d.target] ?? ""}
+              onChange={(e) => setMedia({ ...media, [d.target]: e.target.value })}
+            />
+          </div>
+          <Button
+            variant="secondary"
+            disabled={pending}
+            onClick={() => cdrom(d.target, media[d.target] ?? "")}
+          >
+            Insert
+          </Button>
+          <Button variant="ghost" disabled={pending} onClick={() => cdrom(d.target, "")}>
+            Eject
+          </Button>
+        </div>
+      ))}
+      {message ? (
+        <p role="status" data-testid="edit-message" className="mt-3 text-sm">
+          {message}
+        </p>
+      ) : null}
+      <div className="mt-3">
+        <FormError message={error} />
+      </div>
+    </Card>
+  );
+}
