@@ -142,6 +142,40 @@ test("a snapshot's revert undoes a write to the data disk", async ({ page }) => 
   await onSerial(page, check, "ABSENT-5");
 });
 
+test("edits: memory and vCPUs say what applied live; the XML editor shows libvirt's refusal", async ({
+  page,
+}) => {
+  await signIn(page);
+  await page.goto(vmPage);
+  const resources = page.getByRole("form", { name: "VM resources" });
+  await resources.getByLabel("vCPUs").fill("2");
+  await resources.getByLabel("Memory (MiB)").fill("160");
+  await resources.getByRole("button", { name: "Save CPU and memory" }).click();
+  await expect(page.getByTestId("edit-message")).toContainText("at the next boot", {
+    timeout: 20_000,
+  });
+  const inactive = await virsh(lab.LAB_URI, "dumpxml", vmName, "--inactive");
+  expect(inactive).toContain("<memory unit='KiB'>163840</memory>");
+  expect(inactive).toMatch(/<vcpu placement='static'>2<\/vcpu>/);
+
+  await page.getByRole("button", { name: "Edit description and XML" }).click();
+  await page.getByLabel("Description", { exact: true }).fill(`<b>notes</b> & "more"`);
+  await page.getByRole("button", { name: "Save title and description" }).click();
+  await expect(page.getByText("Saved title and description.")).toBeVisible();
+  expect(await virsh(lab.LAB_URI, "desc", vmName, "--config")).toBe(`<b>notes</b> & "more"`);
+  const editor = page.getByLabel("Domain XML (persistent)");
+  const xml = await editor.inputValue();
+  await editor.fill(xml.replace("<on_crash>destroy</on_crash>", "<on_crash>explode</on_crash>"));
+  await page.getByRole("button", { name: "Validate and save XML" }).click();
+  await expect(
+    page.getByRole("alert").filter({ hasText: "failed to validate against schema" }),
+  ).toBeVisible();
+  await editor.fill(xml.replace(`<name>${vmName}</name>`, "<name>other</name>"));
+  await page.getByRole("button", { name: "Validate and save XML" }).click();
+  await expect(page.getByRole("alert").filter({ hasText: "must keep the name" })).toBeVisible();
+  expect(await virsh(lab.LAB_URI, "list", "--all", "--name")).not.toMatch(/^other$/m);
+});
+
 test("a clone of the shut-off VM boots with new MAC and UUID; the API deletes it with its volume", async ({
   page,
 }) => {
