@@ -6,8 +6,10 @@ import type { SessionUser } from "@/lib/auth/session-store";
 import { AppError, isAppError, toActionError } from "@/lib/errors";
 import { observeDomain } from "@/lib/inventory/observe-domain";
 import { saveObservation } from "@/lib/inventory/vm-store";
-import { type Connection, DomainListFlags, DomainXmlFlags, type VolRef } from "@/lib/libvirt";
+import { type Connection, DomainListFlags, DomainXmlFlags } from "@/lib/libvirt";
+import type { VolumeRefInput } from "@/lib/schemas/storage";
 import type { CloneVmInput } from "@/lib/schemas/vm-edit";
+import { cloneVolume, deleteVolume } from "@/lib/storage/volume-actions";
 import { buildXml } from "@/lib/xml/build-network";
 import { attr, child, children, parseXml, type XmlNode } from "@/lib/xml/parse";
 import { vmOnHost } from "./run-action";
@@ -16,26 +18,18 @@ function cloneVolumeName(volName: string, from: string, to: string): string {
   return volName.includes(from) ? volName.replace(from, to) : `${to}-${volName}`;
 }
 
-/** Copies one disk's volume next to it; returns the copy and its path. */
+/** Copies one disk's volume next to it through lib/storage (space check, audit, pool update). */
 async function copyDisk(
-  conn: Connection,
+  user: SessionUser,
+  ctx: { conn: Connection; hostId: string },
   path: string,
   names: { from: string; to: string },
-): Promise<{ vol: VolRef; path: string }> {
-  const source = await conn.storage.lookupVolumeByPath(path);
-  const pool = await conn.storage.lookupPool(source.pool);
-  const info = await conn.storage.volumeInfo(source);
-  const volume = child(parseXml(await conn.storage.volumeXml(source)), "volume");
-  const format = attr(child(child(volume, "target"), "format"), "type");
-  const xml = buildXml({
-    volume: {
-      name: cloneVolumeName(source.name, names.from, names.to),
-      capacity: { "@unit": "bytes", "#text": String(info.capacity) },
-      target: format ? { format: { "@type": format } } : undefined,
-    },
-  });
-  const vol = await conn.storage.cloneVolume(pool, xml, source);
-  return { vol, path: await conn.storage.volumePath(vol) };
+): Promise<{ path: string; ref: VolumeRefInput }> {
+  const source = await ctx.conn.storage.lookupVolumeByPath(path);
+  const name = cloneVolumeName(source.name, names.from, names.to);
+  const ref = { hostId: ctx.hostId, pool: source.pool, volume: source.name };
+  const copy = await cloneVolume(user, ref, name);
+  return { path: copy.path, ref: { ...ref, volume: copy.name } };
 }
 
 async function refuseExisting(conn: Connection, name: string): Promise<void> {
@@ -46,11 +40,10 @@ async function refuseExisting(conn: Connection, name: string): Promise<void> {
 
 export async function cloneVm(user: SessionUser, input: CloneVmInput): Promise<{ id: string }> {
   let target = input.id;
-  const copies: VolRef[] = [];
-  let conn: Connection | null = null;
+  const copies: VolumeRefInput[] = [];
   try {
     const vm = await vmOnHost(input.id);
-    conn = vm.conn;
+    const conn = vm.conn;
     target = `${vm.label} as ${input.name}`;
     if (await conn.domains.isActive(vm.dom))
       throw new AppError(
@@ -72,8 +65,11 @@ export async function cloneVm(user: SessionUser, input: CloneVmInput): Promise<{
       const source = child(disk, "source");
       const file = attr(source, "file");
       if (attr(disk, "device") !== "disk" || !file) continue;
-      const copy = await copyDisk(conn, file, { from: vm.dom.name, to: input.name });
-      copies.push(copy.vol);
+      const copy = await copyDisk(user, { conn, hostId: vm.hostId }, file, {
+        from: vm.dom.name,
+        to: input.name,
+      });
+      copies.push(copy.ref);
       source["@file"] = copy.path;
     }
     const dom = await conn.domains.define(buildXml(doc));
@@ -87,7 +83,7 @@ export async function cloneVm(user: SessionUser, input: CloneVmInput): Promise<{
     await recordAudit({ user, action: "vm.clone", target, outcome: "ok" });
     return { id };
   } catch (error) {
-    for (const vol of copies) await conn?.storage.deleteVolume(vol).catch(() => undefined);
+    for (const ref of copies) await deleteVolume(user, ref).catch(() => undefined);
     const refused = isAppError(error) && (error.code === "invalid" || error.code === "conflict");
     const outcome = refused ? "refused" : "error";
     await recordAudit({ user, action: "vm.clone", target, outcome, detail: toActionError(error) });

@@ -7,10 +7,12 @@ import type { SessionUser } from "@/lib/auth/session-store";
 import { AppError, isAppError, toActionError } from "@/lib/errors";
 import { observeDomain } from "@/lib/inventory/observe-domain";
 import { saveObservation } from "@/lib/inventory/vm-store";
-import { type Connection, DomainListFlags, type VolRef } from "@/lib/libvirt";
+import { type Connection, DomainListFlags } from "@/lib/libvirt";
 import { hostConnection } from "@/lib/networks/read-networks";
 import type { CreateVmInput } from "@/lib/schemas/vm-create";
-import { buildDomainXml, buildVolumeXml, type DomainDisk } from "@/lib/xml/build-domain";
+import { createVolume } from "@/lib/storage/create-volume";
+import { deleteVolume } from "@/lib/storage/volume-actions";
+import { buildDomainXml, type DomainDisk } from "@/lib/xml/build-domain";
 
 const GIB = 1024 ** 3;
 
@@ -36,17 +38,25 @@ async function refuseExisting(conn: Connection, name: string): Promise<void> {
     throw new AppError("conflict", `A VM named ${name} already exists on this host`);
 }
 
-async function createDisk(conn: Connection, input: CreateVmInput): Promise<VolRef | null> {
+/** The new disk through lib/storage (free-space check, audit, live pool update). */
+async function createDisk(
+  user: SessionUser,
+  input: CreateVmInput,
+): Promise<{ pool: string; name: string; path: string } | null> {
   if (input.disk.mode !== "new") return null;
-  const bytes = Math.round(input.disk.sizeGib * GIB);
-  if (bytes < 1024 * 1024) throw new AppError("invalid", "Disk size must be at least 1 MiB");
-  const pool = await conn.storage.lookupPool(input.disk.pool);
-  const xml = buildVolumeXml({
-    name: newVolumeName(input.name, input.disk.format),
-    bytes,
-    format: input.disk.format,
+  const capacity = Math.round(input.disk.sizeGib * GIB);
+  if (capacity < 1024 * 1024) throw new AppError("invalid", "Disk size must be at least 1 MiB");
+  const name = newVolumeName(input.name, input.disk.format);
+  const { pool, format } = input.disk;
+  const vol = await createVolume(user, {
+    hostId: input.hostId,
+    pool,
+    name,
+    format,
+    capacity,
+    backing: "",
   });
-  return conn.storage.createVolume(pool, xml);
+  return { pool, name: vol.name, path: vol.path };
 }
 
 /** Defines (and optionally starts) the VM; returns its inventory id. */
@@ -56,9 +66,9 @@ export async function createVm(user: SessionUser, input: CreateVmInput): Promise
     const { host, conn } = await hostConnection(input.hostId);
     target = `${input.name} on ${host.name}`;
     await refuseExisting(conn, input.name);
-    const vol = await createDisk(conn, input);
+    const vol = await createDisk(user, input);
     try {
-      const xml = domainXmlFor(input, vol ? await conn.storage.volumePath(vol) : undefined);
+      const xml = domainXmlFor(input, vol?.path);
       const dom = await conn.domains.define(xml);
       try {
         if (input.start) await conn.domains.start(dom);
@@ -70,7 +80,10 @@ export async function createVm(user: SessionUser, input: CreateVmInput): Promise
       await recordAudit({ user, action: "vm.create", target, outcome: "ok" });
       return { id };
     } catch (error) {
-      if (vol) await conn.storage.deleteVolume(vol).catch(() => undefined);
+      if (vol)
+        await deleteVolume(user, { hostId: host.id, pool: vol.pool, volume: vol.name }).catch(
+          () => undefined,
+        );
       throw error;
     }
   } catch (error) {

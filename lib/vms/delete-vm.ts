@@ -8,6 +8,7 @@ import { AppError, isAppError, toActionError } from "@/lib/errors";
 import { markGone } from "@/lib/inventory/vm-store";
 import { type Connection, DomainListFlags, DomainXmlFlags, UndefineFlags } from "@/lib/libvirt";
 import type { DeleteVmInput } from "@/lib/schemas/vm-edit";
+import { deleteVolume } from "@/lib/storage/volume-actions";
 import { parseDomainXml } from "@/lib/xml/parse-domain";
 import { vmOnHost } from "./run-action";
 
@@ -17,14 +18,17 @@ const UNDEFINE_ALL =
   UndefineFlags.NVRAM |
   UndefineFlags.CHECKPOINTS_METADATA;
 
-async function deleteVolumes(conn: Connection, paths: string[]): Promise<string[]> {
+async function deleteVolumes(
+  user: SessionUser,
+  conn: Connection,
+  hostId: string,
+  paths: string[],
+): Promise<string[]> {
   const failed: string[] = [];
   for (const path of paths) {
     try {
       const vol = await conn.storage.lookupVolumeByPath(path);
-      await conn.storage.deleteVolume(vol);
-      const pool = await conn.storage.lookupPool(vol.pool);
-      await conn.storage.refreshPool(pool).catch(() => undefined);
+      await deleteVolume(user, { hostId, pool: vol.pool, volume: vol.name });
     } catch (error) {
       failed.push(`${path}: ${toActionError(error)}`);
     }
@@ -54,8 +58,9 @@ export async function deleteVm(user: SessionUser, input: DeleteVmInput): Promise
       await conn.domains.destroy(dom);
     }
     await conn.domains.undefine(dom, UNDEFINE_ALL);
-    const failed = await deleteVolumes(conn, input.volumes);
+    // Gone first: lib/storage refuses to delete a volume an inventory VM still uses.
     await markGone(hostId, await presentUuids(conn));
+    const failed = await deleteVolumes(user, conn, hostId, input.volumes);
     if (failed.length > 0)
       throw new AppError(
         "upstream",
