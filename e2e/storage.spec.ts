@@ -6,6 +6,7 @@ import path from "node:path";
 import { expect, type Page, test } from "@playwright/test";
 import { labEnv } from "../tests/integration/support/lab-env";
 import { virsh } from "../tests/integration/support/virsh";
+import { waitForLive } from "./support/hosts";
 import { addLabHost, removeHost } from "./support/lab-host";
 import { signIn } from "./support/sign-in";
 
@@ -158,4 +159,24 @@ test("deletes a volume and the pool after confirming", async ({ page }) => {
   await page.getByRole("dialog").getByRole("button", { name: "Delete pool" }).click();
   await expect(page).toHaveURL(/\/storage$/, { timeout: 15_000 });
   expect(await virsh(lab.LAB_URI, "pool-list", "--all", "--name")).not.toContain(pool);
+});
+
+test("a pool defined and removed with virsh appears and disappears without a reload", async ({
+  page,
+}) => {
+  const outside = `e2e-virsh-pool-${suffix}`;
+  const dir = mkdtempSync(path.join("/var/tmp", "virtdeck-e2e-virsh-pool-"));
+  try {
+    await signIn(page);
+    await page.goto("/storage");
+    await waitForLive(page); // the page listens for the host's pool events
+    const row = page.locator(`[data-testid="pool-row"][data-pool-name="${outside}"]`);
+    await virsh(lab.LAB_URI, "pool-define-as", outside, "dir", "--target", dir);
+    await expect(row).toBeVisible({ timeout: 5_000 });
+    await virsh(lab.LAB_URI, "pool-undefine", outside);
+    await expect(row).toHaveCount(0, { timeout: 5_000 });
+  } finally {
+    await virsh(lab.LAB_URI, "pool-undefine", outside).catch(() => undefined);
+    rmSync(dir, { recursive: true, force: true });
+  }
 });

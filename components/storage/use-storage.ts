@@ -1,6 +1,6 @@
 "use client";
 // TanStack Query for storage. There is no storage table: the cache holds what the host said,
-// read again after each change made here and when a host comes back.
+// read again after each change made here, on pool events from the host, and when it comes back.
 import { type QueryClient, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useCallback } from "react";
 import { useLiveEvents } from "@/components/live/use-live-events";
@@ -20,7 +20,7 @@ async function readJson<T>(url: string): Promise<T> {
 }
 
 function onMessage(client: QueryClient, m: ServerMessage): void {
-  if (m.type === "hello" || m.type === "host")
+  if (m.type === "hello" || m.type === "host" || m.type === "storage")
     void client.invalidateQueries({ queryKey: storageKeys.all });
 }
 

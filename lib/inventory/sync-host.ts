@@ -4,6 +4,7 @@
 import { db } from "@/lib/db/client";
 import type { Connection, DomainLifecycleEvent, DomainRef } from "@/lib/libvirt";
 import { subscribeNetworkEvents } from "@/lib/networks/network-events";
+import { subscribeStorageEvents } from "@/lib/storage/storage-events";
 import { mapLimit } from "@/lib/util/map-limit";
 import { observeDomain } from "./observe-domain";
 import { markGone, recordVmEvent, saveObservation } from "./vm-store";
@@ -68,6 +69,7 @@ async function onLifecycle(
 
 export async function subscribeHostEvents(hostId: string, conn: Connection): Promise<void> {
   await subscribeNetworkEvents(hostId, conn);
+  await subscribeStorageEvents(hostId, conn);
   await conn.events.subscribe("domain-lifecycle", (e) => onLifecycle(hostId, conn, e));
   await conn.events.subscribe("domain-reboot", (e) =>
     recordVmEvent(hostId, e.dom.uuid, "reboot", "rebooted"),

@@ -49,6 +49,21 @@ export function domainEventDetailWord(event: number, detail: number): string {
   return DOMAIN_EVENT_DETAILS[event]?.[detail] ?? `unknown-${detail}`;
 }
 
+/** virStoragePoolEventLifecycleType, in order. */
+export const STORAGE_POOL_EVENTS = [
+  "defined",
+  "undefined",
+  "started",
+  "stopped",
+  "created",
+  "deleted",
+] as const;
+
+/** Word for a storage pool lifecycle event code. */
+export function storagePoolEventWord(event: number): string {
+  return STORAGE_POOL_EVENTS[event] ?? `unknown-${event}`;
+}
+
 /** Word for a network lifecycle event code. */
 export function networkEventWord(event: number): string {
   return NETWORK_EVENTS[event] ?? `unknown-${event}`;

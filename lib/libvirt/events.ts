@@ -6,10 +6,15 @@
  */
 import { EventEmitter } from "node:events";
 import type { RpcClient } from "./client";
-import { domainEventDetailWord, domainEventWord, networkEventWord } from "./event-words";
+import {
+  domainEventDetailWord,
+  domainEventWord,
+  networkEventWord,
+  storagePoolEventWord,
+} from "./event-words";
 import { decodeAll } from "./protocol/packet";
 import * as E from "./protocol/procedures/events";
-import type { DomainRef, NetworkRef } from "./protocol/types";
+import type { DomainRef, NetworkRef, PoolRef } from "./protocol/types";
 
 /** A domain lifecycle event with codes and words ("started"/"booted"). */
 export interface DomainLifecycleEvent {
@@ -37,6 +42,15 @@ export interface NetworkLifecycleEvent {
   detailCode: number;
 }
 
+/** A storage pool lifecycle event (defined, started, stopped, created, deleted, …). */
+export interface StoragePoolLifecycleEvent {
+  kind: "storage-pool-lifecycle";
+  pool: PoolRef;
+  event: string;
+  eventCode: number;
+  detailCode: number;
+}
+
 /** Every event kind this client decodes, keyed by kind. */
 export interface EventMap {
   "domain-lifecycle": DomainLifecycleEvent;
@@ -44,6 +58,7 @@ export interface EventMap {
   "domain-device-removed": DomainDeviceEvent;
   "domain-device-added": DomainDeviceEvent;
   "network-lifecycle": NetworkLifecycleEvent;
+  "storage-pool-lifecycle": StoragePoolLifecycleEvent;
 }
 export type EventKind = keyof EventMap;
 /** A listener; a returned promise delays this subscriber's next event until it settles. */
@@ -57,7 +72,9 @@ export interface Subscription {
   unsubscribe(): Promise<void>;
 }
 
-const DOMAIN_EVENT_IDS: Record<Exclude<EventKind, "network-lifecycle">, number> = {
+type DomainEventKind = Exclude<EventKind, "network-lifecycle" | "storage-pool-lifecycle">;
+
+const DOMAIN_EVENT_IDS: Record<DomainEventKind, number> = {
   "domain-lifecycle": E.DomainEventId.LIFECYCLE,
   "domain-reboot": E.DomainEventId.REBOOT,
   "domain-device-removed": E.DomainEventId.DEVICE_REMOVED,
@@ -106,6 +123,17 @@ export function decodeEvent(proc: number, payload: Buffer): [number, EventMap[Ev
       };
       return [m.callbackID, ev];
     }
+    case M.STORAGE_POOL_LIFECYCLE.proc: {
+      const m = decodeAll(M.STORAGE_POOL_LIFECYCLE.body, payload);
+      const ev: StoragePoolLifecycleEvent = {
+        kind: "storage-pool-lifecycle",
+        pool: m.pool,
+        event: storagePoolEventWord(m.event),
+        eventCode: m.event,
+        detailCode: m.detail,
+      };
+      return [m.callbackID, ev];
+    }
     default:
       return null;
   }
@@ -128,18 +156,13 @@ export class EventHub extends EventEmitter {
   async subscribe<K extends EventKind>(
     kind: K,
     listener: Listener<K>,
-    target?: K extends "network-lifecycle" ? NetworkRef : DomainRef,
+    target?: K extends "network-lifecycle"
+      ? NetworkRef
+      : K extends "storage-pool-lifecycle"
+        ? PoolRef
+        : DomainRef,
   ): Promise<Subscription> {
-    const callbackId =
-      kind === "network-lifecycle"
-        ? await this.rpc.call(E.CONNECT_NETWORK_EVENT_REGISTER_ANY, {
-            eventID: E.NetworkEventId.LIFECYCLE,
-            net: (target as NetworkRef | undefined) ?? null,
-          })
-        : await this.rpc.call(E.CONNECT_DOMAIN_EVENT_CALLBACK_REGISTER_ANY, {
-            eventID: DOMAIN_EVENT_IDS[kind as Exclude<EventKind, "network-lifecycle">],
-            dom: (target as DomainRef | undefined) ?? null,
-          });
+    const callbackId = await this.register(kind, target ?? null);
     this.subs.set(callbackId, { deliver: this.queueFor(kind, listener as Listener<EventKind>) });
     return {
       kind,
@@ -149,10 +172,33 @@ export class EventHub extends EventEmitter {
         const proc =
           kind === "network-lifecycle"
             ? E.CONNECT_NETWORK_EVENT_DEREGISTER_ANY
-            : E.CONNECT_DOMAIN_EVENT_CALLBACK_DEREGISTER_ANY;
+            : kind === "storage-pool-lifecycle"
+              ? E.CONNECT_STORAGE_POOL_EVENT_DEREGISTER_ANY
+              : E.CONNECT_DOMAIN_EVENT_CALLBACK_DEREGISTER_ANY;
         await this.rpc.call(proc, { callbackID: callbackId });
       },
     };
+  }
+
+  /** The callback-style registration for each kind of object. */
+  private register(
+    kind: EventKind,
+    target: DomainRef | NetworkRef | PoolRef | null,
+  ): Promise<number> {
+    if (kind === "network-lifecycle")
+      return this.rpc.call(E.CONNECT_NETWORK_EVENT_REGISTER_ANY, {
+        eventID: E.NetworkEventId.LIFECYCLE,
+        net: target as NetworkRef | null,
+      });
+    if (kind === "storage-pool-lifecycle")
+      return this.rpc.call(E.CONNECT_STORAGE_POOL_EVENT_REGISTER_ANY, {
+        eventID: E.StoragePoolEventId.LIFECYCLE,
+        pool: target as PoolRef | null,
+      });
+    return this.rpc.call(E.CONNECT_DOMAIN_EVENT_CALLBACK_REGISTER_ANY, {
+      eventID: DOMAIN_EVENT_IDS[kind as DomainEventKind],
+      dom: target as DomainRef | null,
+    });
   }
 
   /** A per-subscriber FIFO: events are handed over one at a time, off the socket handler. */

@@ -26,7 +26,12 @@ export {
   LibvirtError,
   ProtocolError,
 } from "./errors";
-export { domainEventDetailWord, domainEventWord, networkEventWord } from "./event-words";
+export {
+  domainEventDetailWord,
+  domainEventWord,
+  networkEventWord,
+  storagePoolEventWord,
+} from "./event-words";
 export {
   type DomainDeviceEvent,
   type DomainLifecycleEvent,
@@ -36,6 +41,7 @@ export {
   type EventMap,
   type Listener,
   type NetworkLifecycleEvent,
+  type StoragePoolLifecycleEvent,
   type Subscription,
 } from "./events";
 export * from "./flags";

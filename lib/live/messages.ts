@@ -6,6 +6,7 @@ export type LiveMessage =
   | { type: "vm"; vm: VmSummary }
   | { type: "vm-removed"; id: string }
   | { type: "host"; host: HostSummary }
-  | { type: "network"; hostId: string; name: string; event: string };
+  | { type: "network"; hostId: string; name: string; event: string }
+  | { type: "storage"; hostId: string; pool: string; event: string };
 
 export type ServerMessage = LiveMessage | { type: "hello"; user: string };

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { LiveIndicator } from "@/components/live/live-indicator";
 import { PoolsClient } from "@/components/storage/pools-client";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireUser } from "@/lib/auth/current-user";
@@ -16,6 +17,7 @@ export default async function Page() {
       <PageHeader
         title="Storage"
         description="Storage pools and volumes of your hosts, read live."
+        actions={<LiveIndicator />}
       />
       <PoolsClient initial={hosts} />
     </>

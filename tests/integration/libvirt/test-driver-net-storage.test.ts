@@ -6,6 +6,7 @@ import {
   isNotFound,
   type NetworkLifecycleEvent,
   ObjectListFlags,
+  type StoragePoolLifecycleEvent,
 } from "@/lib/libvirt";
 import { labEnv } from "../support/lab-env";
 import { virsh } from "../support/virsh";
@@ -92,7 +93,16 @@ describe("storage on the test driver", () => {
     expect(await c.storage.poolXml(pool)).toContain("<name>fx-pool</name>");
   });
 
-  it("defines, builds, starts, refreshes, stops, deletes and undefines a pool", async () => {
+  it("defines, builds, starts, refreshes, stops, deletes and undefines a pool, with lifecycle events", async () => {
+    let push: (e: StoragePoolLifecycleEvent) => void = () => {};
+    await c.events.subscribe("storage-pool-lifecycle", (e) => push(e));
+    const events = collectUntil<StoragePoolLifecycleEvent>(
+      (p) => {
+        push = p;
+      },
+      (all) => all.some((e) => e.event === "undefined"),
+      10_000,
+    );
     const pool = await c.storage.definePool(POOL_XML);
     await c.storage.buildPool(pool);
     await c.storage.startPool(pool);
@@ -104,6 +114,14 @@ describe("storage on the test driver", () => {
     await c.storage.deletePool(pool);
     await c.storage.undefinePool(pool);
     expect(await c.storage.lookupPool("fx-pool2").catch(isNotFound)).toBe(true);
+    const seen = await events;
+    expect(seen.every((e) => e.pool.name === "fx-pool2")).toBe(true);
+    // The daemon's own order; "created"/"deleted" stand for build and delete.
+    expect(seen.map((e) => e.event)).toEqual(
+      expect.arrayContaining(["defined", "started", "stopped", "undefined"]),
+    );
+    expect(seen[0]?.event).toBe("defined");
+    expect(seen.at(-1)?.event).toBe("undefined");
   });
 
   it("creates, clones and deletes volumes", async () => {

@@ -4,7 +4,7 @@
  */
 import { int, optional, struct, xvoid } from "../../xdr/codec";
 import { procedure } from "../procedure";
-import { domainRef as D, networkRef as N, str } from "../types";
+import { domainRef as D, networkRef as N, poolRef as P, str } from "../types";
 import { intRet } from "./common";
 
 /** CONNECT_DOMAIN_EVENT_CALLBACK_REGISTER_ANY: dom null subscribes to every domain. */
@@ -34,6 +34,20 @@ export const CONNECT_NETWORK_EVENT_DEREGISTER_ANY = procedure(
   xvoid,
 );
 
+/** CONNECT_STORAGE_POOL_EVENT_REGISTER_ANY: pool null subscribes to every pool. */
+export const CONNECT_STORAGE_POOL_EVENT_REGISTER_ANY = procedure(
+  "CONNECT_STORAGE_POOL_EVENT_REGISTER_ANY",
+  368,
+  struct({ eventID: int, pool: optional(P) }),
+  intRet,
+);
+export const CONNECT_STORAGE_POOL_EVENT_DEREGISTER_ANY = procedure(
+  "CONNECT_STORAGE_POOL_EVENT_DEREGISTER_ANY",
+  369,
+  struct({ callbackID: int }),
+  xvoid,
+);
+
 /** Domain event IDs (virDomainEventID) we subscribe to. */
 export const DomainEventId = {
   LIFECYCLE: 0,
@@ -43,6 +57,8 @@ export const DomainEventId = {
 } as const;
 /** Network event IDs. */
 export const NetworkEventId = { LIFECYCLE: 0 } as const;
+/** Storage pool event IDs (virStoragePoolEventID). */
+export const StoragePoolEventId = { LIFECYCLE: 0 } as const;
 
 /** MESSAGE procedure numbers of the pushed events, and their payload codecs. */
 export const EventMessage = {
@@ -56,5 +72,9 @@ export const EventMessage = {
   NETWORK_LIFECYCLE: {
     proc: 315,
     body: struct({ callbackID: int, net: N, event: int, detail: int }),
+  },
+  STORAGE_POOL_LIFECYCLE: {
+    proc: 370,
+    body: struct({ callbackID: int, pool: P, event: int, detail: int }),
   },
 } as const;
