@@ -1,8 +1,13 @@
-// Takes the README's screenshots from a running Virtdeck: `npx tsx scripts/screenshot.ts URL PASSWORD`.
+// Takes the README's screenshots from a running Virtdeck with at least one host:
+// `npx tsx scripts/screenshot.ts URL PASSWORD` (inside the lab namespace for the lab's host).
 import { chromium } from "@playwright/test";
 import { chromiumLaunchOptions } from "../e2e/support/chromium";
 
 const [baseUrl = "http://127.0.0.1:3000", password = ""] = process.argv.slice(2);
+const PAGES = [
+  ["vms", "/vms", "Virtual machines"],
+  ["hosts", "/hosts", "Hosts"],
+] as const;
 
 const browser = await chromium.launch(chromiumLaunchOptions);
 try {
@@ -16,9 +21,12 @@ try {
     await page.getByLabel("Password").fill(password);
     await page.getByRole("button", { name: "Sign in" }).click();
     await page.getByTestId("signed-in-user").waitFor();
-    await page.goto(`${baseUrl}/hosts`);
-    await page.getByRole("heading", { name: "Hosts", exact: true }).waitFor();
-    await page.screenshot({ path: `docs/screenshot-hosts-${theme}.png` });
+    for (const [name, path, heading] of PAGES) {
+      await page.goto(`${baseUrl}${path}`);
+      await page.getByRole("heading", { name: heading, exact: true }).waitFor();
+      await page.waitForTimeout(500);
+      await page.screenshot({ path: `docs/screenshot-${name}-${theme}.png` });
+    }
     await page.close();
   }
 } finally {

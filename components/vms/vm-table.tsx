@@ -92,8 +92,8 @@ export function VmTable({ initialVms, hosts }: { initialVms: VmListItem[]; hosts
       <div className="flex flex-wrap items-center gap-3 text-sm text-zinc-600 dark:text-zinc-400">
         <span data-testid="vm-count">
           {shown.length === vms.length
-            ? `${vms.length} VMs`
-            : `${shown.length} of ${vms.length} VMs`}
+            ? `${vms.length} VM${vms.length === 1 ? "" : "s"}`
+            : `${shown.length} of ${vms.length} VM${vms.length === 1 ? "" : "s"}`}
         </span>
         {countByState(shown).map(([state, n]) => (
           <span key={state}>
