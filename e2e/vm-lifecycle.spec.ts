@@ -174,6 +174,30 @@ test("edits: memory and vCPUs say what applied live; the XML editor shows libvir
   await page.getByRole("button", { name: "Validate and save XML" }).click();
   await expect(page.getByRole("alert").filter({ hasText: "must keep the name" })).toBeVisible();
   expect(await virsh(lab.LAB_URI, "list", "--all", "--name")).not.toMatch(/^other$/m);
+  await page.reload();
+  const attach = page.getByRole("form", { name: "Attach disk" });
+  await attach.getByLabel("Pool name").fill(pool.name);
+  await attach.getByLabel("Size (GiB)").fill("0.005");
+  await attach.getByRole("button", { name: "Attach disk" }).click();
+  await expect(page.getByTestId("disks-message")).toHaveText("Disk attached.", { timeout: 20_000 });
+  const extra = `${pool.dir}/${vmName}-vdb.qcow2`;
+  expect(await virsh(lab.LAB_URI, "domblklist", vmName)).toContain(extra);
+  expect(await virsh(lab.LAB_URI, "domblklist", vmName, "--inactive")).toContain(extra);
+  await page.reload();
+  await page.getByRole("button", { name: "Detach vdb" }).click();
+  await page.getByRole("dialog").getByRole("button", { name: "Detach" }).click();
+  await expect(page.getByTestId("disks-message")).toHaveText("Detached vdb.", { timeout: 20_000 });
+  await expect
+    .poll(() => virsh(lab.LAB_URI, "domblklist", vmName), { timeout: 20_000 })
+    .not.toContain(extra);
+  expect(await virsh(lab.LAB_URI, "domblklist", vmName, "--inactive")).not.toContain(extra);
+  await virsh(lab.LAB_URI, "vol-delete", extra);
+  await page.getByLabel("Boot order").selectOption("cdrom,hd");
+  await page.getByRole("button", { name: "Save boot order" }).click();
+  await expect(page.getByTestId("disks-message")).toContainText("Boot order saved");
+  expect(await virsh(lab.LAB_URI, "dumpxml", vmName, "--inactive")).toMatch(
+    /<boot dev='cdrom'\/>\s*<boot dev='hd'\/>/,
+  );
 });
 
 test("a clone of the shut-off VM boots with new MAC and UUID; the API deletes it with its volume", async ({

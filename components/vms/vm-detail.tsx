@@ -13,6 +13,7 @@ import { StateBadge } from "./state-badge";
 import { VmActionButtons } from "./vm-action-buttons";
 import { VmDevices } from "./vm-devices";
 import { VmEdit } from "./vm-edit";
+import { VmEditDisks } from "./vm-edit-disks";
 import { VmEditXml } from "./vm-edit-xml";
 import { VmLabelsForm } from "./vm-labels-form";
 import { VmNics } from "./vm-nics";
@@ -75,6 +76,7 @@ export function VmDetail({ initial, events }: { initial: VmSummary; events: VmEv
         {vm.gone ? null : <VmNics vm={vm} />}
         {vm.gone ? null : <VmSnapshots vm={vm} />}
         {vm.gone ? null : <VmEdit vm={vm} />}
+        {vm.gone ? null : <VmEditDisks vm={vm} />}
         {vm.gone ? null : <VmEditXml vm={vm} />}
         <Card title="Recent events">
           {events.length === 0 ? (

@@ -3,8 +3,11 @@ import { z } from "zod";
 import { vmIdSchema } from "@/lib/schemas/vm";
 import { createVmSchema } from "@/lib/schemas/vm-create";
 import {
+  attachDiskSchema,
+  bootOrderSchema,
   cloneVmSchema,
   deleteVmSchema,
+  detachDiskSchema,
   vmCdromSchema,
   vmDescriptionSchema,
   vmResourcesSchema,
@@ -21,6 +24,7 @@ import {
   setVmDescription,
   setVmResources,
 } from "@/lib/vms/edit-vm";
+import { attachDisk, detachDisk, setBootOrder } from "@/lib/vms/vm-disks";
 import { authedAction } from "./action";
 
 export const createVmAction = authedAction(createVmSchema, (input, user) => createVm(user, input));
@@ -64,4 +68,18 @@ export const readVmXmlAction = authedAction(vmIdSchema, async ({ id }) => ({
 export const saveVmXmlAction = authedAction(vmXmlSchema, async (input, user) => {
   await saveVmXml(user, input);
   return { id: input.id };
+});
+
+export const attachDiskAction = authedAction(attachDiskSchema, async (input, user) => ({
+  target: await attachDisk(user, input),
+}));
+
+export const detachDiskAction = authedAction(detachDiskSchema, async (input, user) => {
+  await detachDisk(user, input);
+  return { target: input.target };
+});
+
+export const bootOrderAction = authedAction(bootOrderSchema, async (input, user) => {
+  await setBootOrder(user, input);
+  return { order: input.order };
 });

@@ -1,6 +1,6 @@
 // Inputs of the changes made to an existing VM.
 import { z } from "zod";
-import { hostPathSchema, vmNameSchema } from "./vm-create";
+import { diskSizeGibSchema, hostPathSchema, vmNameSchema } from "./vm-create";
 
 export const deleteVmSchema = z.object({
   id: z.string().min(1),
@@ -49,3 +49,32 @@ export const vmCdromSchema = z.object({
 });
 
 export type VmResourcesInput = z.infer<typeof vmResourcesSchema>;
+
+export const attachDiskSchema = z.object({
+  id: z.string().min(1),
+  source: z.discriminatedUnion("mode", [
+    z.object({
+      mode: z.literal("new"),
+      pool: z.string().trim().min(1, "Choose a pool").max(200),
+      sizeGib: diskSizeGibSchema,
+      format: z.enum(["qcow2", "raw"]).default("qcow2"),
+    }),
+    z.object({ mode: z.literal("existing"), path: hostPathSchema }),
+  ]),
+  bus: z.enum(["virtio", "sata"]).default("virtio"),
+});
+
+export const detachDiskSchema = z.object({
+  id: z.string().min(1),
+  target: z.string().regex(/^[a-z]{2,3}[a-z0-9]{1,4}$/, "Unknown disk"),
+});
+
+export const bootOrderSchema = z.object({
+  id: z.string().min(1),
+  order: z
+    .array(z.enum(["hd", "cdrom", "network"]))
+    .min(1, "Choose at least one boot device")
+    .max(3),
+});
+
+export type AttachDiskInput = z.infer<typeof attachDiskSchema>;
