@@ -233,6 +233,22 @@ test("a clone of the shut-off VM boots with new MAC and UUID; the API deletes it
   expect(response.status()).toBe(204);
   expect(await virsh(lab.LAB_URI, "list", "--all", "--name")).not.toContain(cloneName);
   expect(await virsh(lab.LAB_URI, "vol-list", pool.name)).not.toContain(cloneName);
+
+  // Rename while shut off: libvirt keeps the UUID; rename back for the tests that follow.
+  const originalUuid = await uuid(vmName);
+  await page.goto(vmPage);
+  for (const [from, to] of [
+    [vmName, `${vmName}-r`],
+    [`${vmName}-r`, vmName],
+  ] as const) {
+    const form = page.getByRole("form", { name: "Rename" });
+    await expect(form.getByLabel("Name")).toHaveValue(from);
+    await form.getByLabel("Name").fill(to);
+    await form.getByRole("button", { name: "Rename" }).click();
+    await expect(page.getByTestId("edit-message")).toHaveText(`Renamed to ${to}.`);
+    expect(await uuid(to)).toBe(originalUuid);
+    await expect(page.getByRole("heading", { name: to, exact: true })).toBeVisible();
+  }
   await virsh(lab.LAB_URI, "start", vmName);
 });
 

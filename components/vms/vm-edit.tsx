@@ -4,7 +4,7 @@ import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { Field } from "@/components/ui/field";
 import { FormError } from "@/components/ui/form-error";
-import { vmCdromAction, vmResourcesAction } from "@/lib/actions/vm-lifecycle";
+import { renameVmAction, vmCdromAction, vmResourcesAction } from "@/lib/actions/vm-lifecycle";
 import type { VmSummary } from "@/lib/inventory/summaries";
 
 /** vCPUs and memory (saying what applied live and what waits for the next boot) and CD-ROM media. */
@@ -16,6 +16,7 @@ export function VmEdit({ vm }: { vm: VmSummary }) {
   const [pending, startTransition] = useTransition();
   const cdroms = vm.disks.filter((d) => d.device === "cdrom");
   const [media, setMedia] = useState<Record<string, string>>({});
+  const [newName, setNewName] = useState(vm.name);
 
   const run = (work: () => Promise<string | null>) =>
     startTransition(async () => {
@@ -35,6 +36,13 @@ export function VmEdit({ vm }: { vm: VmSummary }) {
       const { live, nextBoot } = r.data;
       if (live.length === 0 && nextBoot.length === 0) return "Saved; applies at the next boot.";
       return `Saved. Applied now: ${live.join(", ") || "nothing"}; at the next boot: ${nextBoot.join(", ") || "nothing else"}.`;
+    });
+
+  const rename = () =>
+    run(async () => {
+      const r = await renameVmAction({ id: vm.id, name: newName });
+      if (!r.ok) throw new Error(r.error);
+      return `Renamed to ${r.data.name}.`;
     });
 
   const cdrom = (target: string, path: string) =>
@@ -79,6 +87,27 @@ export function VmEdit({ vm }: { vm: VmSummary }) {
             Save CPU and memory
           </Button>
         </div>
+      </form>
+      <form
+        aria-label="Rename"
+        className="mt-4 flex flex-wrap items-end gap-2"
+        onSubmit={(e) => {
+          e.preventDefault();
+          rename();
+        }}
+      >
+        <div className="grow">
+          <Field
+            label="Name"
+            name="rename"
+            value={newName}
+            onChange={(e) => setNewName(e.target.value)}
+            hint={vm.state === "shut off" ? undefined : "Shut the VM off to rename it"}
+          />
+        </div>
+        <Button type="submit" variant="secondary" disabled={pending || vm.state !== "shut off"}>
+          Rename
+        </Button>
       </form>
       {cdroms.map((d) => (
         <div key={d.target} className="mt-4 flex flex-wrap items-end gap-2">

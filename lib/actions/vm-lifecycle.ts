@@ -10,6 +10,7 @@ import {
   detachDiskSchema,
   vmCdromSchema,
   vmDescriptionSchema,
+  vmRenameSchema,
   vmResourcesSchema,
   vmXmlSchema,
 } from "@/lib/schemas/vm-edit";
@@ -19,6 +20,7 @@ import { createVm, domainXmlFor } from "@/lib/vms/create-vm";
 import { deleteVm } from "@/lib/vms/delete-vm";
 import {
   readVmXml,
+  renameVm,
   saveVmXml,
   setCdromMedia,
   setVmDescription,
@@ -53,6 +55,11 @@ export const vmResourcesAction = authedAction(vmResourcesSchema, (input, user) =
 export const vmDescriptionAction = authedAction(vmDescriptionSchema, async (input, user) => {
   await setVmDescription(user, input);
   return { id: input.id };
+});
+
+export const renameVmAction = authedAction(vmRenameSchema, async (input, user) => {
+  await renameVm(user, input);
+  return { id: input.id, name: input.name };
 });
 
 export const vmCdromAction = authedAction(vmCdromSchema, async (input, user) => {

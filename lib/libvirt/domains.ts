@@ -69,6 +69,11 @@ export class DomainApi {
     return (await this.rpc.call(P.DOMAIN_DEFINE_XML_FLAGS, { xml, flags })).dom;
   }
 
+  /** Renames an inactive domain (virsh domrename); the UUID stays. */
+  async rename(dom: DomainRef, newName: string): Promise<void> {
+    await this.rpc.call(P.DOMAIN_RENAME, { dom, newName, flags: 0 });
+  }
+
   /** Removes a persistent definition; UndefineFlags choose what else goes with it. */
   async undefine(dom: DomainRef, flags = 0): Promise<void> {
     await this.rpc.call(P.DOMAIN_UNDEFINE_FLAGS, { dom, flags });

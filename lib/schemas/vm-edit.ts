@@ -30,6 +30,8 @@ export const vmResourcesSchema = z.object({
     .max(4 * 1024 * 1024, "Memory: at most 4 TiB"),
 });
 
+export const vmRenameSchema = z.object({ id: z.string().min(1), name: vmNameSchema });
+
 export const vmDescriptionSchema = z.object({
   id: z.string().min(1),
   title: z.string().max(200).default(""),

@@ -65,6 +65,15 @@ export function setVmDescription(
   });
 }
 
+/** Renames a shut-off VM; its UUID, tags and notes stay (libvirt refuses a running one). */
+export function renameVm(user: SessionUser, input: { id: string; name: string }): Promise<void> {
+  return changeVm(user, "vm.rename", input.id, async ({ conn, dom }) => {
+    if (await conn.domains.isActive(dom))
+      throw new AppError("conflict", `Shut ${dom.name} off before renaming it`);
+    await conn.domains.rename(dom, input.name);
+  });
+}
+
 /** Inserts (path) or ejects ("") the medium of a CD-ROM drive. */
 export function setCdromMedia(
   user: SessionUser,

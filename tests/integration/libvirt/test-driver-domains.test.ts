@@ -64,8 +64,12 @@ describe("domains on the test driver", () => {
     await c.domains.reset(d);
     await c.domains.shutdown(d);
     expect((await c.domains.state(d)).state).toBe("shutoff");
-    await c.domains.undefine(d);
+    await c.domains.rename(d, "fx-renamed");
+    const renamed = await c.domains.lookupByName("fx-renamed");
+    expect(renamed.uuid).toBe(d.uuid);
     expect(await c.domains.lookupByName("fx-new").catch(isNotFound)).toBe(true);
+    await c.domains.undefine(renamed);
+    expect(await c.domains.lookupByName("fx-renamed").catch(isNotFound)).toBe(true);
   });
 
   it("filters the list with flags", async () => {

@@ -198,3 +198,11 @@ export const DOMAIN_MANAGED_SAVE_REMOVE = procedure(
   domFlags,
   xvoid,
 );
+
+/** DOMAIN_RENAME: only an inactive domain can be renamed. */
+export const DOMAIN_RENAME = procedure(
+  "DOMAIN_RENAME",
+  358,
+  struct({ dom: D, newName: optStr, flags: uint }),
+  struct({ retcode: int }),
+);
