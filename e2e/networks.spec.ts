@@ -4,6 +4,7 @@
 import { expect, type Page, test } from "@playwright/test";
 import { labEnv } from "../tests/integration/support/lab-env";
 import { defineXml, guestXml, removeDomain, virsh } from "../tests/integration/support/virsh";
+import { waitForLive } from "./support/hosts";
 import { addLabHost, removeHost } from "./support/lab-host";
 import { signIn } from "./support/sign-in";
 
@@ -81,6 +82,66 @@ test("creates a NAT network; a guest on it gets a lease shown on the network and
     page.locator(`[data-testid="vm-nic-row"][data-mac="${mac}"]`).getByTestId("vm-nic-ip"),
   ).toHaveText(ip, { timeout: 30_000 });
 });
+
+test("on the VM page, a NIC is added live on a network and removed again", async ({ page }) => {
+  await signIn(page);
+  await page.goto("/vms");
+  await page.getByRole("link", { name: guest, exact: true }).click();
+  await expect(page.getByRole("heading", { name: guest })).toBeVisible();
+  const mac = `52:54:00:e2:${suffix.slice(-4, -2).padStart(2, "0")}:${suffix.slice(-2)}`.replace(
+    /[^0-9a-f:]/g,
+    "a",
+  );
+  const form = page.getByRole("form", { name: "Add NIC" });
+  await form.getByLabel("Attach to").selectOption(`network:${lab.LAB_NETWORK}`);
+  await form.getByLabel("Model").selectOption("e1000");
+  await form.getByLabel("MAC address").fill(mac);
+  await form.getByRole("button", { name: "Add NIC" }).click();
+  await expect(page.getByTestId("vm-nic-outcome")).toHaveText("NIC added: done on the running VM");
+  const live = await virsh(lab.LAB_URI, "domiflist", guest);
+  expect(live).toContain(mac);
+  expect(live).toMatch(new RegExp(`${lab.LAB_NETWORK}\\s+e1000\\s+${mac}`));
+  await expect(page.locator(`[data-testid="vm-nic-row"][data-mac="${mac}"]`)).toBeVisible();
+
+  await page.getByRole("button", { name: `Remove NIC ${mac}` }).click();
+  await page.getByRole("dialog").getByRole("button", { name: "Remove NIC" }).click();
+  await expect(page.getByTestId("vm-nic-outcome")).toContainText("NIC removed");
+  await expect
+    .poll(() => virsh(lab.LAB_URI, "domiflist", guest), { timeout: 15_000 })
+    .not.toContain(mac);
+});
+
+test("a network defined and removed with virsh appears and goes away without a reload", async ({
+  page,
+}) => {
+  const outside = `e2e-virsh-net-${suffix}`;
+  await signIn(page);
+  await page.goto("/networks");
+  await waitForLive(page); // the page listens for the host's network events
+  const row = page.locator(`[data-testid="network-row"][data-network-name="${outside}"]`);
+  await defineNetwork(outside);
+  try {
+    await expect(row).toBeVisible({ timeout: 5_000 });
+    await virsh(lab.LAB_URI, "net-undefine", outside);
+    await expect(row).toHaveCount(0, { timeout: 5_000 });
+  } finally {
+    await virsh(lab.LAB_URI, "net-undefine", outside).catch(() => undefined);
+  }
+});
+
+async function defineNetwork(name: string): Promise<void> {
+  const { mkdtemp, writeFile, rm } = await import("node:fs/promises");
+  const dir = await mkdtemp("/tmp/vd-e2e-net-");
+  try {
+    await writeFile(
+      `${dir}/net.xml`,
+      `<network><name>${name}</name><bridge name="vdv${suffix.slice(-6)}"/></network>`,
+    );
+    await virsh(lab.LAB_URI, "net-define", `${dir}/net.xml`);
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
 
 test("refuses an overlap, a range outside, a bad CIDR, a duplicate and XML specials; nothing changes", async ({
   page,

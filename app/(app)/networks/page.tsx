@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { LiveIndicator } from "@/components/live/live-indicator";
 import { NetworksClient } from "@/components/networks/networks-client";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireUser } from "@/lib/auth/current-user";
@@ -16,6 +17,7 @@ export default async function Page() {
       <PageHeader
         title="Networks"
         description="NAT, public bridge and private bridge networks of your hosts, read live."
+        actions={<LiveIndicator />}
       />
       <NetworksClient initial={hosts} />
     </>
