@@ -6,18 +6,12 @@ import { useCallback } from "react";
 import { useLiveEvents } from "@/components/live/use-live-events";
 import type { ServerMessage } from "@/lib/live/messages";
 import type { HostNetworks, NetworkDetail } from "@/lib/networks/summaries";
+import { fetchJson } from "@/lib/queries/fetch-json";
 
 export const networkKeys = {
   all: ["networks"] as const,
   detail: (hostId: string, name: string) => ["networks", hostId, name] as const,
 };
-
-async function readJson<T>(url: string): Promise<T> {
-  const response = await fetch(url, { credentials: "same-origin" });
-  const body = (await response.json().catch(() => ({}))) as T & { error?: string };
-  if (!response.ok) throw new Error(body.error ?? `${url}: ${response.status}`);
-  return body;
-}
 
 function onMessage(client: QueryClient, m: ServerMessage): void {
   if (m.type === "hello" || m.type === "network" || m.type === "host")
@@ -38,7 +32,7 @@ export function useNetworkList(initial: HostNetworks[]) {
       Promise.all(
         initial.map(async (h): Promise<HostNetworks> => {
           try {
-            const { networks } = await readJson<Pick<HostNetworks, "networks">>(
+            const { networks } = await fetchJson<Pick<HostNetworks, "networks">>(
               `/api/v1/hosts/${h.hostId}/networks`,
             );
             return { ...h, error: null, networks };
@@ -58,7 +52,7 @@ export function useNetworkDetail(initial: NetworkDetail) {
     initialData: initial,
     queryFn: async () =>
       (
-        await readJson<{ network: NetworkDetail }>(
+        await fetchJson<{ network: NetworkDetail }>(
           `/api/v1/hosts/${hostId}/networks/${encodeURIComponent(name)}`,
         )
       ).network,

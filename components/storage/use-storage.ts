@@ -5,19 +5,13 @@ import { type QueryClient, useQuery, useQueryClient } from "@tanstack/react-quer
 import { useCallback } from "react";
 import { useLiveEvents } from "@/components/live/use-live-events";
 import type { ServerMessage } from "@/lib/live/messages";
+import { fetchJson } from "@/lib/queries/fetch-json";
 import type { HostPools, PoolDetail } from "@/lib/storage/summaries";
 
 export const storageKeys = {
   all: ["storage"] as const,
   detail: (hostId: string, pool: string) => ["storage", hostId, pool] as const,
 };
-
-async function readJson<T>(url: string): Promise<T> {
-  const response = await fetch(url, { credentials: "same-origin" });
-  const body = (await response.json().catch(() => ({}))) as T & { error?: string };
-  if (!response.ok) throw new Error(body.error ?? `${url}: ${response.status}`);
-  return body;
-}
 
 function onMessage(client: QueryClient, m: ServerMessage): void {
   if (m.type === "hello" || m.type === "host" || m.type === "storage")
@@ -44,7 +38,7 @@ export function usePoolList(initial: HostPools[]) {
       Promise.all(
         initial.map(async (h): Promise<HostPools> => {
           try {
-            const { pools } = await readJson<Pick<HostPools, "pools">>(
+            const { pools } = await fetchJson<Pick<HostPools, "pools">>(
               `/api/v1/hosts/${h.hostId}/pools`,
             );
             return { ...h, error: null, pools };
@@ -64,7 +58,7 @@ export function usePoolDetail(initial: PoolDetail) {
     initialData: initial,
     queryFn: async () =>
       (
-        await readJson<{ pool: PoolDetail }>(
+        await fetchJson<{ pool: PoolDetail }>(
           `/api/v1/hosts/${hostId}/pools/${encodeURIComponent(name)}`,
         )
       ).pool,

@@ -7,17 +7,12 @@ import { useCallback } from "react";
 import { useLiveEvents } from "@/components/live/use-live-events";
 import type { HostSummary } from "@/lib/inventory/summaries";
 import type { ServerMessage } from "@/lib/live/messages";
+import { fetchJson } from "@/lib/queries/fetch-json";
 
 export const hostKeys = {
   all: ["hosts"] as const,
   detail: (id: string) => ["host", id] as const,
 };
-
-async function fetchJson<T>(url: string): Promise<T> {
-  const response = await fetch(url, { credentials: "same-origin" });
-  if (!response.ok) throw new Error(`${url}: ${response.status}`);
-  return (await response.json()) as T;
-}
 
 /** Writes one host into the list and its detail entry (adding it when new). */
 export function putHost(client: QueryClient, host: HostSummary): void {

@@ -6,17 +6,12 @@ import { useCallback } from "react";
 import { useLiveEvents } from "@/components/live/use-live-events";
 import type { VmListItem, VmSummary } from "@/lib/inventory/summaries";
 import type { ServerMessage } from "@/lib/live/messages";
+import { fetchJson } from "@/lib/queries/fetch-json";
 
 export const vmKeys = {
   all: ["vms"] as const,
   detail: (id: string) => ["vm", id] as const,
 };
-
-async function fetchJson<T>(url: string): Promise<T> {
-  const response = await fetch(url, { credentials: "same-origin" });
-  if (!response.ok) throw new Error(`${url}: ${response.status}`);
-  return (await response.json()) as T;
-}
 
 export function applyVmMessage(client: QueryClient, message: ServerMessage): void {
   // A (re)connected socket may have missed changes while it was down: read the list again.
