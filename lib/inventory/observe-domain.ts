@@ -20,24 +20,37 @@ export interface DomainObservation {
   ipsByMac?: Map<string, string[]>;
 }
 
-/** DHCP-lease addresses by MAC; empty when the host cannot tell (no lease yet, no network). */
-export async function readAddresses(
+/** Addresses by MAC from one source (0 DHCP lease, 1 guest agent); empty when it cannot tell. */
+async function addressesFrom(
   conn: Connection,
   dom: DomainRef,
+  source: 0 | 1,
 ): Promise<Map<string, string[]>> {
   const byMac = new Map<string, string[]>();
   try {
-    for (const iface of await conn.domainExtras.interfaceAddresses(dom, 0)) {
-      if (!iface.hwaddr) continue;
+    for (const iface of await conn.domainExtras.interfaceAddresses(dom, source)) {
+      if (!iface.hwaddr || iface.addrs.length === 0) continue;
       byMac.set(
         iface.hwaddr.toLowerCase(),
         iface.addrs.map((a) => a.addr),
       );
     }
   } catch {
-    // Not every driver or NIC type reports leases; the inventory then shows no address.
+    // No lease yet, no libvirt network, or no guest agent: the inventory then shows no address.
   }
   return byMac;
+}
+
+/**
+ * The guest's addresses: DHCP leases of libvirt's networks first; when those know nothing (a
+ * public bridge, a static address), the guest agent's answer, if the guest runs one.
+ */
+export async function readAddresses(
+  conn: Connection,
+  dom: DomainRef,
+): Promise<Map<string, string[]>> {
+  const leases = await addressesFrom(conn, dom, 0);
+  return leases.size > 0 ? leases : addressesFrom(conn, dom, 1);
 }
 
 export async function observeDomain(
