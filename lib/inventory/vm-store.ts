@@ -149,3 +149,26 @@ export async function recordVmEvent(
   });
   if (vm) await db.vmEvent.create({ data: { vmId: vm.id, kind, message } });
 }
+
+/**
+ * Writes only the NICs' addresses of a VM still seen running, leaving its state alone: an
+ * address lookup that finishes late must not put back a state that has changed since.
+ */
+export async function saveAddresses(
+  hostId: string,
+  uuid: string,
+  ipsByMac: Map<string, string[]>,
+): Promise<void> {
+  const vm = await db.vm.findUnique({ where: { hostId_uuid: { hostId, uuid } } });
+  if (!vm || vm.goneAt || vm.startedAt === null) return;
+  const nics = (JSON.parse(vm.nics) as NicSummary[]).map((nic) => ({
+    ...nic,
+    ips: ipsByMac.get(nic.mac) ?? nic.ips,
+  }));
+  const updated = await db.vm.update({
+    where: { id: vm.id },
+    data: { nics: JSON.stringify(nics) },
+    include: { host: { select: { name: true } } },
+  });
+  publish({ type: "vm", vm: toVmSummary(updated) });
+}
