@@ -1,8 +1,7 @@
 // The shape of every change to storage: find the host's live connection, change it, and audit
 // the outcome (libvirt's words included) whether it worked or not.
-import { recordAudit } from "@/lib/audit/record";
+import { recordAudit, recordFailure } from "@/lib/audit/record";
 import type { SessionUser } from "@/lib/auth/session-store";
-import { isAppError, toActionError } from "@/lib/errors";
 import type { Connection } from "@/lib/libvirt";
 import { storageConnection } from "./read-storage";
 
@@ -26,10 +25,7 @@ export async function changeStorage<T>(
     await recordAudit({ user, action, target, outcome: "ok" });
     return result;
   } catch (error) {
-    // Refusals of Virtdeck's own checks are "refused"; libvirt's and the host's are errors.
-    const refused = isAppError(error) && (error.code === "invalid" || error.code === "conflict");
-    const outcome = refused ? "refused" : "error";
-    await recordAudit({ user, action, target, outcome, detail: toActionError(error) });
+    await recordFailure(user, action, target, error);
     throw error;
   }
 }
