@@ -27,6 +27,7 @@ LAB_GUEST_UUID=5f1d7a3e-8c2b-4d61-9e0a-7d1ab0c0ffee
 LAB_GUEST_MAC=52:54:00:7d:1a:01
 LAB_GUEST_KERNEL=$LAB_CACHE/guest/vmlinuz
 LAB_GUEST_INITRD=$LAB_CACHE/guest/initrd.img
+LAB_GUEST_ISO=$LAB_CACHE/guest/tiny.iso # the same guest on a bootable CD (ISO installs)
 LAB_GUEST_LOG_DIR=/var/log/libvirt/qemu # exists on both hosts (host 2 has a private copy)
 
 LAB_HOST1_NAME=virtdeck-lab1 # hostname (own UTS namespace) of the libvirtd in LAB_NETNS

@@ -2,12 +2,13 @@
 # Step 4 of `up`: the tiny guest (Debian kernel + busybox initramfs) in $LAB_CACHE, and the
 # domain XML for guests that boot it.
 #
-# Cache layout: kernel/<pkg>.deb (verified download), guest/vmlinuz, guest/initrd.img and
-# guest/stamp (hash of every input). Each piece is written to a temporary name and renamed,
-# so an interrupted build leaves nothing that looks finished.
+# Cache layout: kernel/<pkg>.deb (verified download), guest/vmlinuz, guest/initrd.img,
+# guest/tiny.iso (both on a CD that isolinux boots) and guest/stamp (hash of every input).
+# Each piece is written to a temporary name and renamed, so an interrupted build leaves
+# nothing that looks finished.
 
 GUEST_SRC=$LAB_SCRIPT_DIR/guest
-GUEST_BUILD_VERSION=1 # bump when build_guest changes what it puts into the image
+GUEST_BUILD_VERSION=2 # bump when build_guest changes what it puts into the image
 
 # The kernel package: one already in the cache wins (no download when apt lists move on).
 kernel_deb() {
@@ -59,7 +60,8 @@ build_guest() {
   [[ -x /bin/busybox ]] || die "/bin/busybox missing (busybox-static)"
   deb=$(kernel_deb)
   hash=$(guest_inputs_hash "$deb")
-  if [[ -f $LAB_GUEST_KERNEL && $(cat "$LAB_CACHE/guest/stamp" 2>/dev/null) == "$hash" ]] &&
+  if [[ -f $LAB_GUEST_KERNEL && -f $LAB_GUEST_ISO &&
+    $(cat "$LAB_CACHE/guest/stamp" 2>/dev/null) == "$hash" ]] &&
     gzip -t "$LAB_GUEST_INITRD" 2>/dev/null; then
     return 0
   fi
@@ -82,6 +84,7 @@ build_guest() {
   install -m 0755 "$GUEST_SRC/init" "$root/init"
   install -m 0755 "$GUEST_SRC/udhcpc.script" "$root/etc/udhcpc.script"
   install -m 0755 "$GUEST_SRC/poweroff.sh" "$root/etc/acpi/PWRF/00000080"
+  install -m 0755 "$GUEST_SRC/agent.sh" "$root/bin/vd-agent"
   install -m 0644 "$GUEST_SRC/profile" "$root/etc/profile"
   printf 'root:x:0:0:root:/root:/bin/sh\n' >"$root/etc/passwd"
   printf 'root:x:0:\n' >"$root/etc/group"
@@ -98,11 +101,28 @@ build_guest() {
 
   (cd "$root" && find . | cpio -o -H newc -R 0:0 --quiet | gzip -9 -n) >"$tmp/initrd.img"
   cp "$tmp/deb/boot/vmlinuz-$kver" "$tmp/vmlinuz"
+  build_guest_iso "$tmp"
   mv -f "$tmp/vmlinuz" "$LAB_GUEST_KERNEL"
   mv -f "$tmp/initrd.img" "$LAB_GUEST_INITRD"
+  mv -f "$tmp/tiny.iso" "$LAB_GUEST_ISO"
   echo "$hash" >"$LAB_CACHE/guest/stamp"
   echo "$kver" >"$LAB_CACHE/guest/kernel-version"
   rm -rf "$tmp"
+}
+
+# $1/tiny.iso: an El Torito CD that isolinux boots into the same kernel and initramfs, for
+# VMs installed from an ISO volume (the guest then runs from memory like the kernel-boot one).
+build_guest_iso() {
+  local tmp=$1 cd=$1/cd
+  mkdir -p "$cd/isolinux"
+  cp /usr/lib/ISOLINUX/isolinux.bin /usr/lib/syslinux/modules/bios/ldlinux.c32 "$cd/isolinux/"
+  cp "$tmp/vmlinuz" "$tmp/initrd.img" "$cd/"
+  printf '%s\n' 'DEFAULT tiny' 'PROMPT 0' 'TIMEOUT 0' 'LABEL tiny' '  KERNEL /vmlinuz' \
+    '  APPEND initrd=/initrd.img console=tty0 console=ttyS0 vdname=virtdeck-cd' \
+    >"$cd/isolinux/isolinux.cfg"
+  genisoimage -quiet -o "$tmp/tiny.iso" -V VIRTDECK_TINY -J -R \
+    -b isolinux/isolinux.bin -c isolinux/boot.cat -no-emul-boot -boot-load-size 4 \
+    -boot-info-table "$cd" || die "genisoimage failed"
 }
 
 # Depth-first: dependencies (from the module's own .modinfo "depends=") before the module.
@@ -151,6 +171,7 @@ guest_xml() {
       <target port='0'/>
     </serial>
     <console type='pty'><target type='serial' port='0'/></console>
+    <channel type='unix'><target type='virtio' name='org.qemu.guest_agent.0'/></channel>
     <graphics type='vnc' port='-1' autoport='yes' listen='127.0.0.1'/>
     <video><model type='vga'/></video>
     <interface type='network'>${mac:+

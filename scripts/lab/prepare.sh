@@ -4,6 +4,7 @@
 LAB_PACKAGES=(
   libvirt-daemon libvirt-daemon-driver-qemu libvirt-clients qemu-system-x86 qemu-utils
   dnsmasq-base iptables busybox-static cpio ovmf openssh-server iproute2 netcat-openbsd openssl
+  genisoimage isolinux syslinux-common
 )
 
 install_packages() {

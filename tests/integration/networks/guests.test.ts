@@ -1,6 +1,7 @@
 // Guests on Virtdeck-made networks: two tiny guests on a private bridge get leases from it and
 // reach each other but nothing outside; a NIC moved, added live onto a public bridge (a host
-// bridge made with ip link), and removed again; deleting a network in use needs a yes.
+// bridge made with ip link), and removed again; a guest's address known only to its guest agent
+// (static address, no DHCP) reaches the inventory; deleting a network in use needs a yes.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { LibvirtStream } from "@/lib/libvirt";
 import { removeTinyGuest } from "../lab/tiny-guest";
@@ -31,6 +32,8 @@ const priv = `vd-it-priv-${id}`;
 const pub = `vd-it-pub-${id}`;
 const hostBridge = `vdbr${id}`;
 const guests = [`vd-it-a-${id}`, `vd-it-b-${id}`];
+const noDhcp = `vd-it-nodhcp-${id}`;
+const agentGuest = `vd-it-agent-${id}`;
 const { x, cidr } = freshSubnet();
 let hostId = "";
 const consoles: LibvirtStream[] = [];
@@ -54,8 +57,9 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   for (const c of consoles) c.destroy();
-  for (const g of guests) await removeTinyGuest(lab, g);
+  for (const g of [...guests, agentGuest]) await removeTinyGuest(lab, g);
   await removeNetwork(priv);
+  await removeNetwork(noDhcp);
   await removeNetwork(pub);
   await removeBridge(hostBridge);
   await manager.stopAll();
@@ -141,6 +145,46 @@ describe("guests on Virtdeck networks", () => {
     );
     expect(await virsh(uri, "dumpxml", "--inactive", guests[0]!)).not.toContain(added.mac);
   });
+
+  it("shows the address the guest agent reports on a network without DHCP", async () => {
+    const y = (x + 1) % 250;
+    await createNetwork(user, {
+      hostId,
+      kind: "private",
+      name: noDhcp,
+      bridge: `vdn${id}`,
+      subnet: `10.61.${y}.0/24`,
+      gateway: `10.61.${y}.1`,
+      dhcp: false,
+      dhcpStart: "",
+      dhcpEnd: "",
+      ipv6: "",
+      domain: "",
+      autostart: false,
+    });
+    // The guest sets a static address (vdip=) and runs the lab's guest agent; no lease exists.
+    const address = `10.61.${y}.50`;
+    const xml = (await guestXml(lab, agentGuest, noDhcp)).replace(
+      "</cmdline>",
+      ` vdip=${address}/24</cmdline>`,
+    );
+    await defineXml(uri, xml);
+    await virsh(uri, "start", agentGuest);
+    const vm = await vmId(agentGuest);
+    await waitFor(
+      "the agent's address in the inventory",
+      async () =>
+        (await db.vm.findUnique({ where: { id: vm } }))?.nics.includes(address) ? true : undefined,
+      60_000,
+      500,
+    );
+    // virsh agrees: the agent knows the address, the network's DHCP server does not.
+    expect(await virsh(uri, "domifaddr", agentGuest, "--source", "agent")).toContain(
+      `${address}/24`,
+    );
+    expect(await virsh(uri, "domifaddr", agentGuest, "--source", "lease")).not.toContain(address);
+    expect(await virsh(uri, "net-dhcp-leases", noDhcp)).not.toContain(address);
+  }, 120_000);
 
   it("refuses to delete a network in use until confirmed", async () => {
     await expect(deleteNetwork(user, { hostId, name: priv }, false)).rejects.toThrow(
