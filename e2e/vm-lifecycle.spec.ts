@@ -176,7 +176,7 @@ test("edits: memory and vCPUs say what applied live; the XML editor shows libvir
   expect(await virsh(lab.LAB_URI, "list", "--all", "--name")).not.toMatch(/^other$/m);
   await page.reload();
   const attach = page.getByRole("form", { name: "Attach disk" });
-  await attach.getByLabel("Pool name").fill(pool.name);
+  await attach.getByLabel("Pool").selectOption(pool.name);
   await attach.getByLabel("Size (GiB)").fill("0.005");
   await attach.getByRole("button", { name: "Attach disk" }).click();
   await expect(page.getByTestId("disks-message")).toHaveText("Disk attached.", { timeout: 20_000 });

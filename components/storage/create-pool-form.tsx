@@ -9,8 +9,25 @@ import type { PoolType } from "@/lib/schemas/storage";
 const SELECT =
   "rounded-md border border-zinc-300 bg-white px-3 py-2 text-sm font-normal dark:border-zinc-700 dark:bg-zinc-900";
 
-/** A directory pool by default; LVM and NFS pools are offered as advanced types. */
-export function CreatePoolForm({ hostId, onDone }: { hostId: string; onDone: () => void }) {
+const ADVANCED: { type: Exclude<PoolType, "dir">; label: string }[] = [
+  { type: "logical", label: "LVM volume group (logical)" },
+  { type: "netfs", label: "NFS share (netfs)" },
+];
+
+/**
+ * A directory pool by default; LVM and NFS pools are offered as advanced types when the host's
+ * storage driver supports them (`types`, from its pool capabilities).
+ */
+export function CreatePoolForm({
+  hostId,
+  types,
+  onDone,
+}: {
+  hostId: string;
+  types: PoolType[];
+  onDone: () => void;
+}) {
+  const advanced = ADVANCED.filter((a) => types.includes(a.type));
   const [type, setType] = useState<PoolType>("dir");
   const [v, setV] = useState({
     name: "",
@@ -62,11 +79,25 @@ export function CreatePoolForm({ hostId, onDone }: { hostId: string; onDone: () 
           onChange={(e) => setType(e.target.value as PoolType)}
         >
           <option value="dir">Directory</option>
-          <optgroup label="Advanced">
-            <option value="logical">LVM volume group (logical)</option>
-            <option value="netfs">NFS share (netfs)</option>
-          </optgroup>
+          {advanced.length > 0 ? (
+            <optgroup label="Advanced">
+              {advanced.map((a) => (
+                <option key={a.type} value={a.type}>
+                  {a.label}
+                </option>
+              ))}
+            </optgroup>
+          ) : null}
         </select>
+        {advanced.length < ADVANCED.length ? (
+          <span className="text-xs font-normal text-zinc-500" data-testid="pool-types-note">
+            This host's libvirt does not support{" "}
+            {ADVANCED.filter((a) => !types.includes(a.type))
+              .map((a) => a.label)
+              .join(" or ")}{" "}
+            pools.
+          </span>
+        ) : null}
       </label>
       <Field label="Name" name="name" value={v.name} onChange={set("name")} error={err("name")} />
       {type === "logical" ? (

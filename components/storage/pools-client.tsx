@@ -26,6 +26,7 @@ function HostSection({ host }: { host: HostPools }) {
       {creating ? (
         <CreatePoolForm
           hostId={host.hostId}
+          types={host.poolTypes}
           onDone={() => {
             setCreating(false);
             void refresh();

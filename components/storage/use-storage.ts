@@ -6,11 +6,12 @@ import { useCallback } from "react";
 import { useLiveEvents } from "@/components/live/use-live-events";
 import type { ServerMessage } from "@/lib/live/messages";
 import { fetchJson } from "@/lib/queries/fetch-json";
-import type { HostPools, PoolDetail } from "@/lib/storage/summaries";
+import type { HostPools, PoolDetail, PoolVolumes } from "@/lib/storage/summaries";
 
 export const storageKeys = {
   all: ["storage"] as const,
   detail: (hostId: string, pool: string) => ["storage", hostId, pool] as const,
+  volumes: (hostId: string) => ["storage", "volumes", hostId] as const,
 };
 
 function onMessage(client: QueryClient, m: ServerMessage): void {
@@ -62,5 +63,15 @@ export function usePoolDetail(initial: PoolDetail) {
           `/api/v1/hosts/${hostId}/pools/${encodeURIComponent(name)}`,
         )
       ).pool,
+  });
+}
+
+/** Every pool of a host with its volumes, for disk and ISO pickers; follows pool events. */
+export function useHostVolumes(hostId: string) {
+  useLiveStorage();
+  return useQuery({
+    queryKey: storageKeys.volumes(hostId),
+    queryFn: async () =>
+      (await fetchJson<{ pools: PoolVolumes[] }>(`/api/v1/hosts/${hostId}/volumes`)).pools,
   });
 }

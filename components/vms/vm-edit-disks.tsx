@@ -1,5 +1,6 @@
 "use client";
 import { useState, useTransition } from "react";
+import { PoolSelect, VolumeSelect } from "@/components/storage/volume-select";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
@@ -80,12 +81,7 @@ export function VmEditDisks({ vm }: { vm: VmSummary }) {
         />
         {mode === "new" ? (
           <div className="grid grid-cols-2 gap-3">
-            <Field
-              label="Pool name"
-              name="attach-pool"
-              value={pool}
-              onChange={(e) => setPool(e.target.value)}
-            />
+            <PoolSelect hostId={vm.hostId} label="Pool" value={pool} onChange={setPool} />
             <Field
               label="Size (GiB)"
               name="attach-size"
@@ -94,11 +90,12 @@ export function VmEditDisks({ vm }: { vm: VmSummary }) {
             />
           </div>
         ) : (
-          <Field
-            label="Volume path"
-            name="attach-path"
+          <VolumeSelect
+            hostId={vm.hostId}
+            kind="disk"
+            label="Volume"
             value={path}
-            onChange={(e) => setPath(e.target.value)}
+            onChange={setPath}
           />
         )}
         <Select label="Bus" value={bus} onChange={(v) => setBus(v as "virtio" | "sata")}>

@@ -1,5 +1,6 @@
 "use client";
 import { useState, useTransition } from "react";
+import { VolumeSelect } from "@/components/storage/volume-select";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { Field } from "@/components/ui/field";
@@ -110,24 +111,39 @@ export function VmEdit({ vm }: { vm: VmSummary }) {
         </Button>
       </form>
       {cdroms.map((d) => (
-        <div key={d.target} className="mt-4 flex flex-wrap items-end gap-2">
+        <div
+          key={d.target}
+          className="mt-4 flex flex-wrap items-end gap-2"
+          data-testid="cdrom-drive"
+          data-target={d.target}
+        >
           <div className="grow">
-            <Field
-              label={`CD-ROM ${d.target}`}
-              name={`cdrom-${d.target}`}
-              placeholder={d.source ?? "(empty)"}
+            <p className="mb-2 text-sm">
+              CD-ROM {d.target}:{" "}
+              <span className="font-mono text-xs" data-testid="cdrom-medium">
+                {d.source ?? "empty"}
+              </span>
+            </p>
+            <VolumeSelect
+              hostId={vm.hostId}
+              kind="iso"
+              label={`Medium for ${d.target}`}
               value={media[d.target] ?? ""}
-              onChange={(e) => setMedia({ ...media, [d.target]: e.target.value })}
+              onChange={(path) => setMedia({ ...media, [d.target]: path })}
             />
           </div>
           <Button
             variant="secondary"
-            disabled={pending}
+            disabled={pending || !media[d.target]}
             onClick={() => cdrom(d.target, media[d.target] ?? "")}
           >
             Insert
           </Button>
-          <Button variant="ghost" disabled={pending} onClick={() => cdrom(d.target, "")}>
+          <Button
+            variant="ghost"
+            disabled={pending || !d.source}
+            onClick={() => cdrom(d.target, "")}
+          >
             Eject
           </Button>
         </div>

@@ -87,6 +87,11 @@ export class HostApi {
     });
   }
 
+  /** Storage pool capabilities XML (`virsh pool-capabilities`): the pool types on offer. */
+  storagePoolCapabilities(): Promise<string> {
+    return this.rpc.call(P.CONNECT_GET_STORAGE_POOL_CAPABILITIES, { flags: 0 });
+  }
+
   /** SMBIOS sysinfo XML (fails on hosts without SMBIOS). */
   sysinfo(): Promise<string> {
     return this.rpc.call(P.CONNECT_GET_SYSINFO, { flags: 0 });

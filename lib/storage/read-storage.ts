@@ -6,8 +6,16 @@ import { connectionManager } from "@/lib/hosts/connection-manager";
 import type { DiskSummary } from "@/lib/inventory/summaries";
 import { type Connection, ObjectListFlags, type PoolRef } from "@/lib/libvirt";
 import { withTimeout } from "@/lib/networks/with-timeout";
-import { parsePoolXml, parseVolumeXml } from "@/lib/xml/parse-storage";
-import type { HostPools, PoolDetail, PoolSummary, StorageVm, VolumeSummary } from "./summaries";
+import { POOL_TYPES, type PoolType } from "@/lib/schemas/storage";
+import { parsePoolTypes, parsePoolXml, parseVolumeXml } from "@/lib/xml/parse-storage";
+import type {
+  HostPools,
+  PoolDetail,
+  PoolSummary,
+  PoolVolumes,
+  StorageVm,
+  VolumeSummary,
+} from "./summaries";
 
 /** A stored host and its live connection; refuses at once when it is not online. */
 export async function storageConnection(hostId: string) {
@@ -120,6 +128,25 @@ export async function listPoolVolumes(hostId: string, pool: string): Promise<Vol
   );
 }
 
+/** Every pool of a host with its volumes (inactive pools have none): what disk pickers offer. */
+export async function listHostVolumes(hostId: string): Promise<PoolVolumes[]> {
+  const { host, conn } = await storageConnection(hostId);
+  return withTimeout(
+    (async () => {
+      const refs = await conn.storage.listPools(0);
+      const pools = await Promise.all(
+        refs.map(async (ref) => ({
+          pool: ref.name,
+          active: await conn.storage.isPoolActive(ref),
+          volumes: await readVolumes(conn, host.id, ref),
+        })),
+      );
+      return pools.sort((a, b) => a.pool.localeCompare(b.pool));
+    })(),
+    host.name,
+  );
+}
+
 export async function getPoolDetail(hostId: string, pool: string): Promise<PoolDetail> {
   const { host, conn } = await storageConnection(hostId);
   return withTimeout(
@@ -135,6 +162,23 @@ export async function getPoolDetail(hostId: string, pool: string): Promise<PoolD
   );
 }
 
+/**
+ * The pool types Virtdeck creates that this host's storage driver supports (a Debian host
+ * without the LVM or NFS tools says no to those). A libvirt too old to tell gets all of them
+ * offered, and speaks for itself when one fails.
+ */
+export async function hostPoolTypes(hostId: string): Promise<PoolType[]> {
+  const { host, conn } = await storageConnection(hostId);
+  const supported = await withTimeout(
+    conn.host
+      .storagePoolCapabilities()
+      .then(parsePoolTypes)
+      .catch(() => [...POOL_TYPES]),
+    host.name,
+  );
+  return POOL_TYPES.filter((t) => supported.includes(t));
+}
+
 /** Every host's pools, read in parallel; a host that is offline or slow says so instead. */
 export async function listAllPools(): Promise<HostPools[]> {
   const hosts = await db.host.findMany({ orderBy: { name: "asc" } });
@@ -142,9 +186,10 @@ export async function listAllPools(): Promise<HostPools[]> {
     hosts.map(async (h) => {
       const base = { hostId: h.id, hostName: h.name, status: h.status };
       try {
-        return { ...base, error: null, pools: await listHostPools(h.id) };
+        const [pools, poolTypes] = await Promise.all([listHostPools(h.id), hostPoolTypes(h.id)]);
+        return { ...base, error: null, pools, poolTypes };
       } catch (error) {
-        return { ...base, error: toActionError(error), pools: [] };
+        return { ...base, error: toActionError(error), pools: [], poolTypes: [] };
       }
     }),
   );

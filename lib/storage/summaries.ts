@@ -1,4 +1,5 @@
 // The shapes of pools and volumes as pages, the JSON API and other features (VM creation) see them.
+import type { PoolType } from "@/lib/schemas/storage";
 
 export interface StorageVm {
   id: string;
@@ -44,9 +45,23 @@ export interface HostPools {
   status: string;
   error: string | null;
   pools: PoolSummary[];
+  /** The pool types Virtdeck can create here that the host supports ("dir", "logical", …). */
+  poolTypes: PoolType[];
 }
 
 export interface PoolDetail extends PoolSummary {
   volumes: VolumeSummary[];
   xml: string;
+}
+
+/** One pool's volumes, for pickers (the VM wizard and the VM page). */
+export interface PoolVolumes {
+  pool: string;
+  active: boolean;
+  volumes: VolumeSummary[];
+}
+
+/** ISO images (libvirt probes the format of a dir pool's files; an upload keeps its .iso name). */
+export function isIsoVolume(v: Pick<VolumeSummary, "name" | "format">): boolean {
+  return v.format === "iso" || v.name.toLowerCase().endsWith(".iso");
 }

@@ -10,6 +10,7 @@ import type { VmResourcesInput } from "@/lib/schemas/vm-edit";
 import { buildXml } from "@/lib/xml/build-network";
 import { attr, child, parseXml, text } from "@/lib/xml/parse";
 import { changeVm, vmOnHost } from "./run-action";
+import { refreshDisks } from "./vm-disks";
 
 /** VIR_DOMAIN_DEFINE_VALIDATE: libvirt checks the XML against its schema before defining. */
 const DEFINE_VALIDATE = 1;
@@ -80,7 +81,7 @@ export function setCdromMedia(
   input: { id: string; target: string; path: string },
 ): Promise<void> {
   const action = input.path ? "vm.cdrom.insert" : "vm.cdrom.eject";
-  return changeVm(user, action, input.id, async ({ conn, dom }) => {
+  return changeVm(user, action, input.id, async ({ conn, dom, hostId }) => {
     const xml = parseXml(await conn.domains.xml(dom, DomainXmlFlags.INACTIVE));
     const disks = child(child(xml, "domain"), "devices").disk as Record<string, unknown>[];
     const drive = (disks ?? []).find(
@@ -97,6 +98,7 @@ export function setCdromMedia(
     };
     const live = (await conn.domains.isActive(dom)) ? Impact.LIVE : 0;
     await conn.domainExtras.updateDevice(dom, buildXml({ disk }), Impact.CONFIG | live);
+    await refreshDisks(conn, dom, hostId);
   });
 }
 

@@ -24,7 +24,11 @@ function freeTarget(used: Set<string>, bus: "virtio" | "sata"): string {
 }
 
 /** changeVm refreshes state only; the inventory's disk list comes from the XML. */
-async function refreshDisks(conn: Connection, dom: DomainRef, hostId: string): Promise<void> {
+export async function refreshDisks(
+  conn: Connection,
+  dom: DomainRef,
+  hostId: string,
+): Promise<void> {
   await saveObservation(hostId, await observeDomain(conn, dom, true));
 }
 

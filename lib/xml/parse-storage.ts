@@ -52,3 +52,12 @@ export function parseVolumeXml(xml: string): ParsedVolume {
     backingPath: text(backing, "path"),
   };
 }
+
+/** The pool types a host's storage driver supports, from `virsh pool-capabilities` XML. */
+export function parsePoolTypes(xml: string): string[] {
+  const caps = child(parseXml(xml), "storagepoolCapabilities");
+  return children(caps, "pool")
+    .filter((p) => attr(p, "supported") === "yes")
+    .map((p) => attr(p, "type") ?? "")
+    .filter(Boolean);
+}

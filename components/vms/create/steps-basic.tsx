@@ -1,4 +1,5 @@
 "use client";
+import { VolumeSelect } from "@/components/storage/volume-select";
 import { Field } from "@/components/ui/field";
 import type { CreateVmOptions } from "@/lib/vms/create-options";
 import { Choice, Select } from "./inputs";
@@ -67,7 +68,7 @@ export function OsStep({ state, set }: StepProps) {
   );
 }
 
-export function SourceStep({ state, set, errors }: StepProps) {
+export function SourceStep({ state, set, options, errors }: StepProps) {
   return (
     <div className="flex flex-col gap-4">
       <Choice
@@ -81,20 +82,22 @@ export function SourceStep({ state, set, errors }: StepProps) {
         onChange={(sourceKind) => set({ sourceKind })}
       />
       {state.sourceKind === "iso" ? (
-        <Field
-          label="ISO path on the host"
-          name="source.isoPath"
+        <VolumeSelect
+          hostId={options.hostId}
+          kind="iso"
+          label="ISO volume"
           value={state.isoPath}
           error={errors["source.isoPath"]}
-          onChange={(e) => set({ isoPath: e.target.value })}
+          onChange={(isoPath) => set({ isoPath })}
         />
       ) : state.sourceKind === "import" ? (
-        <Field
-          label="Disk volume path on the host"
-          name="source.diskPath"
+        <VolumeSelect
+          hostId={options.hostId}
+          kind="disk"
+          label="Disk volume to import"
           value={state.importPath}
           error={errors["source.diskPath"]}
-          onChange={(e) => set({ importPath: e.target.value })}
+          onChange={(importPath) => set({ importPath })}
         />
       ) : (
         <>

@@ -1,5 +1,6 @@
 "use client";
 import { KindBadge } from "@/components/networks/kind-badge";
+import { VolumeSelect } from "@/components/storage/volume-select";
 import { Field } from "@/components/ui/field";
 import { Check, Choice, Select } from "./inputs";
 import type { StepProps } from "./steps-basic";
@@ -94,12 +95,13 @@ export function DiskStep({ state, set, options: opts, errors }: StepProps) {
           </Select>
         </>
       ) : state.diskMode === "existing" ? (
-        <Field
-          label="Volume path on the host"
-          name="disk.path"
+        <VolumeSelect
+          hostId={opts.hostId}
+          kind="disk"
+          label="Volume"
           value={state.existingPath}
           error={errors["disk.path"]}
-          onChange={(e) => set({ existingPath: e.target.value })}
+          onChange={(existingPath) => set({ existingPath })}
         />
       ) : null}
       <Choice

@@ -60,6 +60,14 @@ export const CONNECT_GET_DOMAIN_CAPABILITIES = procedure(
   strRet,
 );
 
+/** CONNECT_GET_STORAGE_POOL_CAPABILITIES: which pool types the host's storage driver supports. */
+export const CONNECT_GET_STORAGE_POOL_CAPABILITIES = procedure(
+  "CONNECT_GET_STORAGE_POOL_CAPABILITIES",
+  403,
+  flagsOnly,
+  strRet,
+);
+
 /** NODE_GET_INFO: model is `char[32]`, each char in 4 bytes; memory in KiB. */
 export const NODE_GET_INFO = procedure(
   "NODE_GET_INFO",
