@@ -6,8 +6,27 @@ import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { Field } from "@/components/ui/field";
 import { cloneVmAction } from "@/lib/actions/vm-lifecycle";
 import type { VmSummary } from "@/lib/inventory/summaries";
+import { newJobId } from "@/lib/live/job-id";
+import type { ProgressMessage } from "@/lib/live/messages";
+import { formatBytes } from "@/lib/storage/sizes";
+import { useJobProgress } from "./use-job-progress";
 
-/** Clones a shut-off VM: full copies of its disk volumes, new UUID and MACs. */
+function CopyBar({ part }: { part: ProgressMessage }) {
+  const pct = part.total > 0 ? Math.floor((part.done / part.total) * 100) : 100;
+  return (
+    <div className="flex flex-col gap-1" data-testid="clone-disk-progress">
+      <span className="text-xs">
+        Disk {part.step + 1} of {part.steps}: {part.label}
+      </span>
+      <progress className="h-2 w-full" max={100} value={pct} aria-label={`Copy of ${part.label}`} />
+      <span className="text-xs text-zinc-500" data-testid="clone-disk-percent">
+        {pct} % · {formatBytes(part.done)} of {formatBytes(part.total)}
+      </span>
+    </div>
+  );
+}
+
+/** Clones a shut-off VM: full copies of its disk volumes (with progress), new UUID and MACs. */
 export function CloneVmButton({ vm }: { vm: VmSummary }) {
   const router = useRouter();
   const [open, setOpen] = useState(false);
@@ -15,10 +34,14 @@ export function CloneVmButton({ vm }: { vm: VmSummary }) {
   const [start, setStart] = useState(true);
   const [error, setError] = useState<string | null>(null);
   const [pending, startTransition] = useTransition();
+  const [job, setJob] = useState<string | null>(null);
+  const parts = useJobProgress(job);
   const clone = () =>
     startTransition(async () => {
       setError(null);
-      const result = await cloneVmAction({ id: vm.id, name, start });
+      const jobId = newJobId();
+      setJob(jobId);
+      const result = await cloneVmAction({ id: vm.id, name, start, jobId });
       if (!result.ok) return setError(result.error);
       setOpen(false);
       router.push(`/vms/${result.data.id}`);
@@ -51,9 +74,12 @@ export function CloneVmButton({ vm }: { vm: VmSummary }) {
             Start the clone
           </label>
           {pending ? (
-            <p role="status" data-testid="clone-progress">
-              Copying {vm.disks.filter((d) => d.device === "disk").length} disk volume(s)…
-            </p>
+            <div role="status" data-testid="clone-progress" className="flex flex-col gap-2">
+              {parts.length === 0 ? <p>Starting the copy…</p> : null}
+              {parts.map((p) => (
+                <CopyBar key={p.step} part={p} />
+              ))}
+            </div>
           ) : null}
           {error ? (
             <p role="alert" className="text-red-600 dark:text-red-400">

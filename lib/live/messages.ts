@@ -7,6 +7,22 @@ export type LiveMessage =
   | { type: "vm-removed"; id: string }
   | { type: "host"; host: HostSummary }
   | { type: "network"; hostId: string; name: string; event: string }
-  | { type: "storage"; hostId: string; pool: string; event: string };
+  | { type: "storage"; hostId: string; pool: string; event: string }
+  | ProgressMessage;
+
+/**
+ * Progress of a long job (a clone's disk copies), for the user who started it: `job` is the id
+ * the browser chose; `step` of `steps` is the part under way (a disk), `done` of `total` bytes.
+ */
+export interface ProgressMessage {
+  type: "progress";
+  userId: string;
+  job: string;
+  step: number;
+  steps: number;
+  label: string;
+  done: number;
+  total: number;
+}
 
 export type ServerMessage = LiveMessage | { type: "hello"; user: string };

@@ -6,6 +6,7 @@ import type { VolumeRefInput } from "@/lib/schemas/storage";
 import { buildVolumeXml } from "@/lib/xml/build-storage";
 import { parseVolumeXml } from "@/lib/xml/parse-storage";
 import { changeStorage } from "./change-storage";
+import { type CopyProgress, withCopyProgress } from "./copy-progress";
 import { refuseExisting } from "./create-volume";
 import { vmsByDiskPath } from "./read-storage";
 import { formatBytes } from "./sizes";
@@ -55,6 +56,7 @@ export function cloneVolume(
   user: SessionUser,
   ref: VolumeRefInput,
   name: string,
+  onProgress: (p: CopyProgress) => void = () => undefined,
 ): Promise<{ name: string; path: string }> {
   return changeStorage(user, "volume.clone", target(ref), async ({ conn }) => {
     const pool = await conn.storage.lookupPool(ref.pool);
@@ -71,10 +73,12 @@ export function cloneVolume(
         `The copy needs ${formatBytes(info.allocation)}; ${ref.pool} has ${formatBytes(poolInfo.available)} free`,
       );
     const format = parseVolumeXml(xml).format === "qcow2" ? "qcow2" : "raw";
-    const vol = await conn.storage.cloneVolume(
-      pool,
-      buildVolumeXml({ name, capacity: info.capacity, format }),
-      source,
+    const vol = await withCopyProgress(conn, pool, name, info.allocation, onProgress, () =>
+      conn.storage.cloneVolume(
+        pool,
+        buildVolumeXml({ name, capacity: info.capacity, format }),
+        source,
+      ),
     );
     return { name: vol.name, path: await conn.storage.volumePath(vol) };
   });

@@ -1,5 +1,6 @@
 // Clones a shut-off VM: a full copy of each of its disk volumes into the same pool, then the
 // same domain XML under the new name with no UUID and no MACs, so libvirt makes fresh ones.
+// Each copy's progress goes to the browser that asked (input.jobId) over /ws/events.
 import "server-only";
 import { recordAudit } from "@/lib/audit/record";
 import type { SessionUser } from "@/lib/auth/session-store";
@@ -7,8 +8,10 @@ import { AppError, isAppError, toActionError } from "@/lib/errors";
 import { observeDomain } from "@/lib/inventory/observe-domain";
 import { saveObservation } from "@/lib/inventory/vm-store";
 import { type Connection, DomainListFlags, DomainXmlFlags } from "@/lib/libvirt";
+import { publish } from "@/lib/live/bus";
 import type { VolumeRefInput } from "@/lib/schemas/storage";
 import type { CloneVmInput } from "@/lib/schemas/vm-edit";
+import type { CopyProgress } from "@/lib/storage/copy-progress";
 import { cloneVolume, deleteVolume } from "@/lib/storage/volume-actions";
 import { buildXml } from "@/lib/xml/build-network";
 import { attr, child, children, parseXml, type XmlNode } from "@/lib/xml/parse";
@@ -24,12 +27,21 @@ async function copyDisk(
   ctx: { conn: Connection; hostId: string },
   path: string,
   names: { from: string; to: string },
+  onProgress: (label: string, p: CopyProgress) => void,
 ): Promise<{ path: string; ref: VolumeRefInput }> {
   const source = await ctx.conn.storage.lookupVolumeByPath(path);
   const name = cloneVolumeName(source.name, names.from, names.to);
   const ref = { hostId: ctx.hostId, pool: source.pool, volume: source.name };
-  const copy = await cloneVolume(user, ref, name);
+  const label = `${source.pool}/${source.name} → ${name}`;
+  const copy = await cloneVolume(user, ref, name, (p) => onProgress(label, p));
   return { path: copy.path, ref: { ...ref, volume: copy.name } };
+}
+
+/** Publishes each disk copy's progress to the user's browsers when they gave a job id. */
+function progressReporter(user: SessionUser, job: string | undefined, steps: number) {
+  return (step: number) => (label: string, p: CopyProgress) => {
+    if (job) publish({ type: "progress", userId: user.userId, job, step, steps, label, ...p });
+  };
 }
 
 async function refuseExisting(conn: Connection, name: string): Promise<void> {
@@ -61,14 +73,15 @@ export async function cloneVm(user: SessionUser, input: CloneVmInput): Promise<{
     delete child(domain, "os").nvram;
     const devices = child(domain, "devices");
     for (const nic of children(devices, "interface")) delete nic.mac;
-    for (const disk of children(devices, "disk") as XmlNode[]) {
+    const disks = (children(devices, "disk") as XmlNode[]).filter(
+      (d) => attr(d, "device") === "disk" && attr(child(d, "source"), "file"),
+    );
+    const progress = progressReporter(user, input.jobId, disks.length);
+    for (const [step, disk] of disks.entries()) {
       const source = child(disk, "source");
-      const file = attr(source, "file");
-      if (attr(disk, "device") !== "disk" || !file) continue;
-      const copy = await copyDisk(user, { conn, hostId: vm.hostId }, file, {
-        from: vm.dom.name,
-        to: input.name,
-      });
+      const names = { from: vm.dom.name, to: input.name };
+      const file = attr(source, "file") ?? "";
+      const copy = await copyDisk(user, { conn, hostId: vm.hostId }, file, names, progress(step));
       copies.push(copy.ref);
       source["@file"] = copy.path;
     }

@@ -12,6 +12,7 @@ const MAX_BUFFERED_BYTES = 4 * 1024 * 1024;
 export function handleEventsSocket(socket: WebSocket, user: SessionUser): void {
   const send = (message: ServerMessage) => {
     if (socket.readyState !== socket.OPEN) return;
+    if (message.type === "progress" && message.userId !== user.userId) return; // someone else's job
     if (socket.bufferedAmount > MAX_BUFFERED_BYTES)
       return socket.close(1013, "Too far behind; reconnect");
     socket.send(JSON.stringify(message));

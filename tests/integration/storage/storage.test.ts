@@ -22,7 +22,10 @@ const { createVolume } = await import("@/lib/storage/create-volume");
 const { cloneVolume, deleteVolume, resizeVolume } = await import("@/lib/storage/volume-actions");
 const { uploadVolume } = await import("@/lib/storage/upload-volume");
 const { downloadVolume } = await import("@/lib/storage/download-volume");
-const { getPoolDetail, listHostPools } = await import("@/lib/storage/read-storage");
+const { withCopyProgress } = await import("@/lib/storage/copy-progress");
+const { getPoolDetail, hostPoolTypes, listHostPools, listHostVolumes } = await import(
+  "@/lib/storage/read-storage"
+);
 const { createVolumeSchema } = await import("@/lib/schemas/storage");
 
 const poolName = `vd-it-pool-${suffix()}`;
@@ -82,6 +85,40 @@ describe("storage against the lab", () => {
     expect(await virsh(uri, "pool-info", poolName)).toMatch(/Autostart:\s+yes/);
   });
 
+  it("offers the pool types the host's storage driver supports, as virsh pool-capabilities", async () => {
+    const caps = await virsh(uri, "pool-capabilities");
+    const supported = [...caps.matchAll(/<pool type='(\w+)' supported='yes'/g)].map((m) => m[1]);
+    const expected = ["dir", "logical", "netfs"].filter((t) => supported.includes(t));
+    expect(expected).toContain("dir");
+    expect(await hostPoolTypes(hostId)).toEqual(expected);
+  });
+
+  it("lists every pool with its volumes for the disk pickers", async () => {
+    await createVolume(user, {
+      hostId,
+      pool: poolName,
+      name: "pick.qcow2",
+      format: "qcow2",
+      capacity: 1 << 20,
+      backing: "",
+    });
+    const pools = await listHostVolumes(hostId);
+    const names = (await virsh(uri, "pool-list", "--all", "--name"))
+      .split("\n")
+      .map((n) => n.trim())
+      .filter(Boolean);
+    expect(pools.map((p) => p.pool)).toEqual([...names].sort((a, b) => a.localeCompare(b)));
+    const mine = pools.find((p) => p.pool === poolName);
+    expect(mine?.active).toBe(true);
+    expect(mine?.volumes.map((v) => v.name)).toEqual(await volNames());
+    expect(mine?.volumes.find((v) => v.name === "pick.qcow2")).toMatchObject({
+      path: path.join(dir, "pick.qcow2"),
+      format: "qcow2",
+      capacity: 1 << 20,
+    });
+    await deleteVolume(user, { hostId, pool: poolName, volume: "pick.qcow2" });
+  });
+
   it("creates, resizes, clones and deletes volumes", async () => {
     const created = await createVolume(user, {
       hostId,
@@ -136,6 +173,66 @@ describe("storage against the lab", () => {
     const back = Buffer.from(await new Response(body).arrayBuffer());
     const sha = (b: Buffer) => createHash("sha256").update(b).digest("hex");
     expect(sha(back)).toBe(sha(data));
+  });
+
+  it("follows a copy's progress by the new volume's growing allocation", async () => {
+    // A paced upload stands in for a slow copy: 4 MiB in 1 MiB steps, 700 ms apart.
+    const step = 1024 * 1024;
+    const total = 4 * step;
+    let sent = 0;
+    const paced = new ReadableStream<Uint8Array>({
+      async pull(controller) {
+        if (sent >= total) return controller.close();
+        if (sent > 0) await new Promise((r) => setTimeout(r, 700));
+        controller.enqueue(randomBytes(step));
+        sent += step;
+      },
+    });
+    const conn = manager.connection(hostId, "lab");
+    const pool = await conn.storage.lookupPool(poolName);
+    const seen: { done: number; total: number }[] = [];
+    await withCopyProgress(
+      conn,
+      pool,
+      "growing.img",
+      total,
+      (p) => seen.push(p),
+      () =>
+        uploadVolume(
+          user,
+          { hostId, pool: poolName, name: "growing.img", format: "raw", size: total },
+          paced,
+        ),
+    );
+    expect(seen[0]).toEqual({ done: 0, total });
+    expect(seen.at(-1)).toEqual({ done: total, total });
+    const between = seen.filter((p) => p.done > 0 && p.done < total);
+    expect(between.length).toBeGreaterThan(0); // read from the host while the volume grew
+    const dones = seen.map((p) => p.done);
+    expect(dones).toEqual([...dones].sort((a, b) => a - b));
+    await deleteVolume(user, { hostId, pool: poolName, volume: "growing.img" });
+  });
+
+  it("clones a volume with progress up to the source's allocation", async () => {
+    const data = randomBytes(32 * 1024 * 1024);
+    await uploadVolume(
+      user,
+      { hostId, pool: poolName, name: "big.img", format: "raw", size: data.length },
+      webStream(data),
+    );
+    const info = await virsh(uri, "vol-info", "--bytes", "--pool", poolName, "big.img");
+    const allocation = Number(/Allocation:\s+(\d+) bytes/.exec(info)?.[1]);
+    const seen: { done: number; total: number }[] = [];
+    await cloneVolume(user, { hostId, pool: poolName, volume: "big.img" }, "big-copy.img", (p) =>
+      seen.push(p),
+    );
+    expect(seen[0]).toEqual({ done: 0, total: allocation });
+    expect(seen.at(-1)).toEqual({ done: allocation, total: allocation });
+    expect(await virsh(uri, "vol-info", "--bytes", "--pool", poolName, "big-copy.img")).toMatch(
+      new RegExp(`Capacity:\\s+${data.length} bytes`),
+    );
+    for (const volume of ["big.img", "big-copy.img"])
+      await deleteVolume(user, { hostId, pool: poolName, volume });
   });
 
   it("deletes the volume of an upload that ends early", async () => {

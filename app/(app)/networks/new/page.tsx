@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { HostUnreachable } from "@/components/hosts/host-unreachable";
 import { CreateNetworkForm } from "@/components/networks/create-network-form";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
@@ -40,7 +41,7 @@ export default async function Page({ searchParams }: { searchParams: Promise<{ h
       {proposal ? (
         <CreateNetworkForm hostId={host.id} hostName={host.name} proposal={proposal} />
       ) : (
-        <EmptyState title={`${host.name} is not reachable`}>{error}</EmptyState>
+        <HostUnreachable host={host} error={error} others={[]} basePath="/networks/new" />
       )}
     </>
   );

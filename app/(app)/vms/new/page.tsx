@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { HostUnreachable } from "@/components/hosts/host-unreachable";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { CreateVmWizard } from "@/components/vms/create/create-vm-wizard";
@@ -44,7 +45,12 @@ export default async function Page({ searchParams }: { searchParams: Promise<{ h
       {options ? (
         <CreateVmWizard key={host.id} options={options} hosts={hosts} />
       ) : (
-        <EmptyState title={`${host.name} is not reachable`}>{error}</EmptyState>
+        <HostUnreachable
+          host={host}
+          error={error}
+          others={hosts.filter((h) => h.id !== host.id)}
+          basePath="/vms/new"
+        />
       )}
     </>
   );
