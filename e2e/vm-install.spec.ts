@@ -77,7 +77,7 @@ test("the wizard installs from an ISO volume: the VM boots the CD", async ({ pag
   await next(page, 2);
   await form.getByLabel("ISO volume as CD-ROM").check();
   // The picker lists the pool's ISO image (probed by libvirt) and not its qcow2 volume.
-  const iso = form.getByLabel("ISO volume");
+  const iso = form.getByLabel("ISO volume", { exact: true });
   await expect(iso.locator("option", { hasText: "tiny.iso" })).toHaveCount(1);
   await expect(iso.locator("option", { hasText: "spare.qcow2" })).toHaveCount(0);
   await iso.selectOption(isoPath);
@@ -134,7 +134,7 @@ test("the running VM's CD-ROM is ejected and loaded again; an existing volume is
 
   const attach = page.getByRole("form", { name: "Attach disk" });
   await attach.getByLabel("An existing volume").check();
-  await attach.getByLabel("Volume").selectOption(`${pool.dir}/spare.qcow2`);
+  await attach.getByLabel("Volume", { exact: true }).selectOption(`${pool.dir}/spare.qcow2`);
   await attach.getByRole("button", { name: "Attach disk" }).click();
   await expect(page.getByTestId("disks-message")).toHaveText("Disk attached.", { timeout: 20_000 });
   expect(await blockSource(isoVm, "vda")).toBe(`${pool.dir}/spare.qcow2`);

@@ -1,13 +1,14 @@
 "use client";
-import { formatBytes } from "@/lib/storage/sizes";
 // Pickers over a host's pools and volumes, read live: operators choose a volume by pool and name
 // (as in virt-manager's storage browser) instead of typing a path on the host.
+import { useId } from "react";
+import { formatBytes } from "@/lib/storage/sizes";
 import { isIsoVolume } from "@/lib/storage/summaries";
 import { useHostVolumes } from "./use-storage";
 
 const BOX =
   "rounded-md border border-zinc-300 bg-white px-3 py-2 text-sm font-normal shadow-sm dark:border-zinc-700 dark:bg-zinc-900";
-const LABEL = "flex flex-col gap-1 text-sm font-medium text-zinc-700 dark:text-zinc-300";
+const FIELD = "flex flex-col gap-1 text-sm font-medium text-zinc-700 dark:text-zinc-300";
 
 function Status({ hostId }: { hostId: string }) {
   const { isPending, error } = useHostVolumes(hostId);
@@ -46,10 +47,11 @@ export function VolumeSelect({
     }))
     .filter((p) => p.volumes.length > 0);
   const known = groups.some((p) => p.volumes.some((v) => v.path === value));
+  const id = useId();
   return (
-    <label className={LABEL}>
-      {label}
-      <select className={BOX} value={value} onChange={(e) => onChange(e.target.value)}>
+    <div className={FIELD}>
+      <label htmlFor={id}>{label}</label>
+      <select id={id} className={BOX} value={value} onChange={(e) => onChange(e.target.value)}>
         <option value="">
           {groups.length === 0
             ? kind === "iso"
@@ -71,7 +73,7 @@ export function VolumeSelect({
       </select>
       <Status hostId={hostId} />
       {error ? <span className="text-xs font-normal text-red-600">{error}</span> : null}
-    </label>
+    </div>
   );
 }
 
@@ -88,10 +90,11 @@ export function PoolSelect({
   onChange: (pool: string) => void;
 }) {
   const { data: pools = [] } = useHostVolumes(hostId);
+  const id = useId();
   return (
-    <label className={LABEL}>
-      {label}
-      <select className={BOX} value={value} onChange={(e) => onChange(e.target.value)}>
+    <div className={FIELD}>
+      <label htmlFor={id}>{label}</label>
+      <select id={id} className={BOX} value={value} onChange={(e) => onChange(e.target.value)}>
         <option value="">Choose a pool…</option>
         {pools.map((p) => (
           <option key={p.pool} value={p.pool} disabled={!p.active}>
@@ -101,6 +104,6 @@ export function PoolSelect({
         ))}
       </select>
       <Status hostId={hostId} />
-    </label>
+    </div>
   );
 }
