@@ -205,6 +205,18 @@ test("a clone of the shut-off VM boots with new MAC and UUID; the API deletes it
 }) => {
   test.setTimeout(150_000);
   await virsh(lab.LAB_URI, "destroy", vmName);
+  const sourceDisk = `${vmName}-disk1.qcow2`;
+  const info = await virsh(lab.LAB_URI, "vol-info", "--bytes", "--pool", pool.name, sourceDisk);
+  const allocation = Number(/Allocation:\s+(\d+) bytes/.exec(info)?.[1]);
+  // What /ws/events tells this tab about the copy (the dialog draws its bars from it).
+  const progress: { label: string; done: number; total: number; steps: number }[] = [];
+  page.on("websocket", (ws) => {
+    if (!ws.url().endsWith("/ws/events")) return;
+    ws.on("framereceived", ({ payload }) => {
+      const m = JSON.parse(String(payload)) as { type: string } & (typeof progress)[number];
+      if (m.type === "progress") progress.push(m);
+    });
+  });
   await signIn(page);
   await page.goto(vmPage);
   await page.getByRole("button", { name: "Clone", exact: true }).click();
@@ -212,6 +224,12 @@ test("a clone of the shut-off VM boots with new MAC and UUID; the API deletes it
   await dialog.getByLabel("Clone name").fill(cloneName);
   await dialog.getByRole("button", { name: "Clone VM" }).click();
   await expect(page.getByRole("heading", { name: cloneName })).toBeVisible({ timeout: 90_000 });
+  expect(progress[0]).toMatchObject({ steps: 1, done: 0, total: allocation });
+  expect(progress.at(-1)).toMatchObject({
+    label: `${pool.name}/${sourceDisk} → ${cloneName}-disk1.qcow2`,
+    done: allocation,
+    total: allocation,
+  });
   const clonePage = page.url();
   expect(await virsh(lab.LAB_URI, "domstate", cloneName)).toBe("running");
   const uuid = (name: string) => virsh(lab.LAB_URI, "domuuid", name);
