@@ -4,6 +4,7 @@
 import { expect, type Page, test } from "@playwright/test";
 import { labEnv } from "../tests/integration/support/lab-env";
 import { defineXml, guestXml, removeDomain, virsh } from "../tests/integration/support/virsh";
+import { waitForLive } from "./support/hosts";
 import { addLabHost, removeHost } from "./support/lab-host";
 import { signIn } from "./support/sign-in";
 
@@ -109,6 +110,38 @@ test("on the VM page, a NIC is added live on a network and removed again", async
     .poll(() => virsh(lab.LAB_URI, "domiflist", guest), { timeout: 15_000 })
     .not.toContain(mac);
 });
+
+test("a network defined and removed with virsh appears and goes away without a reload", async ({
+  page,
+}) => {
+  const outside = `e2e-virsh-net-${suffix}`;
+  await signIn(page);
+  await page.goto("/networks");
+  await waitForLive(page); // the page listens for the host's network events
+  const row = page.locator(`[data-testid="network-row"][data-network-name="${outside}"]`);
+  await defineNetwork(outside);
+  try {
+    await expect(row).toBeVisible({ timeout: 5_000 });
+    await virsh(lab.LAB_URI, "net-undefine", outside);
+    await expect(row).toHaveCount(0, { timeout: 5_000 });
+  } finally {
+    await virsh(lab.LAB_URI, "net-undefine", outside).catch(() => undefined);
+  }
+});
+
+async function defineNetwork(name: string): Promise<void> {
+  const { mkdtemp, writeFile, rm } = await import("node:fs/promises");
+  const dir = await mkdtemp("/tmp/vd-e2e-net-");
+  try {
+    await writeFile(
+      `${dir}/net.xml`,
+      `<network><name>${name}</name><bridge name="vdv${suffix.slice(-6)}"/></network>`,
+    );
+    await virsh(lab.LAB_URI, "net-define", `${dir}/net.xml`);
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
 
 test("refuses an overlap, a range outside, a bad CIDR, a duplicate and XML specials; nothing changes", async ({
   page,

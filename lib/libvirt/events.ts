@@ -139,16 +139,29 @@ export function decodeEvent(proc: number, payload: Buffer): [number, EventMap[Ev
   }
 }
 
+/**
+ * Which of libvirtd's event registries a kind belongs to. Each driver (domains, networks,
+ * storage pools) numbers its callbacks on its own, so one connection can hold a domain and a
+ * network callback with the same ID: subscriptions are keyed by registry and ID together.
+ */
+function registryOf(kind: EventKind): "network" | "storage-pool" | "domain" {
+  if (kind === "network-lifecycle") return "network";
+  if (kind === "storage-pool-lifecycle") return "storage-pool";
+  return "domain";
+}
+
+const subKey = (kind: EventKind, callbackId: number) => `${registryOf(kind)}:${callbackId}`;
+
 /** Event subscriptions on one connection. Emits "listenerError" (error, kind) when a listener throws. */
 export class EventHub extends EventEmitter {
-  private readonly subs = new Map<number, Sub>();
+  private readonly subs = new Map<string, Sub>();
 
   constructor(private readonly rpc: RpcClient) {
     super();
     // A decode failure throws inside the client's socket handler, which closes the connection.
     rpc.on("message", (proc: number, payload: Buffer) => {
       const decoded = decodeEvent(proc, payload);
-      if (decoded) this.subs.get(decoded[0])?.deliver(decoded[1]);
+      if (decoded) this.subs.get(subKey(decoded[1].kind, decoded[0]))?.deliver(decoded[1]);
     });
   }
 
@@ -163,12 +176,13 @@ export class EventHub extends EventEmitter {
         : DomainRef,
   ): Promise<Subscription> {
     const callbackId = await this.register(kind, target ?? null);
-    this.subs.set(callbackId, { deliver: this.queueFor(kind, listener as Listener<EventKind>) });
+    const key = subKey(kind, callbackId);
+    this.subs.set(key, { deliver: this.queueFor(kind, listener as Listener<EventKind>) });
     return {
       kind,
       callbackId,
       unsubscribe: async () => {
-        if (!this.subs.delete(callbackId) || this.rpc.closed) return;
+        if (!this.subs.delete(key) || this.rpc.closed) return;
         const proc =
           kind === "network-lifecycle"
             ? E.CONNECT_NETWORK_EVENT_DEREGISTER_ANY

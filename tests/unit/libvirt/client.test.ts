@@ -1,12 +1,17 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { ConnectionError, LibvirtError, ProtocolError } from "@/lib/libvirt/errors";
-import { type DomainLifecycleEvent, EventHub } from "@/lib/libvirt/events";
+import {
+  type DomainLifecycleEvent,
+  EventHub,
+  type NetworkLifecycleEvent,
+} from "@/lib/libvirt/events";
 import { keepalivePacket } from "@/lib/libvirt/keepalive";
 import { PacketType, Program } from "@/lib/libvirt/protocol/constants";
 import { intRet, strRet } from "@/lib/libvirt/protocol/procedures/common";
 import { CONNECT_GET_HOSTNAME } from "@/lib/libvirt/protocol/procedures/connect";
 import {
   CONNECT_DOMAIN_EVENT_CALLBACK_REGISTER_ANY,
+  CONNECT_NETWORK_EVENT_REGISTER_ANY,
   EventMessage,
 } from "@/lib/libvirt/protocol/procedures/events";
 import { type FakeDaemon, startFakeDaemon } from "./support/fake-daemon";
@@ -146,5 +151,35 @@ describe("RpcClient against a fake daemon", () => {
       ["started", "booted"],
       ["stopped", "destroyed"],
     ]);
+  });
+
+  it("keeps a network and a domain subscription apart when libvirtd gives both the same ID", async () => {
+    // Each libvirtd driver numbers its event callbacks on its own: collisions are normal.
+    d = await startFakeDaemon();
+    const hub = new EventHub(d.client);
+    const nets: NetworkLifecycleEvent[] = [];
+    const doms: DomainLifecycleEvent[] = [];
+    const netSub = hub.subscribe("network-lifecycle", (e) => {
+      nets.push(e);
+    });
+    const netReg = await d.next();
+    expect(netReg.header.proc).toBe(CONNECT_NETWORK_EVENT_REGISTER_ANY.proc);
+    d.peer.write(reply(netReg.header.proc, netReg.header.serial, intRet, 3));
+    await netSub;
+    const domSub = hub.subscribe("domain-lifecycle", (e) => {
+      doms.push(e);
+    });
+    const domReg = await d.next();
+    d.peer.write(reply(domReg.header.proc, domReg.header.serial, intRet, 3));
+    await domSub;
+    const net = { name: "lan", uuid: "0b3a6a2e-2f9e-4f6a-8a53-3c1b7d6e9a10" };
+    const dom = { name: "vm", uuid: "5f1d7a3e-8c2b-4d61-9e0a-7d1ab0c0ffee", id: 3 };
+    const N = EventMessage.NETWORK_LIFECYCLE;
+    const D = EventMessage.DOMAIN_LIFECYCLE;
+    d.peer.write(message(N.proc, N.body, { callbackID: 3, net, event: 0, detail: 0 }));
+    d.peer.write(message(D.proc, D.body, { callbackID: 3, dom, event: 2, detail: 0 }));
+    await new Promise((r) => setTimeout(r, 50));
+    expect(nets.map((e) => [e.net.name, e.event])).toEqual([["lan", "defined"]]);
+    expect(doms.map((e) => [e.dom.name, e.event])).toEqual([["vm", "started"]]);
   });
 });
