@@ -44,12 +44,16 @@ export function useNetworkList(initial: HostNetworks[]) {
   });
 }
 
+/** DHCP leases come and go without any libvirt event: an open network page reads them again. */
+const LEASES_POLL_MS = 5_000;
+
 export function useNetworkDetail(initial: NetworkDetail) {
   useLiveNetworks();
   const { hostId, name } = initial;
   return useQuery({
     queryKey: networkKeys.detail(hostId, name),
     initialData: initial,
+    refetchInterval: LEASES_POLL_MS,
     queryFn: async () =>
       (
         await fetchJson<{ network: NetworkDetail }>(
