@@ -1,7 +1,8 @@
 // Installs from media against the lab's real libvirtd, with virsh as the oracle: the wizard's
-// "ISO volume as CD-ROM" path boots the lab's bootable CD (the tiny guest on isolinux), the
-// running VM's CD-ROM is ejected and loaded again from the volume picker, an existing volume is
-// attached from the picker; a UEFI VM boots on OVMF and its delete takes the NVRAM file along.
+// "ISO volume as CD-ROM" path (with an osinfo-db system chosen) boots the lab's bootable CD
+// (the tiny guest on isolinux); the running VM's CD-ROM is ejected and loaded again from the
+// volume picker, an existing volume is attached from the picker; a UEFI VM boots on OVMF and
+// its delete takes the NVRAM file along.
 import { randomBytes } from "node:crypto";
 import { copyFile, stat } from "node:fs/promises";
 import { expect, type Page, test } from "@playwright/test";
@@ -74,7 +75,11 @@ test("the wizard installs from an ISO volume: the VM boots the CD", async ({ pag
   const form = page.getByRole("form", { name: "Create VM" });
   await form.getByLabel("Host").selectOption({ label: hostName });
   await form.getByLabel("Name", { exact: true }).fill(isoVm);
-  await next(page, 2);
+  await next(page);
+  // A specific system from osinfo-db (installed by npm test) sets its recommended resources.
+  await form.getByLabel(/^Specific operating system/).selectOption("http://debian.org/debian/11");
+  await expect(page.getByTestId("osinfo-summary")).toContainText("1024 MiB");
+  await next(page);
   await form.getByLabel("ISO volume as CD-ROM").check();
   // The picker lists the pool's ISO image (probed by libvirt) and not its qcow2 volume.
   const iso = form.getByLabel("ISO volume", { exact: true });
@@ -82,6 +87,7 @@ test("the wizard installs from an ISO volume: the VM boots the CD", async ({ pag
   await expect(iso.locator("option", { hasText: "spare.qcow2" })).toHaveCount(0);
   await iso.selectOption(isoPath);
   await next(page);
+  await expect(form.getByLabel("Memory (MiB)")).toHaveValue("1024");
   await form.getByLabel("vCPUs").fill("1");
   await form.getByLabel("Memory (MiB)").fill("128");
   await next(page);
@@ -92,11 +98,15 @@ test("the wizard installs from an ISO volume: the VM boots the CD", async ({ pag
   await form.getByLabel("qemu (software emulation)").check();
   await page.getByRole("button", { name: "Review", exact: true }).click();
   await expect(page.getByTestId("review-xml")).toContainText(`<source file="${isoPath}"`);
+  await expect(page.getByTestId("review-xml")).toContainText(
+    '<libosinfo:os id="http://debian.org/debian/11"/>',
+  );
   await page.getByRole("button", { name: "Create VM", exact: true }).click();
   await expect(page.getByRole("heading", { name: isoVm })).toBeVisible({ timeout: 30_000 });
 
   const xml = await virsh(lab.LAB_URI, "dumpxml", isoVm);
   expect(xml).toMatch(/<boot dev='cdrom'\/>\s*<boot dev='hd'\/>/);
+  expect(xml).toContain('<libosinfo:os id="http://debian.org/debian/11"/>');
   expect(xml).toMatch(
     new RegExp(`<disk type='file' device='cdrom'>[\\s\\S]*?<source file='${isoPath}'`),
   );

@@ -305,6 +305,7 @@ test("hostile names and sizes are refused with clear messages and nothing is cre
     [{ disk: { ...base.disk, sizeGib: 1e12 } }, /at most 65536 GiB/],
     [{ source: { kind: "kernel", kernel: "/boot/../../etc/shadow" } }, /must not contain '\.\.'/],
     [{ memoryMib: -128 }, /at least 32 MiB/],
+    [{ osinfoId: "http://example.org/no-such-os/1" }, /Unknown operating system/],
   ];
   for (const [override, message] of cases) {
     const response = await page.request.post("/api/v1/vms", { data: { ...base, ...override } });

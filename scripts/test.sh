@@ -7,7 +7,8 @@ cd "$(dirname "$0")/.."
 export NEXT_TELEMETRY_DISABLED=1
 
 [ "$(id -u)" = 0 ] || { echo "npm test needs root: it starts libvirtd in a network namespace" >&2; exit 1; }
-bash scripts/ensure-deps.sh chromium
+# osinfo-db is optional for Virtdeck; the tests install it (and osinfo-query, their oracle).
+bash scripts/ensure-deps.sh chromium osinfo-db libosinfo-bin
 npm run -s generate
 bash scripts/lab.sh up
 source /run/virtdeck-lab/env

@@ -63,6 +63,13 @@ export const createVmSchema = z.object({
   title: z.string().max(200).optional().default(""),
   description: z.string().max(4000).optional().default(""),
   os: z.enum(["linux", "windows", "other"]).default("linux"),
+  /** A libosinfo OS id (http://debian.org/debian/12), recorded in the domain's metadata. */
+  osinfoId: z
+    .string()
+    .trim()
+    .max(300)
+    .regex(/^(https?:\/\/[A-Za-z0-9._~:/?#@!$&'()*+,;=%-]+)?$/, "osinfoId: a libosinfo OS id")
+    .default(""),
   source: vmSourceSchema,
   vcpus: z.coerce.number().int("vCPUs: a whole number").min(1, "vCPUs: at least 1").max(256),
   cpuMode: z.enum(["host-passthrough", "default"]).default("default"),

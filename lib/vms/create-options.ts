@@ -5,12 +5,29 @@ import "server-only";
 import type { Connection } from "@/lib/libvirt";
 import { hostConnection, readLiveNetworks } from "@/lib/networks/read-networks";
 import { withTimeout } from "@/lib/networks/with-timeout";
+import { osinfoCatalog } from "@/lib/osinfo/catalog";
 import { attr, child, children, parseXml } from "@/lib/xml/parse";
 import type { NetworkKindWord } from "@/lib/xml/parse-network";
+
+/** An operating system from osinfo-db, with the wizard's defaults for it. */
+export interface OsChoice {
+  id: string;
+  name: string;
+  vendor: string;
+  preset: "linux" | "windows" | "other";
+  /** Past its end-of-life date: listed only on request. */
+  eol: boolean;
+  vcpus: number | null;
+  memoryMib: number | null;
+  sizeGib: number | null;
+  uefiOnly: boolean;
+}
 
 export interface CreateVmOptions {
   hostId: string;
   hostName: string;
+  /** Empty when osinfo-db is not installed where Virtdeck runs: then presets only. */
+  osinfo: OsChoice[];
   networks: { name: string; kind: NetworkKindWord; active: boolean }[];
   pools: { name: string; active: boolean }[];
   kvm: boolean;
@@ -39,6 +56,23 @@ async function pools(conn: Connection): Promise<CreateVmOptions["pools"]> {
   );
 }
 
+const MIB = 1024 ** 2;
+const GIB = 1024 ** 3;
+
+function osChoices(today: string): OsChoice[] {
+  return osinfoCatalog().map((e) => ({
+    id: e.id,
+    name: e.name,
+    vendor: e.vendor,
+    preset: e.family === "linux" ? "linux" : e.family === "winnt" ? "windows" : "other",
+    eol: e.eolDate !== null && e.eolDate < today,
+    vcpus: e.resources.vcpus ?? null,
+    memoryMib: e.resources.ramBytes ? Math.round(e.resources.ramBytes / MIB) : null,
+    sizeGib: e.resources.storageBytes ? Math.ceil(e.resources.storageBytes / GIB) : null,
+    uefiOnly: e.uefiOnly,
+  }));
+}
+
 export async function readCreateVmOptions(hostId: string): Promise<CreateVmOptions> {
   const { host, conn } = await hostConnection(hostId);
   const [nets, poolList, caps] = await withTimeout(
@@ -48,6 +82,7 @@ export async function readCreateVmOptions(hostId: string): Promise<CreateVmOptio
   return {
     hostId: host.id,
     hostName: host.name,
+    osinfo: osChoices(new Date().toISOString().slice(0, 10)),
     networks: nets
       .map((n) => ({ name: n.parsed.name, kind: n.parsed.kind, active: n.active }))
       .sort((a, b) => a.name.localeCompare(b.name)),

@@ -9,6 +9,7 @@ import { observeDomain } from "@/lib/inventory/observe-domain";
 import { saveObservation } from "@/lib/inventory/vm-store";
 import { type Connection, DomainListFlags } from "@/lib/libvirt";
 import { hostConnection } from "@/lib/networks/read-networks";
+import { findOs } from "@/lib/osinfo/catalog";
 import type { CreateVmInput } from "@/lib/schemas/vm-create";
 import { createVolume } from "@/lib/storage/create-volume";
 import { deleteVolume } from "@/lib/storage/volume-actions";
@@ -18,6 +19,8 @@ const GIB = 1024 ** 3;
 
 /** The domain XML the wizard's review step shows; `newDiskPath` is a placeholder until created. */
 export function domainXmlFor(input: CreateVmInput, newDiskPath = "(new volume)"): string {
+  if (input.osinfoId && !findOs(input.osinfoId))
+    throw new AppError("invalid", `Unknown operating system ${input.osinfoId} (not in osinfo-db)`);
   const disks: DomainDisk[] = [];
   if (input.disk.mode === "new")
     disks.push({ path: newDiskPath, format: input.disk.format, bus: input.diskBus });

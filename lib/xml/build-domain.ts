@@ -104,6 +104,14 @@ export function buildDomainXml(spec: DomainSpec): string {
   if (spec.uuid) domain.uuid = spec.uuid;
   if (spec.title) domain.title = spec.title;
   if (spec.description) domain.description = spec.description;
+  // The same record virt-install writes, so other tools (and Virtdeck's VM page) know the OS.
+  if (spec.osinfoId)
+    domain.metadata = {
+      "libosinfo:libosinfo": {
+        "@xmlns:libosinfo": "http://libosinfo.org/xmlns/libvirt/domain/1.0",
+        "libosinfo:os": { "@id": spec.osinfoId },
+      },
+    };
   domain.memory = { "@unit": "MiB", "#text": String(spec.memoryMib) };
   domain.currentMemory = { "@unit": "MiB", "#text": String(spec.memoryMib) };
   domain.vcpu = { "@placement": "static", "#text": String(spec.vcpus) };

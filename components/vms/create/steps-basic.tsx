@@ -1,7 +1,8 @@
 "use client";
+import { useState } from "react";
 import { VolumeSelect } from "@/components/storage/volume-select";
 import { Field } from "@/components/ui/field";
-import type { CreateVmOptions } from "@/lib/vms/create-options";
+import type { CreateVmOptions, OsChoice } from "@/lib/vms/create-options";
 import { Choice, Select } from "./inputs";
 import { OS_PRESETS, type OsPreset, type WizardState } from "./wizard-state";
 
@@ -53,18 +54,87 @@ export function NameStep({
   );
 }
 
-export function OsStep({ state, set }: StepProps) {
+/** The wizard's values for one osinfo-db OS: its family's preset refined by its own figures. */
+function valuesFor(os: OsChoice, uefi: boolean): Partial<WizardState> {
+  const preset = OS_PRESETS[os.preset].values;
+  return {
+    os: os.preset,
+    osinfoId: os.id,
+    ...preset,
+    ...(os.vcpus ? { vcpus: String(Math.max(os.vcpus, Number(preset.vcpus))) } : {}),
+    ...(os.memoryMib ? { memoryMib: String(os.memoryMib) } : {}),
+    ...(os.sizeGib ? { sizeGib: String(os.sizeGib) } : {}),
+    ...(os.uefiOnly && uefi ? { firmware: "uefi" as const } : {}),
+  };
+}
+
+function OsinfoSelect({ state, set, options }: StepProps) {
+  const [showEol, setShowEol] = useState(false);
+  const current = options.osinfo.find((o) => o.id === state.osinfoId);
+  const listed = options.osinfo.filter((o) => showEol || !o.eol || o.id === state.osinfoId);
+  const vendors = [...new Set(listed.map((o) => o.vendor))];
   return (
-    <Choice<OsPreset>
-      legend="Operating system"
-      value={state.os}
-      options={(Object.keys(OS_PRESETS) as OsPreset[]).map((os) => ({
-        value: os,
-        label: OS_PRESETS[os].label,
-        hint: `${OS_PRESETS[os].values.vcpus} vCPUs, ${OS_PRESETS[os].values.memoryMib} MiB, ${OS_PRESETS[os].values.sizeGib} GiB ${OS_PRESETS[os].values.diskBus} disk`,
-      }))}
-      onChange={(os) => set({ os, ...OS_PRESETS[os].values })}
-    />
+    <div className="flex flex-col gap-2">
+      <Select
+        label={`Specific operating system (osinfo-db, ${options.osinfo.length} systems)`}
+        value={state.osinfoId}
+        onChange={(id) => {
+          const os = options.osinfo.find((o) => o.id === id);
+          set(os ? valuesFor(os, options.uefi) : { osinfoId: "" });
+        }}
+      >
+        <option value="">None: the preset above</option>
+        {vendors.map((vendor) => (
+          <optgroup key={vendor} label={vendor || "Other"}>
+            {listed
+              .filter((o) => o.vendor === vendor)
+              .map((o) => (
+                <option key={o.id} value={o.id}>
+                  {o.name}
+                  {o.eol ? " (end of life)" : ""}
+                </option>
+              ))}
+          </optgroup>
+        ))}
+      </Select>
+      <label className="flex items-center gap-2 text-sm">
+        <input type="checkbox" checked={showEol} onChange={(e) => setShowEol(e.target.checked)} />
+        Also list systems past their end of life
+      </label>
+      {current ? (
+        <p className="text-xs text-zinc-500" data-testid="osinfo-summary">
+          {current.id}: {current.vcpus ?? "?"} vCPUs, {current.memoryMib ?? "?"} MiB,{" "}
+          {current.sizeGib ?? "?"} GiB recommended
+          {current.uefiOnly ? "; needs UEFI firmware" : ""}.
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+export function OsStep(props: StepProps) {
+  const { state, set, options } = props;
+  return (
+    <div className="flex flex-col gap-4">
+      <Choice<OsPreset>
+        legend="Operating system"
+        value={state.os}
+        options={(Object.keys(OS_PRESETS) as OsPreset[]).map((os) => ({
+          value: os,
+          label: OS_PRESETS[os].label,
+          hint: `${OS_PRESETS[os].values.vcpus} vCPUs, ${OS_PRESETS[os].values.memoryMib} MiB, ${OS_PRESETS[os].values.sizeGib} GiB ${OS_PRESETS[os].values.diskBus} disk`,
+        }))}
+        onChange={(os) => set({ os, osinfoId: "", ...OS_PRESETS[os].values })}
+      />
+      {options.osinfo.length > 0 ? (
+        <OsinfoSelect {...props} />
+      ) : (
+        <p className="text-xs text-zinc-500">
+          Install Debian's osinfo-db package where Virtdeck runs to choose a specific system with
+          its recommended resources.
+        </p>
+      )}
+    </div>
   );
 }
 

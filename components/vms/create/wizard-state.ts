@@ -9,6 +9,8 @@ export interface WizardState {
   title: string;
   description: string;
   os: OsPreset;
+  /** A libosinfo OS id, or "" for the preset alone. */
+  osinfoId: string;
   sourceKind: "iso" | "import" | "kernel";
   isoPath: string;
   importPath: string;
@@ -32,7 +34,7 @@ export interface WizardState {
   start: boolean;
 }
 
-/** Sensible defaults per OS family (the host's libosinfo data is not read yet). */
+/** Sensible defaults per OS family; a specific OS from osinfo-db refines them. */
 export const OS_PRESETS: Record<
   OsPreset,
   { label: string; values: Pick<WizardState, "vcpus" | "memoryMib" | "sizeGib" | "diskBus"> }
@@ -58,6 +60,7 @@ export function initialState(options: CreateVmOptions): WizardState {
     title: "",
     description: "",
     os: "linux",
+    osinfoId: "",
     sourceKind: "iso",
     isoPath: "",
     importPath: "",
@@ -99,6 +102,7 @@ export function toFields(hostId: string, s: WizardState): CreateVmFields {
     title: s.title,
     description: s.description,
     os: s.os,
+    osinfoId: s.osinfoId,
     source: source(s),
     vcpus: s.vcpus,
     cpuMode: s.cpuMode,

@@ -64,6 +64,18 @@ describe("domain and volume XML on the real libvirtd", () => {
     await virsh(lab.LAB_URI, "undefine", name);
   });
 
+  it("records the chosen osinfo-db system in the domain's metadata, as virt-install does", async () => {
+    const id = "http://debian.org/debian/11";
+    await conn.domains.define(buildDomainXml(spec({ osinfoId: id })));
+    const xml = await virsh(lab.LAB_URI, "dumpxml", name, "--inactive");
+    expect(xml).toMatch(
+      /<libosinfo:libosinfo xmlns:libosinfo="http:\/\/libosinfo.org\/xmlns\/libvirt\/domain\/1.0">\s*<libosinfo:os id="http:\/\/debian.org\/debian\/11"\/>/,
+    );
+    await virsh(lab.LAB_URI, "undefine", name);
+    for (const bad of [`x"/><devices/>`, "javascript:alert(1)", "http://a b"])
+      expect(() => spec({ osinfoId: bad })).toThrow(/libosinfo OS id/);
+  });
+
   it("a domain libvirt refuses fails in libvirt's words and nothing is defined", async () => {
     const bad = buildDomainXml({
       ...spec(),
