@@ -11,6 +11,7 @@ import { virsh } from "../tests/integration/support/virsh";
 import { createLabPool, type LabPool } from "../tests/integration/vms/lab-pool";
 import { addLabHost, removeHost } from "./support/lab-host";
 import { signIn } from "./support/sign-in";
+import { nextStep, onSerial } from "./support/vm-pages";
 
 const lab = labEnv();
 const suffix = randomBytes(3).toString("hex");
@@ -42,22 +43,10 @@ test.afterAll(async ({ browser }) => {
   await page.close();
 });
 
-async function next(page: Page, times = 1): Promise<void> {
-  for (let i = 0; i < times; i++) await page.getByRole("button", { name: "Next" }).click();
-}
-
-/** Waits for the guest's prompt on the serial console, types `line`, waits for `expected`. */
-async function onSerial(page: Page, line: string, expected: string): Promise<void> {
+/** Opens the VM page's serial console and runs `line` there (OVMF and isolinux boot slower). */
+async function onSerialConsole(page: Page, line: string, expected: string): Promise<void> {
   await page.getByRole("link", { name: "Open serial console" }).click();
-  const terminal = page.getByTestId("serial-terminal");
-  await expect(terminal).toHaveAttribute("data-status", "connected", { timeout: 20_000 });
-  await expect(terminal.locator(".xterm-rows")).toContainText(lab.LAB_GUEST_PROMPT, {
-    timeout: 90_000,
-  });
-  await terminal.click();
-  await page.keyboard.type(line, { delay: 10 });
-  await page.keyboard.press("Enter");
-  await expect(terminal.locator(".xterm-rows")).toContainText(expected, { timeout: 15_000 });
+  await onSerial(page, line, expected, 90_000);
 }
 
 /** The source column of `virsh domblklist` for one target ("-" when a CD-ROM is empty). */
@@ -75,26 +64,26 @@ test("the wizard installs from an ISO volume: the VM boots the CD", async ({ pag
   const form = page.getByRole("form", { name: "Create VM" });
   await form.getByLabel("Host").selectOption({ label: hostName });
   await form.getByLabel("Name", { exact: true }).fill(isoVm);
-  await next(page);
+  await nextStep(page);
   // A specific system from osinfo-db (installed by npm test) sets its recommended resources.
   await form.getByLabel(/^Specific operating system/).selectOption("http://debian.org/debian/11");
   await expect(page.getByTestId("osinfo-summary")).toContainText("1024 MiB");
-  await next(page);
+  await nextStep(page);
   await form.getByLabel("ISO volume as CD-ROM").check();
   // The picker lists the pool's ISO image (probed by libvirt) and not its qcow2 volume.
   const iso = form.getByLabel("ISO volume", { exact: true });
   await expect(iso.locator("option", { hasText: "tiny.iso" })).toHaveCount(1);
   await expect(iso.locator("option", { hasText: "spare.qcow2" })).toHaveCount(0);
   await iso.selectOption(isoPath);
-  await next(page);
+  await nextStep(page);
   await expect(form.getByLabel("Memory (MiB)")).toHaveValue("1024");
   await form.getByLabel("vCPUs").fill("1");
   await form.getByLabel("Memory (MiB)").fill("128");
-  await next(page);
+  await nextStep(page);
   await form.getByLabel("No disk").check();
-  await next(page);
+  await nextStep(page);
   await form.getByRole("radio", { name: lab.LAB_NETWORK, exact: true }).check();
-  await next(page);
+  await nextStep(page);
   await form.getByLabel("qemu (software emulation)").check();
   await page.getByRole("button", { name: "Review", exact: true }).click();
   await expect(page.getByTestId("review-xml")).toContainText(`<source file="${isoPath}"`);
@@ -111,7 +100,7 @@ test("the wizard installs from an ISO volume: the VM boots the CD", async ({ pag
     new RegExp(`<disk type='file' device='cdrom'>[\\s\\S]*?<source file='${isoPath}'`),
   );
   // isolinux on the CD passed vdname=virtdeck-cd: the guest came from the ISO, not a kernel path.
-  await onSerial(page, "cat /proc/cmdline", "vdname=virtdeck-cd");
+  await onSerialConsole(page, "cat /proc/cmdline", "vdname=virtdeck-cd");
 });
 
 test("the running VM's CD-ROM is ejected and loaded again; an existing volume is attached", async ({
@@ -181,7 +170,7 @@ test("a UEFI VM boots on OVMF; deleting it removes its NVRAM file", async ({ pag
   expect(nvram).toMatch(/\.fd$/);
   expect((await stat(nvram)).isFile()).toBe(true);
   await page.goto(`/vms/${vm.id}`);
-  await onSerial(page, "echo uefi-$((40+2))", "uefi-42");
+  await onSerialConsole(page, "echo uefi-$((40+2))", "uefi-42");
 
   const deleted = await page.request.delete(`/api/v1/vms/${vm.id}`, {
     data: { force: true, volumes: [] },

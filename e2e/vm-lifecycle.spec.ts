@@ -8,6 +8,7 @@ import { virsh } from "../tests/integration/support/virsh";
 import { createLabPool, type LabPool } from "../tests/integration/vms/lab-pool";
 import { addLabHost, removeHost } from "./support/lab-host";
 import { signIn } from "./support/sign-in";
+import { nextStep, onSerial } from "./support/vm-pages";
 
 const lab = labEnv();
 const suffix = randomBytes(3).toString("hex");
@@ -37,24 +38,6 @@ test.afterAll(async ({ browser }) => {
   await page.close();
 });
 
-async function next(page: Page, times = 1): Promise<void> {
-  for (let i = 0; i < times; i++) await page.getByRole("button", { name: "Next" }).click();
-}
-
-/** Types a shell line on the serial console and waits for `expected` in the terminal rows. */
-async function onSerial(page: Page, line: string, expected: string): Promise<void> {
-  const terminal = page.getByTestId("serial-terminal");
-  await expect(terminal).toHaveAttribute("data-status", "connected", { timeout: 20_000 });
-  // Wait for the guest's shell (it may still be booting), then type on a fresh prompt.
-  await expect(terminal.locator(".xterm-rows")).toContainText(lab.LAB_GUEST_PROMPT, {
-    timeout: 60_000,
-  });
-  await terminal.click();
-  await page.keyboard.type(line, { delay: 10 });
-  await page.keyboard.press("Enter");
-  await expect(terminal.locator(".xterm-rows")).toContainText(expected, { timeout: 15_000 });
-}
-
 async function openSerial(page: Page): Promise<void> {
   await page.goto(vmPage);
   await page.getByRole("link", { name: "Open serial console" }).click();
@@ -72,20 +55,20 @@ test("the wizard creates a VM that boots the tiny guest with a new qcow2 disk an
   await form.getByLabel("Host").selectOption({ label: hostName });
   await form.getByLabel("Name", { exact: true }).fill(vmName);
   await form.getByLabel("Title (optional)").fill(`a<b>&"c'`);
-  await next(page, 2);
+  await nextStep(page, 2);
   await form.getByLabel("Direct kernel boot").check();
   await form.getByLabel("Kernel path").fill(lab.LAB_GUEST_KERNEL);
   await form.getByLabel("Initrd path").fill(lab.LAB_GUEST_INITRD);
   await form.getByLabel("Kernel command line").fill("console=tty0 console=ttyS0");
-  await next(page);
+  await nextStep(page);
   await form.getByLabel("vCPUs").fill("1");
   await form.getByLabel("Memory (MiB)").fill("128");
-  await next(page);
+  await nextStep(page);
   await form.getByLabel("Pool").selectOption(pool.name);
   await form.getByLabel("Size (GiB)").fill("0.01");
-  await next(page);
+  await nextStep(page);
   await form.getByRole("radio", { name: lab.LAB_NETWORK, exact: true }).check();
-  await next(page);
+  await nextStep(page);
   await form.getByLabel("qemu (software emulation)").check();
   await page.getByRole("button", { name: "Review", exact: true }).click();
   const review = page.getByTestId("review-xml");
