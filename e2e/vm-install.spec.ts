@@ -2,7 +2,7 @@
 // "ISO volume as CD-ROM" path (with an osinfo-db system chosen) boots the lab's bootable CD
 // (the tiny guest on isolinux); the running VM's CD-ROM is ejected and loaded again from the
 // volume picker, an existing volume is attached from the picker; a UEFI VM boots on OVMF and
-// its delete takes the NVRAM file along.
+// its delete takes the NVRAM file along; imported and existing volumes keep their own formats.
 import { randomBytes } from "node:crypto";
 import { copyFile, stat } from "node:fs/promises";
 import { expect, type Page, test } from "@playwright/test";
@@ -18,6 +18,7 @@ const suffix = randomBytes(3).toString("hex");
 const hostName = `lab-install-${suffix}`;
 const isoVm = `e2e-iso-${suffix}`;
 const uefiVm = `e2e-uefi-${suffix}`;
+const importVm = `e2e-import-${suffix}`;
 let pool: LabPool;
 let isoPath = "";
 
@@ -32,7 +33,7 @@ test.beforeAll(async () => {
 });
 
 test.afterAll(async ({ browser }) => {
-  for (const name of [isoVm, uefiVm]) {
+  for (const name of [isoVm, uefiVm, importVm]) {
     await virsh(lab.LAB_URI, "destroy", name).catch(() => undefined);
     await virsh(lab.LAB_URI, "undefine", name, "--nvram").catch(() => undefined);
   }
@@ -137,6 +138,55 @@ test("the running VM's CD-ROM is ejected and loaded again; an existing volume is
   await attach.getByRole("button", { name: "Attach disk" }).click();
   await expect(page.getByTestId("disks-message")).toHaveText("Disk attached.", { timeout: 20_000 });
   expect(await blockSource(isoVm, "vda")).toBe(`${pool.dir}/spare.qcow2`);
+});
+
+test("an imported raw image and an existing qcow2 volume keep their own formats; the VM starts", async ({
+  page,
+}) => {
+  await virsh(lab.LAB_URI, "vol-create-as", pool.name, "imported.img", "8M", "--format", "raw");
+  await virsh(lab.LAB_URI, "vol-create-as", pool.name, "data.qcow2", "8M", "--format", "qcow2");
+  await signIn(page);
+  await page.goto("/vms/new");
+  const hostId = await page.getByLabel("Host").inputValue();
+  const base = {
+    hostId,
+    name: importVm,
+    vcpus: 1,
+    memoryMib: 128,
+    domainType: "qemu",
+    start: true,
+  };
+  const created = await page.request.post("/api/v1/vms", {
+    data: {
+      ...base,
+      source: { kind: "import", diskPath: `${pool.dir}/imported.img` },
+      disk: { mode: "existing", path: `${pool.dir}/data.qcow2` },
+    },
+  });
+  expect(created.status()).toBe(201);
+  const xml = await virsh(lab.LAB_URI, "dumpxml", importVm);
+  expect(xml).toMatch(
+    new RegExp(
+      `<driver name='qemu' type='raw'/>\\s*<source file='${pool.dir}/imported.img'[^>]*/>\\s*(<backingStore/>\\s*)?<target dev='vda'`,
+    ),
+  );
+  expect(xml).toMatch(
+    new RegExp(
+      `<driver name='qemu' type='qcow2'/>\\s*<source file='${pool.dir}/data.qcow2'[^>]*/>\\s*(<backingStore/>\\s*)?<target dev='vdb'`,
+    ),
+  );
+  expect(xml).toMatch(/<boot dev='hd'\/>/);
+  expect(await virsh(lab.LAB_URI, "domstate", importVm)).toBe("running");
+
+  // A path that is no volume of the host's pools is refused, and nothing is defined.
+  const refused = await page.request.post("/api/v1/vms", {
+    data: { ...base, name: `${importVm}-x`, source: { kind: "import", diskPath: "/etc/hostname" } },
+  });
+  expect(refused.status()).toBe(400);
+  expect(((await refused.json()) as { error: string }).error).toContain(
+    "/etc/hostname is not a volume in any of the host's storage pools",
+  );
+  expect(await virsh(lab.LAB_URI, "list", "--all", "--name")).not.toContain(`${importVm}-x`);
 });
 
 test("a UEFI VM boots on OVMF; deleting it removes its NVRAM file", async ({ page }) => {

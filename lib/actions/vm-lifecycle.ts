@@ -16,7 +16,7 @@ import {
 } from "@/lib/schemas/vm-edit";
 import { cloneVm } from "@/lib/vms/clone-vm";
 import { readCreateVmOptions } from "@/lib/vms/create-options";
-import { createVm, domainXmlFor } from "@/lib/vms/create-vm";
+import { createVm, previewDomainXml } from "@/lib/vms/create-vm";
 import { deleteVm } from "@/lib/vms/delete-vm";
 import {
   readVmXml,
@@ -33,7 +33,7 @@ export const createVmAction = authedAction(createVmSchema, (input, user) => crea
 
 /** The review step: the same validation as create, and the XML that create would define. */
 export const previewVmXmlAction = authedAction(createVmSchema, async (input) => ({
-  xml: domainXmlFor(input),
+  xml: await previewDomainXml(input),
 }));
 
 export const createVmOptionsAction = authedAction(

@@ -9,24 +9,75 @@ import { observeDomain } from "@/lib/inventory/observe-domain";
 import { saveObservation } from "@/lib/inventory/vm-store";
 import { type Connection, DomainListFlags } from "@/lib/libvirt";
 import { hostConnection } from "@/lib/networks/read-networks";
+import { withTimeout } from "@/lib/networks/with-timeout";
 import { findOs } from "@/lib/osinfo/catalog";
 import type { CreateVmInput } from "@/lib/schemas/vm-create";
 import { createVolume } from "@/lib/storage/create-volume";
 import { deleteVolume } from "@/lib/storage/volume-actions";
 import { buildDomainXml, type DomainDisk } from "@/lib/xml/build-domain";
+import { parseVolumeXml } from "@/lib/xml/parse-storage";
 
 const GIB = 1024 ** 3;
 
-/** The domain XML the wizard's review step shows; `newDiskPath` is a placeholder until created. */
-export function domainXmlFor(input: CreateVmInput, newDiskPath = "(new volume)"): string {
+type DiskFormat = "qcow2" | "raw";
+
+/**
+ * The format of a volume the VM will use as it is (imported or existing), as its pool knows it:
+ * declaring a raw image qcow2 stops QEMU, and the reverse would hand the guest the qcow2 container.
+ * A path that is no volume of the host's pools is refused.
+ */
+async function volumeFormat(conn: Connection, path: string): Promise<DiskFormat> {
+  const vol = await conn.storage.lookupVolumeByPath(path).catch(() => null);
+  if (!vol)
+    throw new AppError(
+      "invalid",
+      `${path} is not a volume in any of the host's storage pools (refresh its pool, or add its directory as a pool)`,
+    );
+  return parseVolumeXml(await conn.storage.volumeXml(vol)).format === "qcow2" ? "qcow2" : "raw";
+}
+
+/** The formats of the imported and existing volumes of `input`, read from the host. */
+export async function existingDiskFormats(
+  conn: Connection,
+  input: CreateVmInput,
+): Promise<Map<string, DiskFormat>> {
+  const paths = [
+    ...(input.source.kind === "import" ? [input.source.diskPath] : []),
+    ...(input.disk.mode === "existing" ? [input.disk.path] : []),
+  ];
+  return new Map(
+    await Promise.all(paths.map(async (p) => [p, await volumeFormat(conn, p)] as const)),
+  );
+}
+
+/** The domain XML to define; `newDiskPath` is a placeholder until the new volume exists. */
+export function domainXmlFor(
+  input: CreateVmInput,
+  formats: Map<string, DiskFormat>,
+  newDiskPath = "(new volume)",
+): string {
   if (input.osinfoId && !findOs(input.osinfoId))
     throw new AppError("invalid", `Unknown operating system ${input.osinfoId} (not in osinfo-db)`);
+  const formatOf = (path: string) => formats.get(path) ?? "raw";
   const disks: DomainDisk[] = [];
+  if (input.source.kind === "import")
+    disks.push({
+      path: input.source.diskPath,
+      format: formatOf(input.source.diskPath),
+      bus: input.diskBus,
+    });
   if (input.disk.mode === "new")
     disks.push({ path: newDiskPath, format: input.disk.format, bus: input.diskBus });
   if (input.disk.mode === "existing")
-    disks.push({ path: input.disk.path, format: "qcow2", bus: input.diskBus });
+    disks.push({ path: input.disk.path, format: formatOf(input.disk.path), bus: input.diskBus });
   return buildDomainXml({ ...input, disks });
+}
+
+/** The review step's XML: what create would define, with the volumes' real formats. */
+export async function previewDomainXml(input: CreateVmInput): Promise<string> {
+  const { host, conn } = await hostConnection(input.hostId);
+  const formats = await withTimeout(existingDiskFormats(conn, input), host.name);
+  return domainXmlFor(input, formats);
 }
 
 export function newVolumeName(vmName: string, format: "qcow2" | "raw"): string {
@@ -69,9 +120,10 @@ export async function createVm(user: SessionUser, input: CreateVmInput): Promise
     const { host, conn } = await hostConnection(input.hostId);
     target = `${input.name} on ${host.name}`;
     await refuseExisting(conn, input.name);
+    const formats = await existingDiskFormats(conn, input);
     const vol = await createDisk(user, input);
     try {
-      const xml = domainXmlFor(input, vol?.path);
+      const xml = domainXmlFor(input, formats, vol?.path);
       const dom = await conn.domains.define(xml);
       try {
         if (input.start) await conn.domains.start(dom);

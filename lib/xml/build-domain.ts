@@ -56,13 +56,7 @@ function osElement(spec: DomainSpec): El {
 function devicesElement(spec: DomainSpec): El {
   const disks: El[] = [];
   let index = 0;
-  if (spec.source.kind === "import")
-    disks.push(
-      diskElement(
-        { path: spec.source.diskPath, format: "qcow2", bus: spec.diskBus },
-        targetName(spec.diskBus, index++),
-      ),
-    );
+  // An imported disk comes first in `spec.disks`: it is the one the VM boots from.
   for (const disk of spec.disks) disks.push(diskElement(disk, targetName(disk.bus, index++)));
   if (spec.source.kind === "iso")
     disks.push({
