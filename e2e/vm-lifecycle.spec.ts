@@ -205,8 +205,21 @@ test("a clone of the shut-off VM boots with new MAC and UUID; the API deletes it
   await page.getByRole("button", { name: "Clone", exact: true }).click();
   const dialog = page.getByRole("dialog");
   await dialog.getByLabel("Clone name").fill(cloneName);
+  // Every percentage the dialog draws (the page stays the same document through router.push).
+  await page.evaluate(() => {
+    const seen: string[] = [];
+    Object.assign(window, { cloneBars: seen });
+    new MutationObserver(() => {
+      for (const el of document.querySelectorAll('[data-testid="clone-disk-percent"]'))
+        seen.push(el.textContent ?? "");
+    }).observe(document.body, { subtree: true, childList: true, characterData: true });
+  });
   await dialog.getByRole("button", { name: "Clone VM" }).click();
   await expect(page.getByRole("heading", { name: cloneName })).toBeVisible({ timeout: 90_000 });
+  // The bar was on screen while the copy ran (the clone then still defines and starts the VM).
+  const drawn = await page.evaluate(() => (window as unknown as { cloneBars: string[] }).cloneBars);
+  expect(drawn.length).toBeGreaterThan(0);
+  expect(drawn[0]).toMatch(/^\d+ % · /);
   expect(progress[0]).toMatchObject({ steps: 1, done: 0, total: allocation });
   expect(progress.at(-1)).toMatchObject({
     label: `${pool.name}/${sourceDisk} → ${cloneName}-disk1.qcow2`,

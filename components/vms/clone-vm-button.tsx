@@ -36,16 +36,18 @@ export function CloneVmButton({ vm }: { vm: VmSummary }) {
   const [pending, startTransition] = useTransition();
   const [job, setJob] = useState<string | null>(null);
   const parts = useJobProgress(job);
-  const clone = () =>
+  const clone = () => {
+    // Set outside the transition: state set inside it would only show when the clone is done.
+    const jobId = newJobId();
+    setJob(jobId);
     startTransition(async () => {
       setError(null);
-      const jobId = newJobId();
-      setJob(jobId);
       const result = await cloneVmAction({ id: vm.id, name, start, jobId });
       if (!result.ok) return setError(result.error);
       setOpen(false);
       router.push(`/vms/${result.data.id}`);
     });
+  };
   return (
     <>
       <Button variant="secondary" onClick={() => setOpen(true)}>

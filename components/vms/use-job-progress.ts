@@ -1,26 +1,22 @@
 "use client";
-// Follows the progress messages of one job this tab started (a clone's disk copies).
+// Follows the progress messages of a job this tab started (a clone's disk copies). Messages are
+// kept per job from the moment the hook mounts, so none is lost while the job id is still being
+// set: the server sends a user only their own jobs' progress.
 import { useCallback, useState } from "react";
 import { useLiveEvents } from "@/components/live/use-live-events";
 import type { ProgressMessage, ServerMessage } from "@/lib/live/messages";
 
 export function useJobProgress(job: string | null): ProgressMessage[] {
-  const [steps, setSteps] = useState<{ job: string | null; parts: ProgressMessage[] }>({
-    job: null,
-    parts: [],
-  });
+  const [byJob, setByJob] = useState<Record<string, ProgressMessage[]>>({});
   useLiveEvents(
-    useCallback(
-      (m: ServerMessage) => {
-        if (m.type !== "progress" || m.job !== job) return;
-        setSteps((s) => {
-          const parts = s.job === job ? [...s.parts] : [];
-          parts[m.step] = m;
-          return { job, parts };
-        });
-      },
-      [job],
-    ),
+    useCallback((m: ServerMessage) => {
+      if (m.type !== "progress") return;
+      setByJob((all) => {
+        const parts = [...(all[m.job] ?? [])];
+        parts[m.step] = m;
+        return { ...all, [m.job]: parts };
+      });
+    }, []),
   );
-  return steps.job === job ? steps.parts.filter(Boolean) : [];
+  return job ? (byJob[job] ?? []).filter(Boolean) : [];
 }
