@@ -30,9 +30,19 @@ export async function withCopyProgress<T>(
     last = bounded;
     onProgress({ done: bounded, total });
   };
+  // The pause between reads ends early when the copy does, so nothing waits for it.
+  let wake = () => {};
+  const pause = () =>
+    new Promise<void>((resolve) => {
+      const timer = setTimeout(resolve, POLL_MS);
+      wake = () => {
+        clearTimeout(timer);
+        resolve();
+      };
+    });
   const poll = async () => {
     while (!stopped) {
-      await new Promise((r) => setTimeout(r, POLL_MS));
+      await pause();
       if (stopped) break;
       try {
         const vol = await conn.storage.lookupVolume(pool, name);
@@ -51,6 +61,7 @@ export async function withCopyProgress<T>(
     return result;
   } finally {
     stopped = true;
+    wake();
     await polling;
   }
 }
