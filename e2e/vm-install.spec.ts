@@ -93,6 +93,7 @@ test("the wizard installs from an ISO volume: the VM boots the CD", async ({ pag
   );
   await page.getByRole("button", { name: "Create VM", exact: true }).click();
   await expect(page.getByRole("heading", { name: isoVm })).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByTestId("vm-field-os")).toHaveText("Debian 11");
 
   const xml = await virsh(lab.LAB_URI, "dumpxml", isoVm);
   expect(xml).toMatch(/<boot dev='cdrom'\/>\s*<boot dev='hd'\/>/);

@@ -2,9 +2,17 @@
 import { db } from "@/lib/db/client";
 import type { Prisma, Vm } from "@/lib/generated/prisma/client";
 import { publish } from "@/lib/live/bus";
+import { findOs } from "@/lib/osinfo/catalog";
+import type { ParsedDomain } from "@/lib/xml/parse-domain";
 import type { DomainObservation } from "./observe-domain";
 import type { NicSummary } from "./summaries";
 import { toVmSummary } from "./summaries";
+
+/** The OS line of a VM: its osinfo-db name when Virtdeck knows the id, else the XML's hint. */
+function osName(parsed: ParsedDomain): string | null {
+  const known = parsed.osinfoId ? findOs(parsed.osinfoId) : undefined;
+  return known?.name ?? parsed.osHint;
+}
 
 function nicsWithIps(obs: DomainObservation, previousNics: string | null): string | undefined {
   const base: Omit<NicSummary, "ips">[] | null =
@@ -36,7 +44,7 @@ function observationData(
     nics: nicsWithIps(obs, existing?.nics ?? null),
     ...(obs.parsed
       ? {
-          osHint: obs.parsed.osHint,
+          osHint: osName(obs.parsed),
           disks: JSON.stringify(obs.parsed.disks),
           graphics: JSON.stringify(obs.parsed.graphics),
         }

@@ -11,6 +11,8 @@ export interface ParsedDomain {
   vcpus: number;
   memoryKiB: number;
   osHint: string | null;
+  /** The libosinfo id in the domain's metadata (virt-install and Virtdeck write it). */
+  osinfoId: string | null;
   disks: DiskSummary[];
   nics: Omit<NicSummary, "ips">[];
   graphics: GraphicsSummary[];
@@ -38,10 +40,13 @@ function kib(node: unknown, name: string): number {
   return Math.round(value * (UNIT_TO_KIB[unit] ?? 1));
 }
 
+function osinfoId(domain: unknown): string | null {
+  const osinfo = child(child(domain, "metadata"), "libosinfo:libosinfo");
+  return attr(child(osinfo, "libosinfo:os"), "id");
+}
+
 function osHint(domain: unknown): string | null {
-  const metadata = child(domain, "metadata");
-  const osinfo = child(metadata, "libosinfo:libosinfo");
-  const id = attr(child(osinfo, "libosinfo:os"), "id");
+  const id = osinfoId(domain);
   if (id) return id.replace(/^https?:\/\/[^/]+\//, "");
   const os = child(domain, "os");
   return child(os, "kernel") && text(os, "kernel") ? "direct kernel boot" : null;
@@ -59,6 +64,7 @@ export function parseDomainXml(xml: string): ParsedDomain {
     vcpus: Number(text(domain, "vcpu") ?? 0),
     memoryKiB: kib(domain, "memory"),
     osHint: osHint(domain),
+    osinfoId: osinfoId(domain),
     disks: children(devices, "disk").map((d) => {
       const source = child(d, "source");
       return {

@@ -33,6 +33,7 @@ describe("parseDomainXml", () => {
       vcpus: 2,
       memoryKiB: 2 * 1024 * 1024,
       osHint: "debian/12",
+      osinfoId: "http://debian.org/debian/12",
     });
     expect(d.disks).toEqual([
       {
