@@ -147,6 +147,36 @@ test("refuses hostile names and sizes with clear messages and creates nothing", 
   expect(await virsh(lab.LAB_URI, "pool-list", "--all", "--name")).not.toContain("x'");
 });
 
+test("clones a volume from its row; the copy's progress reaches the page", async ({ page }) => {
+  const progress: { done: number; total: number; label: string }[] = [];
+  page.on("websocket", (ws) => {
+    if (!ws.url().endsWith("/ws/events")) return;
+    ws.on("framereceived", ({ payload }) => {
+      const m = JSON.parse(String(payload)) as { type: string } & (typeof progress)[number];
+      if (m.type === "progress") progress.push(m);
+    });
+  });
+  await signIn(page);
+  await openPool(page);
+  const info = await virsh(lab.LAB_URI, "vol-info", "--bytes", "--pool", pool, "e2e-disk.img");
+  const allocation = Number(/Allocation:\s+(\d+) bytes/.exec(info)?.[1]);
+  const volRow = page.locator('[data-testid="volume-row"][data-volume-name="e2e-disk.img"]');
+  await volRow.getByRole("button", { name: "Clone" }).click();
+  await volRow.getByLabel("Name of the copy").fill("e2e-disk-copy.img");
+  await volRow.getByRole("button", { name: "Clone" }).click();
+  await expect(volRow.getByTestId("volume-outcome")).toHaveText("Clone: done", { timeout: 30_000 });
+  expect(
+    await virsh(lab.LAB_URI, "vol-info", "--bytes", "--pool", pool, "e2e-disk-copy.img"),
+  ).toMatch(new RegExp(`Capacity:\\s+${SIZE} bytes`));
+  await expect.poll(() => progress.at(-1)).toMatchObject({ done: allocation, total: allocation });
+  expect(progress[0]).toMatchObject({
+    label: `${pool}/e2e-disk.img → e2e-disk-copy.img`,
+    done: 0,
+    total: allocation,
+  });
+  await virsh(lab.LAB_URI, "vol-delete", "--pool", pool, "e2e-disk-copy.img");
+});
+
 test("deletes a volume and the pool after confirming", async ({ page }) => {
   await signIn(page);
   await openPool(page);

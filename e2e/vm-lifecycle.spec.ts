@@ -210,7 +210,7 @@ test("a clone of the shut-off VM boots with new MAC and UUID; the API deletes it
     const seen: string[] = [];
     Object.assign(window, { cloneBars: seen });
     new MutationObserver(() => {
-      for (const el of document.querySelectorAll('[data-testid="clone-disk-percent"]'))
+      for (const el of document.querySelectorAll('[data-testid="copy-percent"]'))
         seen.push(el.textContent ?? "");
     }).observe(document.body, { subtree: true, childList: true, characterData: true });
   });

@@ -1,8 +1,11 @@
 "use client";
 import { useState, useTransition } from "react";
+import { CopyBar } from "@/components/live/copy-bar";
+import { useJobProgress } from "@/components/live/use-job-progress";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { cloneVolumeAction, deleteVolumeAction, resizeVolumeAction } from "@/lib/actions/storage";
+import { newJobId } from "@/lib/live/job-id";
 import type { PoolDetail, VolumeSummary } from "@/lib/storage/summaries";
 import { Outcome } from "./outcome";
 import { useRefreshStorage } from "./use-storage";
@@ -39,10 +42,16 @@ export function VolumeActions({ pool, vol }: { pool: PoolDetail; vol: VolumeSumm
     setMode(next);
     setValue(initial);
   };
-  const apply = () =>
-    mode === "resize"
-      ? run("Resize", () => resizeVolumeAction({ ...ref, capacity: value, shrink: false }))
-      : run("Clone", () => cloneVolumeAction({ ...ref, name: value }));
+  const [job, setJob] = useState<string | null>(null);
+  const copy = useJobProgress(job);
+  const apply = () => {
+    if (mode === "resize")
+      return run("Resize", () => resizeVolumeAction({ ...ref, capacity: value, shrink: false }));
+    // The job id is set before the transition, so the bar shows while the copy runs.
+    const jobId = newJobId();
+    setJob(jobId);
+    run("Clone", () => cloneVolumeAction({ ...ref, name: value, jobId }));
+  };
 
   return (
     <div className="flex flex-wrap items-center gap-1">
@@ -87,6 +96,13 @@ export function VolumeActions({ pool, vol }: { pool: PoolDetail; vol: VolumeSumm
           </Button>
         </>
       )}
+      {pending && mode === "clone" ? (
+        <div role="status" className="w-64">
+          {copy.map((part) => (
+            <CopyBar key={part.step} part={part} />
+          ))}
+        </div>
+      ) : null}
       <Outcome value={outcome} testId="volume-outcome" />
       <ConfirmDialog
         open={shrinkAsk !== null}

@@ -1,30 +1,14 @@
 "use client";
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
+import { CopyBar } from "@/components/live/copy-bar";
+import { useJobProgress } from "@/components/live/use-job-progress";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { Field } from "@/components/ui/field";
 import { cloneVmAction } from "@/lib/actions/vm-lifecycle";
 import type { VmSummary } from "@/lib/inventory/summaries";
 import { newJobId } from "@/lib/live/job-id";
-import type { ProgressMessage } from "@/lib/live/messages";
-import { formatBytes } from "@/lib/storage/sizes";
-import { useJobProgress } from "./use-job-progress";
-
-function CopyBar({ part }: { part: ProgressMessage }) {
-  const pct = part.total > 0 ? Math.floor((part.done / part.total) * 100) : 100;
-  return (
-    <div className="flex flex-col gap-1" data-testid="clone-disk-progress">
-      <span className="text-xs">
-        Disk {part.step + 1} of {part.steps}: {part.label}
-      </span>
-      <progress className="h-2 w-full" max={100} value={pct} aria-label={`Copy of ${part.label}`} />
-      <span className="text-xs text-zinc-500" data-testid="clone-disk-percent">
-        {pct} % · {formatBytes(part.done)} of {formatBytes(part.total)}
-      </span>
-    </div>
-  );
-}
 
 /** Clones a shut-off VM: full copies of its disk volumes (with progress), new UUID and MACs. */
 export function CloneVmButton({ vm }: { vm: VmSummary }) {

@@ -10,7 +10,12 @@ import {
 } from "@/lib/schemas/storage";
 import { createVolume } from "@/lib/storage/create-volume";
 import { createPool, deletePool, poolAction } from "@/lib/storage/pool-actions";
-import { cloneVolume, deleteVolume, resizeVolume } from "@/lib/storage/volume-actions";
+import {
+  cloneVolume,
+  deleteVolume,
+  resizeVolume,
+  volumeCopyProgress,
+} from "@/lib/storage/volume-actions";
 import { authedAction } from "./action";
 
 export const createPoolAction = authedAction(createPoolSchema, async (input, user) => {
@@ -38,7 +43,7 @@ export const resizeVolumeAction = authedAction(resizeVolumeSchema, async (input,
 });
 
 export const cloneVolumeAction = authedAction(cloneVolumeSchema, (input, user) =>
-  cloneVolume(user, input, input.name),
+  cloneVolume(user, input, input.name, volumeCopyProgress(user, input)),
 );
 
 export const deleteVolumeAction = authedAction(deleteVolumeSchema, async (input, user) => {

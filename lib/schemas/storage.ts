@@ -137,7 +137,11 @@ export const resizeVolumeSchema = volumeRefSchema.extend({
   /** Shrinking cuts off the end of the disk: it must be asked for explicitly. */
   shrink: z.boolean().default(false),
 });
-export const cloneVolumeSchema = volumeRefSchema.extend({ name: volumeNameSchema });
+export const cloneVolumeSchema = volumeRefSchema.extend({
+  name: volumeNameSchema,
+  /** Chosen by the caller to follow the copy's progress on /ws/events. */
+  jobId: z.string().uuid("jobId: a UUID").optional(),
+});
 export const deleteVolumeSchema = volumeRefSchema;
 
 /** Query of an upload: the new volume's name and format (the size is the Content-Length). */

@@ -2,6 +2,7 @@
 import type { SessionUser } from "@/lib/auth/session-store";
 import { AppError } from "@/lib/errors";
 import { VolFlags } from "@/lib/libvirt";
+import { singleProgress } from "@/lib/live/progress";
 import type { VolumeRefInput } from "@/lib/schemas/storage";
 import { buildVolumeXml } from "@/lib/xml/build-storage";
 import { parseVolumeXml } from "@/lib/xml/parse-storage";
@@ -82,6 +83,14 @@ export function cloneVolume(
     );
     return { name: vol.name, path: await conn.storage.volumePath(vol) };
   });
+}
+
+/** Where a volume clone asked with a job id reports its progress (the asking user's tabs). */
+export function volumeCopyProgress(
+  user: SessionUser,
+  input: VolumeRefInput & { name: string; jobId?: string },
+): (p: CopyProgress) => void {
+  return singleProgress(user, input.jobId, `${input.pool}/${input.volume} → ${input.name}`);
 }
 
 /** Deletes a volume; refused while an inventory VM has a disk on it. */

@@ -8,7 +8,7 @@ import { AppError, isAppError, toActionError } from "@/lib/errors";
 import { observeDomain } from "@/lib/inventory/observe-domain";
 import { saveObservation } from "@/lib/inventory/vm-store";
 import { type Connection, DomainListFlags, DomainXmlFlags } from "@/lib/libvirt";
-import { publish } from "@/lib/live/bus";
+import { progressReporter } from "@/lib/live/progress";
 import type { VolumeRefInput } from "@/lib/schemas/storage";
 import type { CloneVmInput } from "@/lib/schemas/vm-edit";
 import type { CopyProgress } from "@/lib/storage/copy-progress";
@@ -35,13 +35,6 @@ async function copyDisk(
   const label = `${source.pool}/${source.name} → ${name}`;
   const copy = await cloneVolume(user, ref, name, (p) => onProgress(label, p));
   return { path: copy.path, ref: { ...ref, volume: copy.name } };
-}
-
-/** Publishes each disk copy's progress to the user's browsers when they gave a job id. */
-function progressReporter(user: SessionUser, job: string | undefined, steps: number) {
-  return (step: number) => (label: string, p: CopyProgress) => {
-    if (job) publish({ type: "progress", userId: user.userId, job, step, steps, label, ...p });
-  };
 }
 
 async function refuseExisting(conn: Connection, name: string): Promise<void> {

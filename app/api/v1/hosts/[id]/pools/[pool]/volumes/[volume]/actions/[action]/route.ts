@@ -2,7 +2,7 @@ import { withAuth } from "@/lib/api/route";
 import { AppError } from "@/lib/errors";
 import { cloneVolumeSchema, resizeVolumeSchema } from "@/lib/schemas/storage";
 import { jsonBody, parseOr400 } from "@/lib/storage/api-input";
-import { cloneVolume, resizeVolume } from "@/lib/storage/volume-actions";
+import { cloneVolume, resizeVolume, volumeCopyProgress } from "@/lib/storage/volume-actions";
 
 /** POST …/volumes/{volume}/actions/resize {capacity: "30G"} or …/actions/clone {name}. */
 export const POST = withAuth(async (request, { params, user }) => {
@@ -19,7 +19,8 @@ export const POST = withAuth(async (request, { params, user }) => {
   }
   if (params.action === "clone") {
     const input = parseOr400(cloneVolumeSchema, raw);
-    return Response.json({ volume: await cloneVolume(user, input, input.name) }, { status: 201 });
+    const volume = await cloneVolume(user, input, input.name, volumeCopyProgress(user, input));
+    return Response.json({ volume }, { status: 201 });
   }
   throw new AppError("invalid", "The action must be resize or clone");
 });
