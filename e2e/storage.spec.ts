@@ -8,6 +8,7 @@ import { labEnv } from "../tests/integration/support/lab-env";
 import { virsh } from "../tests/integration/support/virsh";
 import { waitForLive } from "./support/hosts";
 import { addLabHost, removeHost } from "./support/lab-host";
+import { collectProgress } from "./support/live-frames";
 import { signIn } from "./support/sign-in";
 
 const lab = labEnv();
@@ -148,14 +149,7 @@ test("refuses hostile names and sizes with clear messages and creates nothing", 
 });
 
 test("clones a volume from its row; the copy's progress reaches the page", async ({ page }) => {
-  const progress: { done: number; total: number; label: string }[] = [];
-  page.on("websocket", (ws) => {
-    if (!ws.url().endsWith("/ws/events")) return;
-    ws.on("framereceived", ({ payload }) => {
-      const m = JSON.parse(String(payload)) as { type: string } & (typeof progress)[number];
-      if (m.type === "progress") progress.push(m);
-    });
-  });
+  const progress = collectProgress(page); // what /ws/events tells this tab about the copy
   await signIn(page);
   await openPool(page);
   const info = await virsh(lab.LAB_URI, "vol-info", "--bytes", "--pool", pool, "e2e-disk.img");

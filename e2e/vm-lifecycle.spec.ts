@@ -7,6 +7,7 @@ import { labEnv } from "../tests/integration/support/lab-env";
 import { virsh } from "../tests/integration/support/virsh";
 import { createLabPool, type LabPool } from "../tests/integration/vms/lab-pool";
 import { addLabHost, removeHost } from "./support/lab-host";
+import { collectProgress } from "./support/live-frames";
 import { signIn } from "./support/sign-in";
 import { nextStep, onSerial } from "./support/vm-pages";
 
@@ -191,15 +192,7 @@ test("a clone of the shut-off VM boots with new MAC and UUID; the API deletes it
   const sourceDisk = `${vmName}-disk1.qcow2`;
   const info = await virsh(lab.LAB_URI, "vol-info", "--bytes", "--pool", pool.name, sourceDisk);
   const allocation = Number(/Allocation:\s+(\d+) bytes/.exec(info)?.[1]);
-  // What /ws/events tells this tab about the copy (the dialog draws its bars from it).
-  const progress: { label: string; done: number; total: number; steps: number }[] = [];
-  page.on("websocket", (ws) => {
-    if (!ws.url().endsWith("/ws/events")) return;
-    ws.on("framereceived", ({ payload }) => {
-      const m = JSON.parse(String(payload)) as { type: string } & (typeof progress)[number];
-      if (m.type === "progress") progress.push(m);
-    });
-  });
+  const progress = collectProgress(page); // what /ws/events tells this tab about the copy
   await signIn(page);
   await page.goto(vmPage);
   await page.getByRole("button", { name: "Clone", exact: true }).click();
