@@ -1,7 +1,7 @@
 "use client";
 // TanStack Query keys and live cache updates for hosts. Host status changes arrive whole over
-// /ws/events ({type:"host"}); a list fetched earlier never overwrites them because the list is
-// only refetched when the socket (re)connects.
+// /ws/events ({type:"host"}); a read from the server that started before such a change never
+// overwrites it (withNewerStatus), however the two cross.
 import { type QueryClient, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useCallback } from "react";
 import { useLiveEvents } from "@/components/live/use-live-events";
@@ -32,6 +32,27 @@ export function dropHost(client: QueryClient, id: string): void {
   client.removeQueries({ queryKey: hostKeys.detail(id) });
 }
 
+/**
+ * A host as read from the server can be older than what the socket brought meanwhile (the read
+ * started before a status change and finished after its message): the later status wins.
+ */
+export function withNewerStatus(
+  fetched: HostSummary,
+  cached: HostSummary | undefined,
+): HostSummary {
+  if (!cached?.statusChangedAt || !fetched.statusChangedAt) return fetched;
+  if (cached.statusChangedAt <= fetched.statusChangedAt) return fetched;
+  const { status, lastError, statusChangedAt } = cached;
+  return { ...fetched, status, lastError, statusChangedAt };
+}
+
+function mergeList(client: QueryClient, fetched: HostSummary[]): HostSummary[] {
+  const cached = new Map(
+    (client.getQueryData<HostSummary[]>(hostKeys.all) ?? []).map((h) => [h.id, h]),
+  );
+  return fetched.map((h) => withNewerStatus(h, cached.get(h.id)));
+}
+
 export function applyHostMessage(client: QueryClient, message: ServerMessage): void {
   if (message.type === "hello") {
     // Changes may have been missed while the socket was down.
@@ -49,19 +70,26 @@ export function useLiveHosts(): void {
 
 export function useHostList(initial: HostSummary[]) {
   useLiveHosts();
+  const client = useQueryClient();
   return useQuery({
     queryKey: hostKeys.all,
-    queryFn: async () => (await fetchJson<{ hosts: HostSummary[] }>("/api/v1/hosts")).hosts,
+    queryFn: async () =>
+      mergeList(client, (await fetchJson<{ hosts: HostSummary[] }>("/api/v1/hosts")).hosts),
     initialData: initial,
   });
 }
 
 export function useHost(initial: HostSummary) {
   useLiveHosts();
+  const client = useQueryClient();
+  const key = hostKeys.detail(initial.id);
   return useQuery({
-    queryKey: hostKeys.detail(initial.id),
+    queryKey: key,
     queryFn: async () =>
-      (await fetchJson<{ host: HostSummary }>(`/api/v1/hosts/${initial.id}`)).host,
+      withNewerStatus(
+        (await fetchJson<{ host: HostSummary }>(`/api/v1/hosts/${initial.id}`)).host,
+        client.getQueryData<HostSummary>(key),
+      ),
     initialData: initial,
   });
 }
