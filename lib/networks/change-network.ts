@@ -2,9 +2,9 @@
 // browsers, and audit the outcome (libvirt's words included) whether it worked or not.
 import { recordAudit, recordFailure } from "@/lib/audit/record";
 import type { SessionUser } from "@/lib/auth/session-store";
+import { hostConnection } from "@/lib/hosts/live-read";
 import type { Connection } from "@/lib/libvirt";
 import { announceNetwork } from "./network-events";
-import { hostConnection } from "./read-networks";
 
 export interface NetworkContext {
   conn: Connection;

@@ -2,12 +2,12 @@
 // host until every check passes, and a network that fails to start is removed again.
 import type { SessionUser } from "@/lib/auth/session-store";
 import { AppError } from "@/lib/errors";
+import { withTimeout } from "@/lib/hosts/live-read";
 import type { CreateNetworkInput } from "@/lib/schemas/network";
 import { buildBridgeNetworkXml, buildIpNetworkXml } from "@/lib/xml/build-network";
 import { changeNetwork } from "./change-network";
 import { readInterfaces, readLiveNetworks } from "./read-networks";
 import { NetworkInputError, validateNewNetwork } from "./validate-network";
-import { withTimeout } from "./with-timeout";
 
 export function createNetwork(user: SessionUser, input: CreateNetworkInput): Promise<void> {
   return changeNetwork(user, "network.create", input, async ({ conn, host }) => {

@@ -1,12 +1,12 @@
 // One network, read live: its settings, DHCP leases (matched to inventory VMs by MAC),
 // static host entries and XML.
 import { db } from "@/lib/db/client";
+import { hostConnection, withTimeout } from "@/lib/hosts/live-read";
 import type { NicSummary } from "@/lib/inventory/summaries";
 import type { Connection, NetworkRef } from "@/lib/libvirt";
 import { parseNetworkXml } from "@/lib/xml/parse-network";
-import { hostConnection, toNetworkSummary, vmsByNetwork } from "./read-networks";
+import { toNetworkSummary, vmsByNetwork } from "./read-networks";
 import type { LeaseRow, NetworkDetail } from "./summaries";
-import { withTimeout } from "./with-timeout";
 
 async function vmsByMac(hostId: string): Promise<Map<string, { id: string; name: string }>> {
   const vms = await db.vm.findMany({

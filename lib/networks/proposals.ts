@@ -1,8 +1,9 @@
 // What the create wizard proposes for a host: a free bridge name and subnet, and the host's own
 // bridges (those no libvirt network manages) for a public bridge.
+
+import { hostConnection, withTimeout } from "@/lib/hosts/live-read";
 import { defaultLayout, formatCidr, parseCidr, proposeSubnet } from "./cidr";
-import { hostConnection, readInterfaces, readLiveNetworks } from "./read-networks";
-import { withTimeout } from "./with-timeout";
+import { readInterfaces, readLiveNetworks } from "./read-networks";
 
 export interface NetworkProposal {
   bridge: string;

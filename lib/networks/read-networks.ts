@@ -1,14 +1,13 @@
 // Live reads of a host's networks (there is no network table: libvirt is the truth, and each
 // read has a short limit so an unresponsive host cannot hold a page).
 import { db } from "@/lib/db/client";
-import { AppError, toActionError } from "@/lib/errors";
-import { connectionManager } from "@/lib/hosts/connection-manager";
+import { toActionError } from "@/lib/errors";
+import { hostConnection, withTimeout } from "@/lib/hosts/live-read";
 import type { NicSummary } from "@/lib/inventory/summaries";
 import { type Connection, type NetworkRef, ObjectListFlags } from "@/lib/libvirt";
 import { attr, child, parseXml } from "@/lib/xml/parse";
 import { type ParsedNetwork, parseNetworkXml } from "@/lib/xml/parse-network";
 import type { HostNetworks, NetworkSummary, NetworkVm } from "./summaries";
-import { withTimeout } from "./with-timeout";
 
 export interface LiveNetwork {
   ref: NetworkRef;
@@ -92,16 +91,6 @@ export function toNetworkSummary(
     persistent: n.persistent,
     vms,
   };
-}
-
-/** A stored host and its live connection; refuses at once when it is not online. */
-export async function hostConnection(hostId: string) {
-  const host = await db.host.findUnique({
-    where: { id: hostId },
-    select: { id: true, name: true, status: true },
-  });
-  if (!host) throw new AppError("not_found", "No such host");
-  return { host, conn: connectionManager().connection(host.id, host.name) };
 }
 
 export async function listHostNetworks(hostId: string): Promise<NetworkSummary[]> {

@@ -2,8 +2,8 @@
 // the outcome (libvirt's words included) whether it worked or not.
 import { recordAudit, recordFailure } from "@/lib/audit/record";
 import type { SessionUser } from "@/lib/auth/session-store";
+import { hostConnection } from "@/lib/hosts/live-read";
 import type { Connection } from "@/lib/libvirt";
-import { storageConnection } from "./read-storage";
 
 export interface StorageContext {
   conn: Connection;
@@ -19,7 +19,7 @@ export async function changeStorage<T>(
 ): Promise<T> {
   let target = `${ref.target} on ${ref.hostId}`;
   try {
-    const { host, conn } = await storageConnection(ref.hostId);
+    const { host, conn } = await hostConnection(ref.hostId);
     target = `${ref.target} on ${host.name}`;
     const result = await change({ conn, host });
     await recordAudit({ user, action, target, outcome: "ok" });

@@ -1,12 +1,12 @@
 // Streams a volume to the browser: libvirt's download stream becomes the response body, read
 // only as fast as the browser takes it (the stream pauses the transfer connection's socket).
 import { Readable } from "node:stream";
+import { hostConnection } from "@/lib/hosts/live-read";
 import type { VolumeRefInput } from "@/lib/schemas/storage";
-import { storageConnection } from "./read-storage";
 import { openTransferConnection } from "./transfer-connection";
 
 export async function downloadVolume(ref: VolumeRefInput): Promise<ReadableStream<Uint8Array>> {
-  await storageConnection(ref.hostId); // refuses at once for an unknown or offline host
+  await hostConnection(ref.hostId); // refuses at once for an unknown or offline host
   const conn = await openTransferConnection(ref.hostId);
   try {
     const pool = await conn.storage.lookupPool(ref.pool);

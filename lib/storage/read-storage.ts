@@ -1,11 +1,10 @@
 // Live reads of a host's pools and volumes. libvirt is the truth (there is no storage table);
 // every read has a short limit so an unresponsive host cannot hold a page.
 import { db } from "@/lib/db/client";
-import { AppError, toActionError } from "@/lib/errors";
-import { connectionManager } from "@/lib/hosts/connection-manager";
+import { toActionError } from "@/lib/errors";
+import { hostConnection, withTimeout } from "@/lib/hosts/live-read";
 import type { DiskSummary } from "@/lib/inventory/summaries";
 import { type Connection, ObjectListFlags, type PoolRef } from "@/lib/libvirt";
-import { withTimeout } from "@/lib/networks/with-timeout";
 import { POOL_TYPES, type PoolType } from "@/lib/schemas/storage";
 import { parsePoolTypes, parsePoolXml, parseVolumeXml } from "@/lib/xml/parse-storage";
 import type {
@@ -16,16 +15,6 @@ import type {
   StorageVm,
   VolumeSummary,
 } from "./summaries";
-
-/** A stored host and its live connection; refuses at once when it is not online. */
-export async function storageConnection(hostId: string) {
-  const host = await db.host.findUnique({
-    where: { id: hostId },
-    select: { id: true, name: true, status: true },
-  });
-  if (!host) throw new AppError("not_found", "No such host");
-  return { host, conn: connectionManager().connection(host.id, host.name) };
-}
 
 /** Inventory VMs per disk source path (a volume is "used" when a VM's disk names its path). */
 export async function vmsByDiskPath(hostId: string): Promise<Map<string, StorageVm[]>> {
@@ -75,7 +64,7 @@ async function readPool(
 
 /** The host's pools, sorted by name. */
 export async function listHostPools(hostId: string): Promise<PoolSummary[]> {
-  const { host, conn } = await storageConnection(hostId);
+  const { host, conn } = await hostConnection(hostId);
   const read = async () => {
     const [all, persistent] = await Promise.all([
       conn.storage.listPools(0),
@@ -95,7 +84,16 @@ export async function readVolumes(
   pool: PoolRef,
 ): Promise<VolumeSummary[]> {
   if (!(await conn.storage.isPoolActive(pool))) return [];
-  const [refs, users] = await Promise.all([conn.storage.listVolumes(pool), vmsByDiskPath(hostId)]);
+  return volumesOf(conn, pool, await vmsByDiskPath(hostId));
+}
+
+/** An active pool's volumes, `users` being the inventory's VMs per disk path. */
+async function volumesOf(
+  conn: Connection,
+  pool: PoolRef,
+  users: Map<string, StorageVm[]>,
+): Promise<VolumeSummary[]> {
+  const refs = await conn.storage.listVolumes(pool);
   const vols = await Promise.all(
     refs.map(async (ref) => {
       const [xml, info] = await Promise.all([
@@ -121,7 +119,7 @@ export async function readVolumes(
 
 /** The volumes of a host's pool (for VM creation: pick a disk or an ISO). */
 export async function listPoolVolumes(hostId: string, pool: string): Promise<VolumeSummary[]> {
-  const { host, conn } = await storageConnection(hostId);
+  const { host, conn } = await hostConnection(hostId);
   return withTimeout(
     (async () => readVolumes(conn, host.id, await conn.storage.lookupPool(pool)))(),
     host.name,
@@ -130,16 +128,20 @@ export async function listPoolVolumes(hostId: string, pool: string): Promise<Vol
 
 /** Every pool of a host with its volumes (inactive pools have none): what disk pickers offer. */
 export async function listHostVolumes(hostId: string): Promise<PoolVolumes[]> {
-  const { host, conn } = await storageConnection(hostId);
+  const { host, conn } = await hostConnection(hostId);
   return withTimeout(
     (async () => {
-      const refs = await conn.storage.listPools(0);
+      // The inventory's disk users are read once for all pools.
+      const [refs, users] = await Promise.all([conn.storage.listPools(0), vmsByDiskPath(host.id)]);
       const pools = await Promise.all(
-        refs.map(async (ref) => ({
-          pool: ref.name,
-          active: await conn.storage.isPoolActive(ref),
-          volumes: await readVolumes(conn, host.id, ref),
-        })),
+        refs.map(async (ref) => {
+          const active = await conn.storage.isPoolActive(ref);
+          return {
+            pool: ref.name,
+            active,
+            volumes: active ? await volumesOf(conn, ref, users) : [],
+          };
+        }),
       );
       return pools.sort((a, b) => a.pool.localeCompare(b.pool));
     })(),
@@ -148,7 +150,7 @@ export async function listHostVolumes(hostId: string): Promise<PoolVolumes[]> {
 }
 
 export async function getPoolDetail(hostId: string, pool: string): Promise<PoolDetail> {
-  const { host, conn } = await storageConnection(hostId);
+  const { host, conn } = await hostConnection(hostId);
   return withTimeout(
     (async () => {
       const ref = await conn.storage.lookupPool(pool);
@@ -168,7 +170,7 @@ export async function getPoolDetail(hostId: string, pool: string): Promise<PoolD
  * offered, and speaks for itself when one fails.
  */
 export async function hostPoolTypes(hostId: string): Promise<PoolType[]> {
-  const { host, conn } = await storageConnection(hostId);
+  const { host, conn } = await hostConnection(hostId);
   const supported = await withTimeout(
     conn.host
       .storagePoolCapabilities()

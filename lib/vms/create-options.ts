@@ -2,9 +2,9 @@
 // feature's kind labels), its storage pools, and from its domain capabilities whether KVM and
 // UEFI firmware are on offer.
 import "server-only";
+import { hostConnection, withTimeout } from "@/lib/hosts/live-read";
 import type { Connection } from "@/lib/libvirt";
-import { hostConnection, readLiveNetworks } from "@/lib/networks/read-networks";
-import { withTimeout } from "@/lib/networks/with-timeout";
+import { readLiveNetworks } from "@/lib/networks/read-networks";
 import { osinfoCatalog } from "@/lib/osinfo/catalog";
 import { attr, child, children, parseXml } from "@/lib/xml/parse";
 import type { NetworkKindWord } from "@/lib/xml/parse-network";
