@@ -1,11 +1,10 @@
 "use client";
 // TanStack Query for storage. There is no storage table: the cache holds what the host said,
 // read again after each change made here, on pool events from the host, and when it comes back.
-import { type QueryClient, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useCallback } from "react";
-import { useLiveEvents } from "@/components/live/use-live-events";
-import type { ServerMessage } from "@/lib/live/messages";
 import { fetchJson } from "@/lib/queries/fetch-json";
+import { usePerHostList, useRereadOn } from "@/lib/queries/per-host";
 import type { HostPools, PoolDetail, PoolVolumes } from "@/lib/storage/summaries";
 
 export const storageKeys = {
@@ -14,11 +13,6 @@ export const storageKeys = {
   volumes: (hostId: string) => ["storage", "volumes", hostId] as const,
 };
 
-function onMessage(client: QueryClient, m: ServerMessage): void {
-  if (m.type === "hello" || m.type === "host" || m.type === "storage")
-    void client.invalidateQueries({ queryKey: storageKeys.all });
-}
-
 /** Reads storage again after a change made on this page. */
 export function useRefreshStorage(): () => Promise<void> {
   const client = useQueryClient();
@@ -26,29 +20,12 @@ export function useRefreshStorage(): () => Promise<void> {
 }
 
 function useLiveStorage(): void {
-  const client = useQueryClient();
-  useLiveEvents(useCallback((m: ServerMessage) => onMessage(client, m), [client]));
+  useRereadOn(storageKeys.all, "storage");
 }
 
 export function usePoolList(initial: HostPools[]) {
   useLiveStorage();
-  return useQuery({
-    queryKey: storageKeys.all,
-    initialData: initial,
-    queryFn: () =>
-      Promise.all(
-        initial.map(async (h): Promise<HostPools> => {
-          try {
-            const { pools } = await fetchJson<Pick<HostPools, "pools">>(
-              `/api/v1/hosts/${h.hostId}/pools`,
-            );
-            return { ...h, error: null, pools };
-          } catch (error) {
-            return { ...h, error: (error as Error).message, pools: [] };
-          }
-        }),
-      ),
-  });
+  return usePerHostList(storageKeys.all, initial, "pools", "pools");
 }
 
 export function usePoolDetail(initial: PoolDetail) {
