@@ -14,17 +14,22 @@ export const hostKeys = {
   detail: (id: string) => ["host", id] as const,
 };
 
-/** Writes one host into the list and its detail entry (adding it when new). */
+/**
+ * Writes one host into the list and its detail entry (adding it when new). Whatever brings it
+ * (a socket message, an action's result, a read), a status older than the cached one loses.
+ */
 export function putHost(client: QueryClient, host: HostSummary): void {
   client.setQueryData<HostSummary[]>(hostKeys.all, (list) => {
     if (!list) return list;
     const i = list.findIndex((h) => h.id === host.id);
     if (i === -1) return [...list, host].sort((a, b) => a.name.localeCompare(b.name));
     const next = list.slice();
-    next[i] = host;
+    next[i] = withNewerStatus(host, list[i]);
     return next;
   });
-  client.setQueryData<HostSummary>(hostKeys.detail(host.id), (old) => (old ? host : old));
+  client.setQueryData<HostSummary>(hostKeys.detail(host.id), (old) =>
+    old ? withNewerStatus(host, old) : old,
+  );
 }
 
 export function dropHost(client: QueryClient, id: string): void {
@@ -33,15 +38,16 @@ export function dropHost(client: QueryClient, id: string): void {
 }
 
 /**
- * A host as read from the server can be older than what the socket brought meanwhile (the read
- * started before a status change and finished after its message): the later status wins.
+ * A host as read or returned by an action can be older than what the socket brought meanwhile
+ * (the add action's "connecting" can reach the page after the "online" message): the later
+ * status wins, and one without a time is older than any.
  */
 export function withNewerStatus(
   fetched: HostSummary,
   cached: HostSummary | undefined,
 ): HostSummary {
-  if (!cached?.statusChangedAt || !fetched.statusChangedAt) return fetched;
-  if (cached.statusChangedAt <= fetched.statusChangedAt) return fetched;
+  if (!cached?.statusChangedAt) return fetched;
+  if (fetched.statusChangedAt && cached.statusChangedAt <= fetched.statusChangedAt) return fetched;
   const { status, lastError, statusChangedAt } = cached;
   return { ...fetched, status, lastError, statusChangedAt };
 }

@@ -25,6 +25,11 @@ describe("withNewerStatus", () => {
     });
   });
 
+  it("keeps the cached status over a host without a status time (an action's fresh row)", () => {
+    const cached = host({ status: "online" });
+    expect(withNewerStatus(host({ statusChangedAt: null }), cached)).toEqual(cached);
+  });
+
   it("takes the read when it is as new or newer", () => {
     const cached = host({ status: "online" });
     const fetched = host({ status: "offline", statusChangedAt: "2026-11-27T10:00:05.000Z" });
