@@ -23,6 +23,8 @@ export class AppError extends Error {
   constructor(
     readonly code: AppErrorCode,
     message: string,
+    /** For invalid input: the message of each field that was wrong, by its path ("disk.sizeGib"). */
+    readonly fields?: Record<string, string[]>,
   ) {
     super(message);
     this.name = "AppError";

@@ -21,3 +21,8 @@ export function formatDuration(seconds: number): string {
   if (m > 0) return `${m}m ${s % 60}s`;
   return `${s}s`;
 }
+
+/** An ISO time as "2026-12-01 20:05:07" in UTC (the same for every viewer, as logs show it). */
+export function formatUtc(iso: string): string {
+  return iso.slice(0, 19).replace("T", " ");
+}

@@ -6,7 +6,8 @@ import { FormError } from "@/components/ui/form-error";
 import { useFormAction } from "@/components/ui/use-form-action";
 import { changePasswordAction } from "@/lib/actions/auth";
 
-export function ChangePasswordForm() {
+/** `tokens`: how many API tokens the account has (offered for revoking with the change). */
+export function ChangePasswordForm({ tokens }: { tokens: number }) {
   const router = useRouter();
   const { onSubmit, fieldErrors, error, pending } = useFormAction(changePasswordAction, () => {
     router.replace("/");
@@ -39,6 +40,17 @@ export function ChangePasswordForm() {
         required
         error={fieldErrors.confirmPassword?.[0]}
       />
+      {tokens > 0 ? (
+        <label className="flex items-start gap-2 text-sm">
+          <input type="checkbox" name="revokeTokens" className="mt-1" />
+          <span>
+            Also revoke my {tokens === 1 ? "API token" : `${tokens} API tokens`}
+            <span className="block text-xs text-zinc-500">
+              Do this if the old password may be known to someone else: tokens outlive it
+            </span>
+          </span>
+        </label>
+      ) : null}
       <FormError message={error} />
       <Button type="submit" disabled={pending}>
         {pending ? "Saving…" : "Set new password"}

@@ -1,6 +1,7 @@
 "use client";
 import Link from "next/link";
 import type { VmSummary } from "@/lib/inventory/summaries";
+import { useVmAccess } from "@/lib/queries/access";
 import { VmThumbnail } from "./vm-thumbnail";
 
 const LINK =
@@ -10,6 +11,9 @@ const LINK =
 export function ConsoleLinks({ vm }: { vm: VmSummary }) {
   const running = !vm.gone && vm.state !== "shut off" && vm.state !== "crashed";
   const hasVnc = vm.graphics.some((g) => g.type === "vnc");
+  const { can } = useVmAccess(vm);
+  if (!can("VM.Console"))
+    return <p className="mt-2 text-xs text-zinc-500">Opening its consoles needs VM.Console.</p>;
   if (!running)
     return <p className="mt-2 text-xs text-zinc-500">Consoles open while the VM runs.</p>;
   return (

@@ -10,7 +10,9 @@ import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { FormError } from "@/components/ui/form-error";
 import { PageHeader } from "@/components/ui/page-header";
 import { removeHostAction } from "@/lib/actions/hosts";
+import { formatUtc } from "@/lib/format";
 import type { HostDetails } from "@/lib/hosts/host-details";
+import { useGate } from "@/lib/queries/access";
 import { dropHost, putHost, useHost } from "@/lib/queries/hosts";
 import { HostFactsCards } from "./host-facts-cards";
 import { HostForm } from "./host-form";
@@ -25,6 +27,7 @@ export function HostDetail({ host: initial }: { host: HostDetails }) {
   const [removing, setRemoving] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [pending, startTransition] = useTransition();
+  const modify = useGate()("Host.Modify", { kind: "host", hostId: initial.id });
 
   // Facts, VM counts and history are re-read from the database when the status changes.
   const seen = useRef(`${host.status}|${host.statusChangedAt}`);
@@ -55,10 +58,10 @@ export function HostDetail({ host: initial }: { host: HostDetails }) {
           title="Connection"
           actions={
             <div className="flex gap-2">
-              <Button variant="secondary" onClick={() => setEditing((v) => !v)}>
+              <Button variant="secondary" onClick={() => setEditing((v) => !v)} {...modify}>
                 {editing ? "Cancel edit" : "Edit"}
               </Button>
-              <Button variant="danger" onClick={() => setRemoving(true)}>
+              <Button variant="danger" onClick={() => setRemoving(true)} {...modify}>
                 Remove
               </Button>
             </div>
@@ -72,9 +75,7 @@ export function HostDetail({ host: initial }: { host: HostDetails }) {
               </span>
             ) : null}
             {host.lastSeenAt ? (
-              <span className="text-zinc-500">
-                last seen {host.lastSeenAt.slice(0, 19).replace("T", " ")} UTC
-              </span>
+              <span className="text-zinc-500">last seen {formatUtc(host.lastSeenAt)} UTC</span>
             ) : null}
           </div>
           {editing ? (

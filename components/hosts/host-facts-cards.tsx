@@ -1,5 +1,5 @@
 import { Card } from "@/components/ui/card";
-import { formatKiB } from "@/lib/format";
+import { formatKiB, formatUtc } from "@/lib/format";
 import type { HostFacts } from "@/lib/hosts/host-facts";
 
 function Row({ label, children }: { label: string; children: React.ReactNode }) {
@@ -55,8 +55,7 @@ export function HostFactsCards({ facts }: { facts: HostFacts }) {
           </Row>
         </dl>
         <p className="mt-3 text-xs text-zinc-500">
-          As read at{" "}
-          <time dateTime={facts.readAt}>{facts.readAt.slice(0, 19).replace("T", " ")} UTC</time>.
+          As read at <time dateTime={facts.readAt}>{formatUtc(facts.readAt)} UTC</time>.
         </p>
       </Card>
       <div className="flex flex-col gap-4">

@@ -53,7 +53,7 @@ export function HostForm({
   const [testing, startTest] = useTransition();
   const { onSubmit, fieldErrors, error, pending } = useFormAction(
     editing ? updateHostAction : addHostAction,
-    (host, form) => {
+    ({ host }, form) => {
       if (!editing) {
         form.reset();
         setUri("");
@@ -72,8 +72,8 @@ export function HostForm({
       const result = await testHostAction(new FormData(formRef.current));
       setTestError(result.ok ? null : result.error);
       if (!result.ok) return;
-      setProbe(result.data);
-      const offered = result.data.hostKey;
+      setProbe(result.data.reached);
+      const offered = result.data.reached.hostKey;
       if (offered && !hostKey.openssh) setHostKey(offered);
     });
 

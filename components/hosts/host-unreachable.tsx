@@ -5,9 +5,9 @@
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useCallback } from "react";
-import { useLiveEvents } from "@/components/live/use-live-events";
 import { EmptyState } from "@/components/ui/empty-state";
 import type { ServerMessage } from "@/lib/live/messages";
+import { useLiveEvents } from "@/lib/queries/live-socket";
 
 export function HostUnreachable({
   host,

@@ -9,6 +9,7 @@ import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { EmptyState } from "@/components/ui/empty-state";
 import { removeHostAction } from "@/lib/actions/hosts";
 import type { HostSummary } from "@/lib/inventory/summaries";
+import { ROOT, useCan, useGate } from "@/lib/queries/access";
 import { dropHost, putHost, useHostList } from "@/lib/queries/hosts";
 import { HostForm } from "./host-form";
 import { HostStatusBadge } from "./host-status-badge";
@@ -28,6 +29,9 @@ export function HostsClient({
   const [error, setError] = useState<string | null>(null);
   const [pending, startTransition] = useTransition();
   const added = (host: HostSummary) => putHost(client, host);
+  const can = useCan();
+  const gate = useGate();
+  const mayAdd = can("Host.Modify", ROOT);
 
   const confirmRemove = () =>
     startTransition(async () => {
@@ -43,20 +47,24 @@ export function HostsClient({
       <div className="-mt-4 -mb-2 flex justify-end">
         <LiveIndicator />
       </div>
-      {localHostName && hosts.length === 0 ? (
+      {localHostName && hosts.length === 0 && mayAdd ? (
         <LocalHostOffer name={localHostName} onAdded={added} />
       ) : null}
-      <Card title="Add a host">
-        <HostForm onSaved={added} />
-      </Card>
+      {mayAdd ? (
+        <Card title="Add a host">
+          <HostForm onSaved={added} />
+        </Card>
+      ) : null}
       {error ? (
         <p role="alert" className="text-sm text-red-600 dark:text-red-400">
           {error}
         </p>
       ) : null}
       {hosts.length === 0 ? (
-        <EmptyState title="No hosts yet">
-          Add your first KVM host above by its libvirt URI.
+        <EmptyState title={mayAdd ? "No hosts yet" : "No hosts shared with you"}>
+          {mayAdd
+            ? "Add your first KVM host above by its libvirt URI."
+            : "Adding hosts needs Host.Modify on /; an administrator can grant you a role on a host."}
         </EmptyState>
       ) : (
         <Card title={`${hosts.length} host${hosts.length === 1 ? "" : "s"}`}>
@@ -94,6 +102,7 @@ export function HostsClient({
                       variant="ghost"
                       onClick={() => setRemoving(host)}
                       aria-label={`Remove ${host.name}`}
+                      {...gate("Host.Modify", { kind: "host", hostId: host.id })}
                     >
                       Remove
                     </Button>

@@ -22,7 +22,7 @@ export function LocalHostOffer({
     startTransition(async () => {
       const result = await addHostAction({ name, uri: "qemu:///system" });
       setError(result.ok ? null : result.error);
-      if (result.ok) onAdded(result.data);
+      if (result.ok) onAdded(result.data.host);
     });
   return (
     <Card title="This machine runs libvirt">

@@ -1,4 +1,5 @@
 import { Card } from "@/components/ui/card";
+import { formatUtc } from "@/lib/format";
 import { HostStatusBadge } from "./host-status-badge";
 
 /** The latest status changes of a host, newest first. */
@@ -16,7 +17,7 @@ export function StatusHistory({
           {history.map((e) => (
             <li key={`${e.at}-${e.status}`} className="flex flex-wrap items-baseline gap-2">
               <time dateTime={e.at} className="font-mono text-xs text-zinc-500">
-                {e.at.slice(0, 19).replace("T", " ")}
+                {formatUtc(e.at)}
               </time>
               <HostStatusBadge status={e.status} testId="history-status" />
               {e.error ? (

@@ -1,5 +1,5 @@
 "use client";
-import { useLiveStatus } from "./use-live-events";
+import { useLiveStatus } from "@/lib/queries/live-socket";
 
 const LABEL = { open: "live", connecting: "connecting…", closed: "reconnecting…" } as const;
 

@@ -6,6 +6,7 @@ import { Field } from "@/components/ui/field";
 import { FormError } from "@/components/ui/form-error";
 import { addDhcpHostAction, removeDhcpHostAction } from "@/lib/actions/networks";
 import type { NetworkDetail } from "@/lib/networks/summaries";
+import { useGate } from "@/lib/queries/access";
 
 /** Static DHCP host entries: changed on the running network and in its config at once. */
 export function DhcpHostsCard({ net }: { net: NetworkDetail }) {
@@ -13,6 +14,11 @@ export function DhcpHostsCard({ net }: { net: NetworkDetail }) {
   const [error, setError] = useState<string | null>(null);
   const [entry, setEntry] = useState({ mac: "", ip: "", hostname: "" });
   const ref = { hostId: net.hostId, name: net.name };
+  const lock = useGate()("Network.Allocate", {
+    kind: "network",
+    hostId: net.hostId,
+    network: net.name,
+  });
   const call = (fn: () => Promise<{ ok: boolean; error?: string }>, reset = false) =>
     startTransition(async () => {
       setError(null);
@@ -46,6 +52,7 @@ export function DhcpHostsCard({ net }: { net: NetworkDetail }) {
                     }),
                   )
                 }
+                {...lock}
               >
                 Remove
               </Button>
@@ -79,7 +86,7 @@ export function DhcpHostsCard({ net }: { net: NetworkDetail }) {
           value={entry.hostname}
           onChange={(e) => setEntry({ ...entry, hostname: e.target.value })}
         />
-        <Button type="submit" className="self-end" disabled={pending || !net.dhcpRange}>
+        <Button type="submit" className="self-end" disabled={pending || !net.dhcpRange} {...lock}>
           {pending ? "Saving…" : "Add host"}
         </Button>
       </form>

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { Card } from "@/components/ui/card";
+import { formatUtc } from "@/lib/format";
 import type { LeaseRow } from "@/lib/networks/summaries";
 
 const TH = "pb-1 pr-3 font-medium";
@@ -30,9 +31,7 @@ export function LeasesCard({ leases, active }: { leases: LeaseRow[]; active: boo
                   {l.ip}/{l.prefix}
                 </td>
                 <td className="pr-3">{l.hostname ?? "—"}</td>
-                <td className="pr-3 font-mono text-xs">
-                  {l.expiresAt.slice(0, 19).replace("T", " ")}
-                </td>
+                <td className="pr-3 font-mono text-xs">{formatUtc(l.expiresAt)}</td>
                 <td>
                   {l.vm ? (
                     <Link

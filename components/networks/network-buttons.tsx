@@ -3,8 +3,9 @@ import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
-import { deleteNetworkAction, networkAction } from "@/lib/actions/networks";
+import { changeNetworkStateAction, deleteNetworkAction } from "@/lib/actions/networks";
 import type { NetworkDetail } from "@/lib/networks/summaries";
+import { useGate } from "@/lib/queries/access";
 
 /** Start/stop, autostart and delete (asked first; naming the VMs that use it, if any). */
 export function NetworkButtons({ net }: { net: NetworkDetail }) {
@@ -13,6 +14,11 @@ export function NetworkButtons({ net }: { net: NetworkDetail }) {
   const [confirm, setConfirm] = useState(false);
   const [outcome, setOutcome] = useState<{ ok: boolean; text: string } | null>(null);
   const ref = { hostId: net.hostId, name: net.name };
+  const lock = useGate()("Network.Allocate", {
+    kind: "network",
+    hostId: net.hostId,
+    network: net.name,
+  });
 
   const run = (label: string, call: () => Promise<{ ok: boolean; error?: string }>) =>
     startTransition(async () => {
@@ -35,14 +41,16 @@ export function NetworkButtons({ net }: { net: NetworkDetail }) {
         <Button
           variant="secondary"
           disabled={pending}
-          onClick={() => run("Stop", () => networkAction({ ...ref, action: "stop" }))}
+          onClick={() => run("Stop", () => changeNetworkStateAction({ ...ref, action: "stop" }))}
+          {...lock}
         >
           Stop
         </Button>
       ) : (
         <Button
           disabled={pending}
-          onClick={() => run("Start", () => networkAction({ ...ref, action: "start" }))}
+          onClick={() => run("Start", () => changeNetworkStateAction({ ...ref, action: "start" }))}
+          {...lock}
         >
           Start
         </Button>
@@ -51,12 +59,15 @@ export function NetworkButtons({ net }: { net: NetworkDetail }) {
         variant="secondary"
         disabled={pending || !net.persistent}
         onClick={() =>
-          run("Autostart", () => networkAction({ ...ref, action: "autostart", on: !net.autostart }))
+          run("Autostart", () =>
+            changeNetworkStateAction({ ...ref, action: "autostart", on: !net.autostart }),
+          )
         }
+        {...lock}
       >
         {net.autostart ? "Autostart off" : "Autostart on"}
       </Button>
-      <Button variant="danger" disabled={pending} onClick={() => setConfirm(true)}>
+      <Button variant="danger" disabled={pending} onClick={() => setConfirm(true)} {...lock}>
         Delete
       </Button>
       {pending ? (

@@ -3,11 +3,11 @@ import Link from "next/link";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import type { NetworkDetail } from "@/lib/networks/summaries";
+import { useNetworkDetail } from "@/lib/queries/networks";
 import { DhcpHostsCard } from "./dhcp-hosts-card";
 import { KindBadge, YesNo } from "./kind-badge";
 import { LeasesCard } from "./leases-card";
 import { NetworkButtons } from "./network-buttons";
-import { useNetworkDetail } from "./use-networks";
 
 function Row({ label, children }: { label: string; children: React.ReactNode }) {
   return (

@@ -3,14 +3,16 @@ import Link from "next/link";
 import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import type { HostNetworks } from "@/lib/networks/summaries";
+import { useCan } from "@/lib/queries/access";
+import { useNetworkList } from "@/lib/queries/networks";
 import { KindBadge, YesNo } from "./kind-badge";
-import { useNetworkList } from "./use-networks";
 
 const TH = "px-3 py-2 font-medium";
 const TD = "px-3 py-2";
 
 function HostSection({ host }: { host: HostNetworks }) {
-  const create = (
+  const mayCreate = useCan()("Network.Allocate", { kind: "host", hostId: host.hostId });
+  const create = !mayCreate ? null : (
     <Link
       href={`/networks/new?host=${host.hostId}`}
       className="text-sm text-indigo-600 hover:underline dark:text-indigo-400"

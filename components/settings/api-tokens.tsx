@@ -1,24 +1,23 @@
 "use client";
-import { useState, useTransition } from "react";
+import { useRouter } from "next/navigation";
+import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { Field } from "@/components/ui/field";
 import { FormError } from "@/components/ui/form-error";
+import { Outcome } from "@/components/ui/outcome";
 import { useFormAction } from "@/components/ui/use-form-action";
+import { useRun } from "@/components/ui/use-run";
 import { createApiTokenAction, revokeApiTokenAction } from "@/lib/actions/api-tokens";
+import type { ApiTokenSummary } from "@/lib/auth/api-tokens";
+import { formatUtc } from "@/lib/format";
 
-export interface ApiTokenRow {
-  id: string;
-  name: string;
-  prefix: string;
-  createdAt: string;
-  lastUsedAt: string | null;
-}
-
-export function ApiTokens({ tokens }: { tokens: ApiTokenRow[] }) {
+/** Your API tokens: mint one (your password again), see when each was used, revoke. */
+export function ApiTokens({ tokens }: { tokens: ApiTokenSummary[] }) {
+  const router = useRouter();
   const [created, setCreated] = useState<string | null>(null);
-  const [revoking, setRevoking] = useState<ApiTokenRow | null>(null);
-  const [pending, startTransition] = useTransition();
+  const [revoking, setRevoking] = useState<ApiTokenSummary | null>(null);
+  const { run, outcome, pending } = useRun();
   const {
     onSubmit,
     fieldErrors,
@@ -27,28 +26,61 @@ export function ApiTokens({ tokens }: { tokens: ApiTokenRow[] }) {
   } = useFormAction(createApiTokenAction, ({ token }, form) => {
     setCreated(token);
     form.reset();
+    router.refresh();
   });
-  const revoke = () =>
-    startTransition(async () => {
-      if (revoking) await revokeApiTokenAction({ id: revoking.id });
-      setRevoking(null);
-    });
+  const revoke = (t: ApiTokenSummary) =>
+    run(
+      () => revokeApiTokenAction({ id: t.id }),
+      `Revoked ${t.name}`,
+      () => {
+        setRevoking(null);
+        router.refresh();
+      },
+    );
 
   return (
     <div className="flex flex-col gap-4">
-      <form onSubmit={onSubmit} aria-label="Create API token" className="flex items-start gap-3">
-        <div className="flex-1">
-          <Field
-            label="Token name"
-            name="name"
-            placeholder="ansible on ops1"
-            required
-            error={fieldErrors.name?.[0]}
-          />
+      <form onSubmit={onSubmit} aria-label="Create API token" className="grid gap-3 sm:grid-cols-2">
+        <Field
+          label="Token name"
+          name="name"
+          placeholder="ansible on ops1"
+          required
+          error={fieldErrors.name?.[0]}
+        />
+        <Field
+          label="Your password"
+          name="password"
+          type="password"
+          autoComplete="current-password"
+          required
+          error={fieldErrors.password?.[0]}
+          hint="Asked again so that a borrowed session cannot mint tokens"
+        />
+        <Field
+          label="Expires after (days)"
+          name="expiresInDays"
+          type="number"
+          min={0}
+          max={3650}
+          placeholder="never"
+          error={fieldErrors.expiresInDays?.[0]}
+          hint="Empty or 0: until revoked"
+        />
+        <label className="flex items-start gap-2 self-center text-sm">
+          <input type="checkbox" name="privsep" className="mt-1" />
+          <span>
+            Privilege-separated
+            <span className="block text-xs text-zinc-500">
+              Holds only what you grant the token (never more than you)
+            </span>
+          </span>
+        </label>
+        <div className="sm:col-span-2">
+          <Button type="submit" disabled={creating}>
+            {creating ? "Creating…" : "Create token"}
+          </Button>
         </div>
-        <Button type="submit" disabled={creating} className="mt-6">
-          {creating ? "Creating…" : "Create token"}
-        </Button>
       </form>
       <FormError message={error} />
       {created ? (
@@ -62,6 +94,7 @@ export function ApiTokens({ tokens }: { tokens: ApiTokenRow[] }) {
           </code>
         </div>
       ) : null}
+      <Outcome value={outcome} testId="api-token-outcome" />
       {tokens.length === 0 ? (
         <p className="text-sm text-zinc-600 dark:text-zinc-400">
           No API tokens. Scripts can also sign in with POST /api/v1/auth/login.
@@ -74,15 +107,19 @@ export function ApiTokens({ tokens }: { tokens: ApiTokenRow[] }) {
           {tokens.map((t) => (
             <li
               key={t.id}
-              className="flex items-center justify-between py-2"
+              className="flex flex-wrap items-center justify-between gap-2 py-2"
               data-testid="api-token-row"
             >
               <span>
                 <strong>{t.name}</strong> <code className="text-xs text-zinc-500">{t.prefix}…</code>
+                {t.privsep ? (
+                  <span className="ml-2 rounded bg-zinc-100 px-1.5 py-0.5 text-xs dark:bg-zinc-800">
+                    privilege-separated
+                  </span>
+                ) : null}
                 <span className="ml-2 text-xs text-zinc-500">
-                  {t.lastUsedAt
-                    ? `last used ${t.lastUsedAt.slice(0, 16).replace("T", " ")} UTC`
-                    : "never used"}
+                  {t.lastUsedAt ? `last used ${formatUtc(t.lastUsedAt)} UTC` : "never used"}
+                  {t.expiresAt ? ` · expires ${formatUtc(t.expiresAt)} UTC` : ""}
                 </span>
               </span>
               <Button
@@ -101,7 +138,7 @@ export function ApiTokens({ tokens }: { tokens: ApiTokenRow[] }) {
         title={`Revoke ${revoking?.name ?? "token"}?`}
         confirmLabel="Revoke token"
         busy={pending}
-        onConfirm={revoke}
+        onConfirm={() => revoking && revoke(revoking)}
         onCancel={() => setRevoking(null)}
       >
         Anything still using this token will get 401 Unauthorized from now on.

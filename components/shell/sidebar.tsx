@@ -1,21 +1,25 @@
 "use client";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
+import type { Privilege } from "@/lib/access/privileges";
+import { ROOT, useCan } from "@/lib/queries/access";
 
-const NAV = [
+const NAV: { href: string; label: string; icon: string; needs?: Privilege }[] = [
   { href: "/", label: "Overview", icon: "◎" },
   { href: "/hosts", label: "Hosts", icon: "▤" },
   { href: "/vms", label: "Virtual machines", icon: "▣" },
   { href: "/networks", label: "Networks", icon: "⇄" },
   { href: "/storage", label: "Storage", icon: "◫" },
+  { href: "/audit", label: "Audit log", icon: "☰", needs: "Sys.Audit" },
   { href: "/settings", label: "Settings", icon: "⚙" },
-] as const;
+];
 
 export function Sidebar() {
   const pathname = usePathname();
+  const can = useCan();
   return (
     <nav aria-label="Main" className="flex flex-col gap-1 p-3">
-      {NAV.map((item) => {
+      {NAV.filter((item) => !item.needs || can(item.needs, ROOT)).map((item) => {
         const active = item.href === "/" ? pathname === "/" : pathname.startsWith(item.href);
         return (
           <Link

@@ -3,16 +3,22 @@ import { useState, useTransition } from "react";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { FormError } from "@/components/ui/form-error";
+import { Outcome } from "@/components/ui/outcome";
 import { createVolumeAction } from "@/lib/actions/storage";
+import { useGate } from "@/lib/queries/access";
+import { useRefreshStorage } from "@/lib/queries/storage";
 import { formatBytes } from "@/lib/storage/sizes";
 import type { PoolDetail } from "@/lib/storage/summaries";
-import { Outcome } from "./outcome";
-import { useRefreshStorage } from "./use-storage";
 
 const SELECT =
   "rounded-md border border-zinc-300 bg-white px-3 py-2 text-sm dark:border-zinc-700 dark:bg-zinc-900";
 
 export function CreateVolumeForm({ pool }: { pool: PoolDetail }) {
+  const lock = useGate()("Datastore.AllocateSpace", {
+    kind: "pool",
+    hostId: pool.hostId,
+    pool: pool.name,
+  });
   const refresh = useRefreshStorage();
   const [v, setV] = useState({ name: "", capacity: "10G", format: "qcow2", backing: "" });
   const [errors, setErrors] = useState<Record<string, string[]>>({});
@@ -84,7 +90,7 @@ export function CreateVolumeForm({ pool }: { pool: PoolDetail }) {
       </div>
       <FormError message={error} />
       <div className="flex items-center gap-3">
-        <Button type="submit" disabled={pending || !pool.active}>
+        <Button type="submit" disabled={pending || !pool.active} {...lock}>
           {pending ? "Creating…" : "Create volume"}
         </Button>
         <Outcome value={done ? { ok: true, text: done } : null} testId="volume-created" />

@@ -3,10 +3,11 @@ import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
-import { deletePoolAction, poolActionAction } from "@/lib/actions/storage";
+import { Outcome } from "@/components/ui/outcome";
+import { changePoolStateAction, deletePoolAction } from "@/lib/actions/storage";
+import { useGate } from "@/lib/queries/access";
+import { useRefreshStorage } from "@/lib/queries/storage";
 import type { PoolDetail } from "@/lib/storage/summaries";
-import { Outcome } from "./outcome";
-import { useRefreshStorage } from "./use-storage";
 
 type Result = { ok: true } | { ok: false; error: string };
 
@@ -19,6 +20,11 @@ export function PoolButtons({ pool }: { pool: PoolDetail }) {
   const [deleteStorage, setDeleteStorage] = useState(false);
   const [outcome, setOutcome] = useState<{ ok: boolean; text: string } | null>(null);
   const ref = { hostId: pool.hostId, pool: pool.name };
+  const lock = useGate()("Datastore.Allocate", {
+    kind: "pool",
+    hostId: pool.hostId,
+    pool: pool.name,
+  });
   const inUse = pool.volumes.filter((v) => v.usedBy.length > 0);
 
   const run = (label: string, call: () => Promise<Result>) =>
@@ -29,7 +35,7 @@ export function PoolButtons({ pool }: { pool: PoolDetail }) {
       await refresh();
     });
   const act = (action: "build" | "start" | "stop" | "refresh", label: string) => () =>
-    run(label, () => poolActionAction({ ...ref, action }));
+    run(label, () => changePoolStateAction({ ...ref, action }));
 
   const remove = () =>
     startTransition(async () => {
@@ -42,11 +48,11 @@ export function PoolButtons({ pool }: { pool: PoolDetail }) {
   return (
     <div className="flex flex-wrap items-center gap-2">
       {pool.active ? (
-        <Button variant="secondary" disabled={pending} onClick={act("stop", "Stop")}>
+        <Button variant="secondary" disabled={pending} onClick={act("stop", "Stop")} {...lock}>
           Stop
         </Button>
       ) : (
-        <Button disabled={pending} onClick={act("start", "Start")}>
+        <Button disabled={pending} onClick={act("start", "Start")} {...lock}>
           Start
         </Button>
       )}
@@ -54,10 +60,16 @@ export function PoolButtons({ pool }: { pool: PoolDetail }) {
         variant="secondary"
         disabled={pending || !pool.active}
         onClick={act("refresh", "Refresh")}
+        {...lock}
       >
         Refresh
       </Button>
-      <Button variant="secondary" disabled={pending || pool.active} onClick={act("build", "Build")}>
+      <Button
+        variant="secondary"
+        disabled={pending || pool.active}
+        onClick={act("build", "Build")}
+        {...lock}
+      >
         Build
       </Button>
       <Button
@@ -65,13 +77,14 @@ export function PoolButtons({ pool }: { pool: PoolDetail }) {
         disabled={pending || !pool.persistent}
         onClick={() =>
           run("Autostart", () =>
-            poolActionAction({ ...ref, action: "autostart", on: !pool.autostart }),
+            changePoolStateAction({ ...ref, action: "autostart", on: !pool.autostart }),
           )
         }
+        {...lock}
       >
         {pool.autostart ? "Autostart off" : "Autostart on"}
       </Button>
-      <Button variant="danger" disabled={pending} onClick={() => setConfirm(true)}>
+      <Button variant="danger" disabled={pending} onClick={() => setConfirm(true)} {...lock}>
         Delete pool
       </Button>
       <Outcome value={outcome} testId="pool-outcome" />

@@ -2,13 +2,13 @@
 import Link from "next/link";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
+import { usePoolDetail } from "@/lib/queries/storage";
 import { formatBytes } from "@/lib/storage/sizes";
 import type { PoolDetail } from "@/lib/storage/summaries";
 import { CreateVolumeForm } from "./create-volume-form";
 import { PoolButtons } from "./pool-buttons";
 import { UploadVolume } from "./upload-volume";
 import { UsageBar } from "./usage-bar";
-import { usePoolDetail } from "./use-storage";
 import { VolumeActions } from "./volume-actions";
 
 const TH = "px-3 py-2 font-medium";

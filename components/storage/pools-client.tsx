@@ -5,10 +5,11 @@ import { YesNo } from "@/components/networks/kind-badge";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
+import { useCan } from "@/lib/queries/access";
+import { usePoolList, useRefreshStorage } from "@/lib/queries/storage";
 import type { HostPools } from "@/lib/storage/summaries";
 import { CreatePoolForm } from "./create-pool-form";
 import { UsageBar } from "./usage-bar";
-import { usePoolList, useRefreshStorage } from "./use-storage";
 
 const TH = "px-3 py-2 font-medium";
 const TD = "px-3 py-2";
@@ -16,7 +17,8 @@ const TD = "px-3 py-2";
 function HostSection({ host }: { host: HostPools }) {
   const [creating, setCreating] = useState(false);
   const refresh = useRefreshStorage();
-  const create = (
+  const mayCreate = useCan()("Datastore.Allocate", { kind: "host", hostId: host.hostId });
+  const create = !mayCreate ? null : (
     <Button variant="ghost" onClick={() => setCreating(true)} disabled={creating}>
       Create pool
     </Button>

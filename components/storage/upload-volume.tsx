@@ -6,10 +6,11 @@ import { useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { FormError } from "@/components/ui/form-error";
+import { Outcome } from "@/components/ui/outcome";
+import { useGate } from "@/lib/queries/access";
+import { useRefreshStorage } from "@/lib/queries/storage";
 import { formatBytes } from "@/lib/storage/sizes";
 import type { PoolDetail } from "@/lib/storage/summaries";
-import { Outcome } from "./outcome";
-import { useRefreshStorage } from "./use-storage";
 
 interface Progress {
   sent: number;
@@ -24,6 +25,11 @@ function guessFormat(file: File): string {
 }
 
 export function UploadVolume({ pool }: { pool: PoolDetail }) {
+  const lock = useGate()("Datastore.AllocateSpace", {
+    kind: "pool",
+    hostId: pool.hostId,
+    pool: pool.name,
+  });
   const refresh = useRefreshStorage();
   const xhrRef = useRef<XMLHttpRequest | null>(null);
   const [file, setFile] = useState<File | null>(null);
@@ -131,7 +137,7 @@ export function UploadVolume({ pool }: { pool: PoolDetail }) {
             Cancel upload
           </Button>
         ) : (
-          <Button onClick={start} disabled={!file || !pool.active}>
+          <Button onClick={start} disabled={!file || !pool.active} {...lock}>
             Upload
           </Button>
         )}

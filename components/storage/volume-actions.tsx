@@ -1,14 +1,15 @@
 "use client";
 import { useState, useTransition } from "react";
 import { CopyBar } from "@/components/live/copy-bar";
-import { useJobProgress } from "@/components/live/use-job-progress";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
+import { Outcome } from "@/components/ui/outcome";
 import { cloneVolumeAction, deleteVolumeAction, resizeVolumeAction } from "@/lib/actions/storage";
 import { newJobId } from "@/lib/live/job-id";
+import { useGate } from "@/lib/queries/access";
+import { useJobProgress } from "@/lib/queries/job-progress";
+import { useRefreshStorage } from "@/lib/queries/storage";
 import type { PoolDetail, VolumeSummary } from "@/lib/storage/summaries";
-import { Outcome } from "./outcome";
-import { useRefreshStorage } from "./use-storage";
 
 const INPUT =
   "w-28 rounded-md border border-zinc-300 bg-white px-2 py-1 text-sm dark:border-zinc-700 dark:bg-zinc-900";
@@ -23,6 +24,11 @@ export function VolumeActions({ pool, vol }: { pool: PoolDetail; vol: VolumeSumm
   const [shrinkAsk, setShrinkAsk] = useState<string | null>(null);
   const [outcome, setOutcome] = useState<{ ok: boolean; text: string } | null>(null);
   const ref = { hostId: pool.hostId, pool: pool.name, volume: vol.name };
+  const lock = useGate()("Datastore.AllocateSpace", {
+    kind: "pool",
+    hostId: pool.hostId,
+    pool: pool.name,
+  });
   const base = `/api/v1/hosts/${pool.hostId}/pools/${encodeURIComponent(pool.name)}/volumes/${encodeURIComponent(vol.name)}`;
 
   const run = (label: string, call: () => Promise<{ ok: true } | { ok: false; error: string }>) =>
@@ -69,29 +75,36 @@ export function VolumeActions({ pool, vol }: { pool: PoolDetail; vol: VolumeSumm
             value={value}
             onChange={(e) => setValue(e.target.value)}
           />
-          <Button type="submit" disabled={pending}>
+          <Button type="submit" disabled={pending} {...lock}>
             {mode === "resize" ? "Resize" : "Clone"}
           </Button>
-          <Button variant="ghost" onClick={() => setMode(null)}>
+          <Button variant="ghost" onClick={() => setMode(null)} {...lock}>
             Cancel
           </Button>
         </form>
       ) : (
         <>
-          <Button variant="ghost" onClick={() => open("resize", "")}>
+          <Button variant="ghost" onClick={() => open("resize", "")} {...lock}>
             Resize
           </Button>
-          <Button variant="ghost" onClick={() => open("clone", `${vol.name}-copy`)}>
+          <Button variant="ghost" onClick={() => open("clone", `${vol.name}-copy`)} {...lock}>
             Clone
           </Button>
-          <a
-            className="px-2 text-sm text-indigo-600 hover:underline dark:text-indigo-400"
-            href={`${base}/download`}
-            download
+          {lock.disabled ? null : (
+            <a
+              className="px-2 text-sm text-indigo-600 hover:underline dark:text-indigo-400"
+              href={`${base}/download`}
+              download
+            >
+              Download
+            </a>
+          )}
+          <Button
+            variant="ghost"
+            className="text-red-600"
+            onClick={() => setConfirm(true)}
+            {...lock}
           >
-            Download
-          </a>
-          <Button variant="ghost" className="text-red-600" onClick={() => setConfirm(true)}>
             Delete
           </Button>
         </>

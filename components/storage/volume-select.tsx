@@ -2,9 +2,9 @@
 // Pickers over a host's pools and volumes, read live: operators choose a volume by pool and name
 // (as in virt-manager's storage browser) instead of typing a path on the host.
 import { useId } from "react";
+import { useHostVolumes } from "@/lib/queries/storage";
 import { formatBytes } from "@/lib/storage/sizes";
 import { isIsoVolume } from "@/lib/storage/summaries";
-import { useHostVolumes } from "./use-storage";
 
 const BOX =
   "rounded-md border border-zinc-300 bg-white px-3 py-2 text-sm font-normal shadow-sm dark:border-zinc-700 dark:bg-zinc-900";

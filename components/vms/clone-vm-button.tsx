@@ -2,16 +2,18 @@
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { CopyBar } from "@/components/live/copy-bar";
-import { useJobProgress } from "@/components/live/use-job-progress";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { Field } from "@/components/ui/field";
-import { cloneVmAction } from "@/lib/actions/vm-lifecycle";
+import { cloneVmAction } from "@/lib/actions/vm-allocate";
 import type { VmSummary } from "@/lib/inventory/summaries";
 import { newJobId } from "@/lib/live/job-id";
+import { useVmAccess } from "@/lib/queries/access";
+import { useJobProgress } from "@/lib/queries/job-progress";
 
 /** Clones a shut-off VM: full copies of its disk volumes (with progress), new UUID and MACs. */
 export function CloneVmButton({ vm }: { vm: VmSummary }) {
+  const { gate } = useVmAccess(vm);
   const router = useRouter();
   const [open, setOpen] = useState(false);
   const [name, setName] = useState(`${vm.name}-clone`);
@@ -34,7 +36,7 @@ export function CloneVmButton({ vm }: { vm: VmSummary }) {
   };
   return (
     <>
-      <Button variant="secondary" onClick={() => setOpen(true)}>
+      <Button variant="secondary" onClick={() => setOpen(true)} {...gate("VM.Allocate")}>
         Clone
       </Button>
       <ConfirmDialog

@@ -3,11 +3,13 @@ import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
-import { deleteVmAction } from "@/lib/actions/vm-lifecycle";
+import { deleteVmAction } from "@/lib/actions/vm-allocate";
 import type { VmSummary } from "@/lib/inventory/summaries";
+import { useVmAccess } from "@/lib/queries/access";
 
 /** Deletes the VM (undefine with snapshot metadata and NVRAM) and the disk volumes ticked. */
 export function DeleteVmButton({ vm }: { vm: VmSummary }) {
+  const { gate } = useVmAccess(vm);
   const router = useRouter();
   const [open, setOpen] = useState(false);
   const [force, setForce] = useState(false);
@@ -31,7 +33,7 @@ export function DeleteVmButton({ vm }: { vm: VmSummary }) {
     });
   return (
     <>
-      <Button variant="danger" onClick={() => setOpen(true)}>
+      <Button variant="danger" onClick={() => setOpen(true)} {...gate("VM.Allocate")}>
         Delete
       </Button>
       <ConfirmDialog

@@ -4,9 +4,15 @@ import { useState, useTransition } from "react";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { forgetVmAction } from "@/lib/actions/vms";
+import { useVmAccess } from "@/lib/queries/access";
 
 /** For a VM gone from its host: drop it (and its tags and notes) from the inventory. */
-export function ForgetVmButton({ vm }: { vm: { id: string; name: string } }) {
+export function ForgetVmButton({
+  vm,
+}: {
+  vm: { id: string; name: string; hostId: string; uuid: string };
+}) {
+  const { gate } = useVmAccess(vm);
   const router = useRouter();
   const [open, setOpen] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -22,7 +28,7 @@ export function ForgetVmButton({ vm }: { vm: { id: string; name: string } }) {
     });
   return (
     <>
-      <Button variant="secondary" onClick={() => setOpen(true)}>
+      <Button variant="secondary" onClick={() => setOpen(true)} {...gate("VM.Allocate")}>
         Forget {vm.name}
       </Button>
       {error ? (

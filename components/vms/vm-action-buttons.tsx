@@ -2,7 +2,8 @@
 import { useState, useTransition } from "react";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
-import { vmAction } from "@/lib/actions/vms";
+import { powerVmAction } from "@/lib/actions/vms";
+import { useVmAccess } from "@/lib/queries/access";
 import type { VmAction } from "@/lib/schemas/vm";
 import { VM_ACTIONS } from "@/lib/schemas/vm";
 import { ACTION_LABELS, actionsFor, DESTRUCTIVE_ACTIONS } from "@/lib/vms/actions-for-state";
@@ -18,7 +19,7 @@ export function VmActionButtons({
   vm,
   compact = false,
 }: {
-  vm: { id: string; name: string; state: string };
+  vm: { id: string; name: string; state: string; hostId: string; uuid: string };
   compact?: boolean;
 }) {
   const [pending, startTransition] = useTransition();
@@ -26,13 +27,15 @@ export function VmActionButtons({
   const [confirm, setConfirm] = useState<VmAction | null>(null);
   const [outcome, setOutcome] = useState<{ ok: boolean; text: string } | null>(null);
   const valid = new Set(actionsFor(vm.state));
+  const { can } = useVmAccess(vm);
+  const allowed = can("VM.PowerMgmt");
 
   const run = (action: VmAction) =>
     startTransition(async () => {
       setConfirm(null);
       setRunning(action);
       setOutcome(null);
-      const result = await vmAction({ id: vm.id, action });
+      const result = await powerVmAction({ id: vm.id, action });
       setRunning(null);
       setOutcome(
         result.ok
@@ -54,7 +57,8 @@ export function VmActionButtons({
                 ? "primary"
                 : "secondary"
           }
-          disabled={pending || !valid.has(action)}
+          disabled={pending || !valid.has(action) || !allowed}
+          title={allowed ? undefined : "Needs VM.PowerMgmt"}
           onClick={() => (DESTRUCTIVE_ACTIONS.has(action) ? setConfirm(action) : run(action))}
           aria-label={`${ACTION_LABELS[action]} ${vm.name}`}
           className={compact ? "px-2 py-1 text-xs" : ""}

@@ -4,6 +4,7 @@ import { useRouter } from "next/navigation";
 import { useEffect, useRef } from "react";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
+import { formatUtc } from "@/lib/format";
 import type { VmSummary } from "@/lib/inventory/summaries";
 import { useVm } from "@/lib/queries/vms";
 import { CloneVmButton } from "./clone-vm-button";
@@ -86,7 +87,7 @@ export function VmDetail({ initial, events }: { initial: VmSummary; events: VmEv
               {events.map((e) => (
                 <li key={e.id} className="flex gap-3">
                   <time className="shrink-0 font-mono text-xs text-zinc-500" dateTime={e.at}>
-                    {e.at.slice(0, 19).replace("T", " ")}
+                    {formatUtc(e.at)}
                   </time>
                   <span>{e.message}</span>
                 </li>

@@ -6,8 +6,9 @@ import { Card } from "@/components/ui/card";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { Field } from "@/components/ui/field";
 import { FormError } from "@/components/ui/form-error";
-import { attachDiskAction, bootOrderAction, detachDiskAction } from "@/lib/actions/vm-lifecycle";
+import { attachDiskAction, bootOrderAction, detachDiskAction } from "@/lib/actions/vm-config";
 import type { VmSummary } from "@/lib/inventory/summaries";
+import { useVmAccess } from "@/lib/queries/access";
 import { Choice, Select } from "./create/inputs";
 
 const BOOT_ORDERS = ["hd", "cdrom,hd", "hd,cdrom", "network,hd"] as const;
@@ -15,6 +16,7 @@ type Order = (typeof BOOT_ORDERS)[number];
 
 /** Attach a new or existing volume, detach a disk (its volume stays), and the boot order. */
 export function VmEditDisks({ vm }: { vm: VmSummary }) {
+  const { gate } = useVmAccess(vm);
   const [mode, setMode] = useState<"new" | "existing">("new");
   const [pool, setPool] = useState("");
   const [sizeGib, setSizeGib] = useState("10");
@@ -50,13 +52,14 @@ export function VmEditDisks({ vm }: { vm: VmSummary }) {
 
   return (
     <Card title="Disks and boot order">
+      {/* Attach, detach and boot order all need VM.Config.Disk. */}
       <ul className="mb-4 space-y-1 text-sm" data-testid="edit-disks">
         {disks.map((d) => (
           <li key={d.target} className="flex items-center gap-2">
             <span className="font-mono text-xs">
               {d.target}: {d.source}
             </span>
-            <Button variant="ghost" onClick={() => setDetach(d.target)}>
+            <Button variant="ghost" onClick={() => setDetach(d.target)} {...gate("VM.Config.Disk")}>
               Detach {d.target}
             </Button>
           </li>
@@ -103,7 +106,7 @@ export function VmEditDisks({ vm }: { vm: VmSummary }) {
           <option value="sata">SATA</option>
         </Select>
         <div>
-          <Button type="submit" disabled={pending}>
+          <Button type="submit" disabled={pending} {...gate("VM.Config.Disk")}>
             Attach disk
           </Button>
         </div>
@@ -119,6 +122,7 @@ export function VmEditDisks({ vm }: { vm: VmSummary }) {
         <Button
           variant="secondary"
           disabled={pending}
+          {...gate("VM.Config.Disk")}
           onClick={() =>
             run(
               () =>

@@ -4,16 +4,27 @@ import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { Field } from "@/components/ui/field";
 import { FormError } from "@/components/ui/form-error";
-import { readVmXmlAction, saveVmXmlAction, vmDescriptionAction } from "@/lib/actions/vm-lifecycle";
+import {
+  readLiveVmXmlAction,
+  readVmXmlAction,
+  saveVmXmlAction,
+  vmDescriptionAction,
+} from "@/lib/actions/vm-config";
 import type { VmSummary } from "@/lib/inventory/summaries";
+import { useVmAccess } from "@/lib/queries/access";
 
 function textOf(xml: string, tag: string): string {
   const doc = new DOMParser().parseFromString(xml, "application/xml");
   return doc.querySelector(`domain > ${tag}`)?.textContent ?? "";
 }
 
-/** Title/description and the advanced XML editor; libvirt validates the XML before it is saved. */
+/**
+ * Title/description (VM.Config.Options) and the advanced XML editor (VM.Config.XML: the secure
+ * XML, and raw XML reaches host devices); libvirt validates the XML before it is saved.
+ */
 export function VmEditXml({ vm }: { vm: VmSummary }) {
+  const { can } = useVmAccess(vm);
+  const editsXml = can("VM.Config.XML");
   const [xml, setXml] = useState<string | null>(null);
   const [title, setTitle] = useState("");
   const [description, setDescription] = useState("");
@@ -24,7 +35,9 @@ export function VmEditXml({ vm }: { vm: VmSummary }) {
   const load = () =>
     startTransition(async () => {
       setError(null);
-      const r = await readVmXmlAction({ id: vm.id });
+      const r = editsXml
+        ? await readVmXmlAction({ id: vm.id })
+        : await readLiveVmXmlAction({ id: vm.id });
       if (!r.ok) return setError(r.error);
       setXml(r.data.xml);
       setTitle(textOf(r.data.xml, "title"));
@@ -41,10 +54,15 @@ export function VmEditXml({ vm }: { vm: VmSummary }) {
     });
 
   return (
-    <Card title="Description and XML">
+    <Card title={editsXml ? "Description and XML" : "Description"}>
       {xml === null ? (
-        <Button variant="secondary" onClick={load} disabled={pending}>
-          Edit description and XML
+        <Button
+          variant="secondary"
+          onClick={load}
+          disabled={pending || !can("VM.Config.Options")}
+          title={can("VM.Config.Options") ? undefined : "Needs VM.Config.Options"}
+        >
+          {editsXml ? "Edit description and XML" : "Edit description"}
         </Button>
       ) : (
         <div className="flex flex-col gap-3">
@@ -73,26 +91,33 @@ export function VmEditXml({ vm }: { vm: VmSummary }) {
               Save title and description
             </Button>
           </div>
-          <label className="flex flex-col gap-1 text-sm font-medium">
-            Domain XML (persistent)
-            <textarea
-              className="h-80 rounded-md border border-zinc-300 bg-zinc-950 p-2 font-mono text-xs text-zinc-100"
-              value={xml}
-              spellCheck={false}
-              onChange={(e) => setXml(e.target.value)}
-            />
-          </label>
-          <div>
-            <Button
-              variant="secondary"
-              disabled={pending}
-              onClick={() =>
-                save(() => saveVmXmlAction({ id: vm.id, xml }), "Saved; libvirt accepted the XML.")
-              }
-            >
-              Validate and save XML
-            </Button>
-          </div>
+          {editsXml ? (
+            <>
+              <label className="flex flex-col gap-1 text-sm font-medium">
+                Domain XML (persistent)
+                <textarea
+                  className="h-80 rounded-md border border-zinc-300 bg-zinc-950 p-2 font-mono text-xs text-zinc-100"
+                  value={xml}
+                  spellCheck={false}
+                  onChange={(e) => setXml(e.target.value)}
+                />
+              </label>
+              <div>
+                <Button
+                  variant="secondary"
+                  disabled={pending}
+                  onClick={() =>
+                    save(
+                      () => saveVmXmlAction({ id: vm.id, xml }),
+                      "Saved; libvirt accepted the XML.",
+                    )
+                  }
+                >
+                  Validate and save XML
+                </Button>
+              </div>
+            </>
+          ) : null}
         </div>
       )}
       {message ? (

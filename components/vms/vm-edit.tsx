@@ -5,8 +5,9 @@ import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { Field } from "@/components/ui/field";
 import { FormError } from "@/components/ui/form-error";
-import { renameVmAction, vmCdromAction, vmResourcesAction } from "@/lib/actions/vm-lifecycle";
+import { renameVmAction, vmCdromAction, vmResourcesAction } from "@/lib/actions/vm-config";
 import type { VmSummary } from "@/lib/inventory/summaries";
+import { useVmAccess } from "@/lib/queries/access";
 
 /** vCPUs and memory (saying what applied live and what waits for the next boot) and CD-ROM media. */
 export function VmEdit({ vm }: { vm: VmSummary }) {
@@ -18,6 +19,8 @@ export function VmEdit({ vm }: { vm: VmSummary }) {
   const cdroms = vm.disks.filter((d) => d.device === "cdrom");
   const [media, setMedia] = useState<Record<string, string>>({});
   const [newName, setNewName] = useState(vm.name);
+  const { can, gate } = useVmAccess(vm);
+  const sizes = can("VM.Config.CPU") || can("VM.Config.Memory");
 
   const run = (work: () => Promise<string | null>) =>
     startTransition(async () => {
@@ -70,6 +73,7 @@ export function VmEdit({ vm }: { vm: VmSummary }) {
             type="number"
             value={vcpus}
             onChange={(e) => setVcpus(e.target.value)}
+            {...gate("VM.Config.CPU")}
           />
           <Field
             label="Memory (MiB)"
@@ -77,6 +81,7 @@ export function VmEdit({ vm }: { vm: VmSummary }) {
             type="number"
             value={memoryMib}
             onChange={(e) => setMemoryMib(e.target.value)}
+            {...gate("VM.Config.Memory")}
           />
         </div>
         <p className="text-xs text-zinc-500">
@@ -84,7 +89,11 @@ export function VmEdit({ vm }: { vm: VmSummary }) {
           the maxima it was started with).
         </p>
         <div>
-          <Button type="submit" disabled={pending}>
+          <Button
+            type="submit"
+            disabled={pending || !sizes}
+            title={sizes ? undefined : "Needs VM.Config.CPU or VM.Config.Memory"}
+          >
             Save CPU and memory
           </Button>
         </div>
@@ -106,7 +115,12 @@ export function VmEdit({ vm }: { vm: VmSummary }) {
             hint={vm.state === "shut off" ? undefined : "Shut the VM off to rename it"}
           />
         </div>
-        <Button type="submit" variant="secondary" disabled={pending || vm.state !== "shut off"}>
+        <Button
+          type="submit"
+          variant="secondary"
+          disabled={pending || vm.state !== "shut off" || !can("VM.Config.Options")}
+          title={can("VM.Config.Options") ? undefined : "Needs VM.Config.Options"}
+        >
           Rename
         </Button>
       </form>
@@ -134,14 +148,16 @@ export function VmEdit({ vm }: { vm: VmSummary }) {
           </div>
           <Button
             variant="secondary"
-            disabled={pending || !media[d.target]}
+            disabled={pending || !media[d.target] || !can("VM.Config.CDROM")}
+            title={can("VM.Config.CDROM") ? undefined : "Needs VM.Config.CDROM"}
             onClick={() => cdrom(d.target, media[d.target] ?? "")}
           >
             Insert
           </Button>
           <Button
             variant="ghost"
-            disabled={pending || !d.source}
+            disabled={pending || !d.source || !can("VM.Config.CDROM")}
+            title={can("VM.Config.CDROM") ? undefined : "Needs VM.Config.CDROM"}
             onClick={() => cdrom(d.target, "")}
           >
             Eject

@@ -4,9 +4,11 @@ import { Button } from "@/components/ui/button";
 import { FormError } from "@/components/ui/form-error";
 import { vmLabelsAction } from "@/lib/actions/vms";
 import type { VmSummary } from "@/lib/inventory/summaries";
+import { useVmAccess } from "@/lib/queries/access";
 
 /** Virtdeck's own tags and notes for a VM: kept across renames and after it leaves its host. */
 export function VmLabelsForm({ vm }: { vm: VmSummary }) {
+  const { gate } = useVmAccess(vm);
   const [tags, setTags] = useState(vm.tags.join(", "));
   const [notes, setNotes] = useState(vm.notes);
   const [error, setError] = useState<string | null>(null);
@@ -57,7 +59,7 @@ export function VmLabelsForm({ vm }: { vm: VmSummary }) {
       </label>
       <FormError message={error} />
       <div className="flex items-center gap-3">
-        <Button type="submit" disabled={pending}>
+        <Button type="submit" disabled={pending} {...gate("VM.Config.Options")}>
           {pending ? "Saving…" : "Save"}
         </Button>
         {saved ? (

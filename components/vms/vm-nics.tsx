@@ -10,12 +10,13 @@ import {
   removeNicAction,
 } from "@/lib/actions/nics";
 import type { VmSummary } from "@/lib/inventory/summaries";
+import { useVmAccess } from "@/lib/queries/access";
 import { NIC_MODELS } from "@/lib/schemas/network";
 
 const SELECT =
   "rounded-md border border-zinc-300 bg-white px-2 py-1.5 text-sm dark:border-zinc-700 dark:bg-zinc-900";
 type Targets = { networks: string[]; bridges: string[] };
-type Applied = { applied: "live" | "next-boot" };
+type Applied = { nic: { applied: "live" | "next-boot" } };
 
 /** Options "network:NAME" / "bridge:NAME" for the host's networks and its own bridges. */
 function TargetOptions({ targets }: { targets: Targets }) {
@@ -45,6 +46,7 @@ function split(value: string): { type: "network" | "bridge"; source: string } {
 
 /** Add, move and remove NICs; live where libvirt allows, else at next boot (and says so). */
 export function VmNics({ vm }: { vm: VmSummary }) {
+  const { gate } = useVmAccess(vm);
   const [targets, setTargets] = useState<Targets | null>(null);
   const [target, setTarget] = useState("");
   const [model, setModel] = useState<(typeof NIC_MODELS)[number]>("virtio");
@@ -76,7 +78,9 @@ export function VmNics({ vm }: { vm: VmSummary }) {
       setRemoving(null);
       if (!r.ok) return setOutcome({ ok: false, text: r.error });
       const when =
-        r.data.applied === "live" ? "done on the running VM" : "saved; takes effect at next boot";
+        r.data.nic.applied === "live"
+          ? "done on the running VM"
+          : "saved; takes effect at next boot";
       setOutcome({ ok: true, text: `${label}: ${when}` });
     });
 
@@ -100,6 +104,7 @@ export function VmNics({ vm }: { vm: VmSummary }) {
                 aria-label={`Network of ${n.mac}`}
                 className={SELECT}
                 disabled={pending}
+                {...gate("VM.Config.Network")}
                 value={`${n.type}:${n.source}`}
                 onChange={(e) =>
                   run("Network changed", () =>
@@ -121,6 +126,7 @@ export function VmNics({ vm }: { vm: VmSummary }) {
               variant="ghost"
               className="px-2 py-1 text-xs"
               disabled={pending}
+              {...gate("VM.Config.Network")}
               aria-label={`Remove NIC ${n.mac}`}
               onClick={() => setRemoving(n.mac)}
             >
@@ -162,7 +168,7 @@ export function VmNics({ vm }: { vm: VmSummary }) {
           value={mac}
           onChange={(e) => setMac(e.target.value)}
         />
-        <Button type="submit" disabled={pending || !target}>
+        <Button type="submit" disabled={pending || !target} {...gate("VM.Config.Network")}>
           {pending ? "Working…" : "Add NIC"}
         </Button>
       </form>

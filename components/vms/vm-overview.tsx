@@ -4,6 +4,7 @@ import { Card } from "@/components/ui/card";
 import { vmAutostartAction } from "@/lib/actions/vms";
 import { formatDuration, formatKiB } from "@/lib/format";
 import type { VmSummary } from "@/lib/inventory/summaries";
+import { useVmAccess } from "@/lib/queries/access";
 
 function Uptime({ since }: { since: string | null }) {
   const [now, setNow] = useState(() => Date.now());
@@ -18,6 +19,7 @@ function Uptime({ since }: { since: string | null }) {
 export function VmOverview({ vm }: { vm: VmSummary }) {
   const [pending, startTransition] = useTransition();
   const [error, setError] = useState<string | null>(null);
+  const { can } = useVmAccess(vm);
   const toggleAutostart = () =>
     startTransition(async () => {
       const result = await vmAutostartAction({ id: vm.id, autostart: !vm.autostart });
@@ -42,7 +44,8 @@ export function VmOverview({ vm }: { vm: VmSummary }) {
         <input
           type="checkbox"
           checked={vm.autostart}
-          disabled={pending || vm.gone || !vm.persistent}
+          disabled={pending || vm.gone || !vm.persistent || !can("VM.Config.Options")}
+          title={can("VM.Config.Options") ? undefined : "Needs VM.Config.Options"}
           onChange={toggleAutostart}
           aria-label="Autostart with the host"
         />

@@ -11,7 +11,9 @@ import {
   deleteSnapshotAction,
   revertSnapshotAction,
 } from "@/lib/actions/snapshots";
+import { formatUtc } from "@/lib/format";
 import type { VmSummary } from "@/lib/inventory/summaries";
+import { useVmAccess } from "@/lib/queries/access";
 import type { SnapshotRow } from "@/lib/vms/snapshots";
 
 const key = (id: string) => ["vm-snapshots", id] as const;
@@ -26,6 +28,7 @@ async function fetchSnapshots(id: string): Promise<SnapshotRow[]> {
 type Pending = { kind: "revert" | "delete"; name: string } | null;
 
 export function VmSnapshots({ vm }: { vm: VmSummary }) {
+  const { gate } = useVmAccess(vm);
   const client = useQueryClient();
   const query = useQuery({ queryKey: key(vm.id), queryFn: () => fetchSnapshots(vm.id) });
   const [name, setName] = useState("");
@@ -61,13 +64,21 @@ export function VmSnapshots({ vm }: { vm: VmSummary }) {
         ) : null}
         <span className="text-xs text-zinc-500">
           {s.state}
-          {s.memory ? ", with memory" : ""} · {s.createdAt?.slice(0, 19).replace("T", " ")}
+          {s.memory ? ", with memory" : ""} · {s.createdAt ? formatUtc(s.createdAt) : ""}
         </span>
         {s.description ? <span className="text-xs">{s.description}</span> : null}
-        <Button variant="secondary" onClick={() => setConfirm({ kind: "revert", name: s.name })}>
+        <Button
+          variant="secondary"
+          onClick={() => setConfirm({ kind: "revert", name: s.name })}
+          {...gate("VM.Snapshot")}
+        >
           Revert
         </Button>
-        <Button variant="ghost" onClick={() => setConfirm({ kind: "delete", name: s.name })}>
+        <Button
+          variant="ghost"
+          onClick={() => setConfirm({ kind: "delete", name: s.name })}
+          {...gate("VM.Snapshot")}
+        >
           Delete
         </Button>
       </div>
@@ -104,7 +115,7 @@ export function VmSnapshots({ vm }: { vm: VmSummary }) {
           </label>
         ) : null}
         <div>
-          <Button type="submit" disabled={pending || !name}>
+          <Button type="submit" disabled={pending || !name} {...gate("VM.Snapshot")}>
             {pending ? "Working…" : "Take snapshot"}
           </Button>
         </div>

@@ -1,58 +1,43 @@
 import "server-only";
+import { headers } from "next/headers";
+import { redirect } from "next/navigation";
 import type { z } from "zod";
-import { requireUser } from "@/lib/auth/current-user";
-import type { SessionUser } from "@/lib/auth/session-store";
-import { toActionError } from "@/lib/errors";
+import { invoke } from "@/lib/access/invoke";
+import type { Operation } from "@/lib/access/operation";
+import { getSessionUser } from "@/lib/auth/current-user";
+import { isAppError, toActionError } from "@/lib/errors";
 
 import type { ActionResult } from "./result";
 
 export type { ActionResult };
 
-type Handler<S extends z.ZodType, T> = (input: z.infer<S>, user: SessionUser) => Promise<T>;
-
-function validate<S extends z.ZodType>(schema: S, raw: unknown) {
-  const input = raw instanceof FormData ? Object.fromEntries(raw) : raw;
-  return schema.safeParse(input);
-}
-
-function invalid(error: z.ZodError): ActionResult<never> {
-  const fieldErrors: Record<string, string[]> = {};
-  for (const issue of error.issues) {
-    const key = issue.path.join(".") || "_";
-    fieldErrors[key] = [...(fieldErrors[key] ?? []), issue.message];
-  }
-  return { ok: false, error: error.issues[0]?.message ?? "Invalid input", fieldErrors };
+function failure(error: unknown): ActionResult<never> {
+  const message = toActionError(error);
+  const fields = isAppError(error) ? error.fields : undefined;
+  return fields
+    ? { ok: false, error: message, fieldErrors: fields }
+    : { ok: false, error: message };
 }
 
 /**
- * Wraps every server action an operator can call: the session is checked first (before the input
- * is even parsed), then the input is validated with zod, and errors become one message.
+ * The server action of an operation: the session from the cookie, then the one wrapper
+ * (identity → input → permission → run → audit), and its outcome as one message. A signed-out
+ * caller goes to the sign-in page, one holding a one-time password to the change-password page.
  */
-export function authedAction<S extends z.ZodType, T>(schema: S, handler: Handler<S, T>) {
+export function serverAction<S extends z.ZodType, T>(op: Operation<S, T>) {
   return async (raw: unknown): Promise<ActionResult<T>> => {
-    const user = await requireUser();
-    const parsed = validate(schema, raw);
-    if (!parsed.success) return invalid(parsed.error);
+    const user = await getSessionUser();
+    const userAgent = (await headers()).get("user-agent");
     try {
-      return { ok: true, data: await handler(parsed.data, user) };
+      const input = raw instanceof FormData ? Object.fromEntries(raw) : raw;
+      return { ok: true, data: await invoke(op, { user, userAgent }, input) };
     } catch (error) {
-      return { ok: false, error: toActionError(error) };
-    }
-  };
-}
-
-/** For the few actions a signed-out visitor may call (signing in), or that allow a pending password change. */
-export function openAction<S extends z.ZodType, T>(
-  schema: S,
-  handler: (input: z.infer<S>) => Promise<T>,
-) {
-  return async (raw: unknown): Promise<ActionResult<T>> => {
-    const parsed = validate(schema, raw);
-    if (!parsed.success) return invalid(parsed.error);
-    try {
-      return { ok: true, data: await handler(parsed.data) };
-    } catch (error) {
-      return { ok: false, error: toActionError(error) };
+      const isPublic = "open" in op.access && op.access.open === "public";
+      if (isAppError(error) && error.code === "unauthorized" && !user && !isPublic)
+        redirect("/login");
+      if (isAppError(error) && error.code === "forbidden" && user?.mustChangePassword)
+        redirect("/account/password");
+      return failure(error);
     }
   };
 }

@@ -1,52 +1,19 @@
 "use server";
 import {
-  cloneVolumeSchema,
-  createPoolSchema,
-  createVolumeSchema,
-  deletePoolSchema,
-  deleteVolumeSchema,
-  poolActionSchema,
-  resizeVolumeSchema,
-} from "@/lib/schemas/storage";
-import { createVolume } from "@/lib/storage/create-volume";
-import { createPool, deletePool, poolAction } from "@/lib/storage/pool-actions";
-import {
-  cloneVolume,
-  deleteVolume,
-  resizeVolume,
-  volumeCopyProgress,
-} from "@/lib/storage/volume-actions";
-import { authedAction } from "./action";
+  changePoolStateOp,
+  cloneVolumeOp,
+  createPoolOp,
+  createVolumeOp,
+  deletePoolOp,
+  deleteVolumeOp,
+  resizeVolumeOp,
+} from "@/lib/storage/operations";
+import { serverAction } from "./action";
 
-export const createPoolAction = authedAction(createPoolSchema, async (input, user) => {
-  await createPool(user, input);
-  return { hostId: input.hostId, pool: input.name };
-});
-
-export const poolActionAction = authedAction(poolActionSchema, async (input, user) => {
-  await poolAction(user, input);
-  return { hostId: input.hostId, pool: input.pool };
-});
-
-export const deletePoolAction = authedAction(deletePoolSchema, async (input, user) => {
-  await deletePool(user, input, input.deleteStorage);
-  return { hostId: input.hostId, pool: input.pool };
-});
-
-export const createVolumeAction = authedAction(createVolumeSchema, (input, user) =>
-  createVolume(user, input),
-);
-
-export const resizeVolumeAction = authedAction(resizeVolumeSchema, async (input, user) => {
-  await resizeVolume(user, input, input.capacity, input.shrink);
-  return { volume: input.volume };
-});
-
-export const cloneVolumeAction = authedAction(cloneVolumeSchema, (input, user) =>
-  cloneVolume(user, input, input.name, volumeCopyProgress(user, input)),
-);
-
-export const deleteVolumeAction = authedAction(deleteVolumeSchema, async (input, user) => {
-  await deleteVolume(user, input);
-  return { volume: input.volume };
-});
+export const createPoolAction = serverAction(createPoolOp);
+export const changePoolStateAction = serverAction(changePoolStateOp);
+export const deletePoolAction = serverAction(deletePoolOp);
+export const createVolumeAction = serverAction(createVolumeOp);
+export const resizeVolumeAction = serverAction(resizeVolumeOp);
+export const cloneVolumeAction = serverAction(cloneVolumeOp);
+export const deleteVolumeAction = serverAction(deleteVolumeOp);

@@ -1,11 +1,13 @@
-// The audit trail: one row per change an operator asked for, whatever the outcome.
+// The audit trail: one row per change a caller asked for, whatever the outcome. Written by the
+// operation wrapper (lib/access/invoke.ts) and by console sessions as they open and close.
 import { db } from "@/lib/db/client";
-import { isAppError, toActionError } from "@/lib/errors";
 
 export interface AuditEntry {
   user: { userId: string; username: string } | null;
   action: string;
   target: string;
+  /** The object's permission path, when there is one. */
+  objectPath?: string | null;
   outcome: "ok" | "error" | "refused";
   detail?: string;
 }
@@ -16,24 +18,10 @@ export async function recordAudit(entry: AuditEntry): Promise<void> {
       userId: entry.user?.userId ?? null,
       username: entry.user?.username ?? "(anonymous)",
       action: entry.action,
-      target: entry.target,
+      target: entry.target.slice(0, 500),
+      objectPath: entry.objectPath ?? null,
       outcome: entry.outcome,
       detail: entry.detail?.slice(0, 2000),
     },
   });
-}
-
-/**
- * Records a change that did not happen: a refusal by Virtdeck's own checks (invalid input, a
- * conflict with the object's state) is "refused"; anything from libvirt or the host is "error".
- */
-export async function recordFailure(
-  user: AuditEntry["user"],
-  action: string,
-  target: string,
-  error: unknown,
-): Promise<void> {
-  const refused = isAppError(error) && (error.code === "invalid" || error.code === "conflict");
-  const outcome = refused ? "refused" : "error";
-  await recordAudit({ user, action, target, outcome, detail: toActionError(error) });
 }

@@ -9,7 +9,10 @@ import { SESSION_COOKIE } from "./cookie-name";
 export { SESSION_COOKIE };
 
 export interface SessionUser {
+  /** The cookie session's id; for an API token, `token:{tokenId}`. */
   sessionId: string;
+  /** Set when the caller is an API token (its grants may narrow the user's). */
+  tokenId: string | null;
   userId: string;
   username: string;
   mustChangePassword: boolean;
@@ -43,7 +46,7 @@ export async function resolveSession(token: string | undefined): Promise<Session
     where: { tokenHash: hashToken(token) },
     include: { user: true },
   });
-  if (!session) return null;
+  if (!session || session.user.disabled) return null;
   const now = Date.now();
   if (session.expiresAt.getTime() <= now) {
     await db.session.deleteMany({ where: { id: session.id } });
@@ -60,6 +63,7 @@ export async function resolveSession(token: string | undefined): Promise<Session
   }
   return {
     sessionId: session.id,
+    tokenId: null,
     userId: session.userId,
     username: session.user.username,
     mustChangePassword: session.user.mustChangePassword,

@@ -1,6 +1,6 @@
-// The permission check before a console ticket is issued. Every signed-in operator (with no
-// one-time password pending) may open the console of any VM Virtdeck knows and that runs; the
-// check lives here so that the server action and the API route cannot differ.
+// Issues a console ticket for a VM that runs and has the console asked for. The caller's
+// VM.Console privilege is checked before (the console operation's rule) and again when the
+// ticket is redeemed, in case a grant was revoked in between.
 import type { SessionUser } from "@/lib/auth/session-store";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
@@ -19,8 +19,6 @@ export async function issueConsoleTicket(
   type: ConsoleType,
   force = false,
 ): Promise<IssuedTicket> {
-  if (user.mustChangePassword)
-    throw new AppError("forbidden", "Change the one-time password first");
   const vm = await db.vm.findUnique({ where: { id: vmId }, include: { host: true } });
   if (!vm) throw new AppError("not_found", "No such VM");
   if (vm.goneAt) throw new AppError("not_found", `${vm.name} is no longer on ${vm.host.name}`);
@@ -38,6 +36,7 @@ export async function issueConsoleTicket(
     userId: user.userId,
     username: user.username,
     sessionId,
+    tokenId: user.tokenId,
     vmId,
     type,
     force: type === "serial" && force,

@@ -3,7 +3,7 @@
 import type { WebSocket } from "ws";
 import { recordAudit } from "@/lib/audit/record";
 import { toActionError } from "@/lib/errors";
-import { vmOnHost } from "@/lib/vms/run-action";
+import { vmOnHost } from "@/lib/vms/change-vm";
 import { type BridgeStats, bridge } from "./bridge";
 import { CLOSE, describeEnd } from "./close-codes";
 import { isConsoleBusy, openConsoleTarget } from "./open-target";

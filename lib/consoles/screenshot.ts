@@ -1,6 +1,6 @@
 // A VM's screen as an image, from libvirt's screenshot stream (QEMU sends PNG), for thumbnails.
 import { AppError } from "@/lib/errors";
-import { vmOnHost } from "@/lib/vms/run-action";
+import { vmOnHost } from "@/lib/vms/change-vm";
 
 /** Screens are a few hundred kB at most; a stream that goes on is cut off here. */
 const MAX_BYTES = 16 << 20;

@@ -15,6 +15,8 @@ export interface ConsoleGrant {
   username: string;
   /** The session that asked, or null when an API token did: a session ticket needs that cookie. */
   sessionId: string | null;
+  /** The API token that asked (its grants may narrow the user's), else null. */
+  tokenId: string | null;
   vmId: string;
   type: ConsoleType;
   /** Serial only: take the console over from another client. */

@@ -17,23 +17,35 @@ export interface HostDetails extends HostSummary {
   history: { at: string; status: string; error: string | null }[];
 }
 
-/** VM counts by state (virsh's words) per host; VMs that disappeared are not counted. */
-export async function vmCountsByHost(): Promise<Map<string, Record<string, number>>> {
-  const rows = await db.vm.groupBy({
-    by: ["hostId", "state"],
-    where: { goneAt: null },
-    _count: { _all: true },
+type VmVisibility = (vm: { hostId: string; uuid: string }) => boolean;
+
+/**
+ * VM counts by state (virsh's words) per host, of the VMs the caller may see; VMs that
+ * disappeared are not counted.
+ */
+export async function vmCountsByHost(
+  visible: VmVisibility,
+  hostId?: string,
+): Promise<Map<string, Record<string, number>>> {
+  const rows = await db.vm.findMany({
+    where: { goneAt: null, ...(hostId ? { hostId } : {}) },
+    select: { hostId: true, uuid: true, state: true },
   });
   const out = new Map<string, Record<string, number>>();
   for (const row of rows) {
+    if (!visible(row)) continue;
     const counts = out.get(row.hostId) ?? {};
-    counts[row.state] = row._count._all;
+    counts[row.state] = (counts[row.state] ?? 0) + 1;
     out.set(row.hostId, counts);
   }
   return out;
 }
 
-export async function getHostDetails(id: string, historyLimit = 20): Promise<HostDetails> {
+export async function getHostDetails(
+  id: string,
+  visible: VmVisibility,
+  historyLimit = 20,
+): Promise<HostDetails> {
   const host = await db.host.findUnique({
     where: { id },
     include: {
@@ -42,11 +54,7 @@ export async function getHostDetails(id: string, historyLimit = 20): Promise<Hos
     },
   });
   if (!host) throw new AppError("not_found", "That host no longer exists");
-  const counts = await db.vm.groupBy({
-    by: ["state"],
-    where: { hostId: id, goneAt: null },
-    _count: { _all: true },
-  });
+  const counts = (await vmCountsByHost(visible, id)).get(id) ?? {};
   return {
     ...toHostSummary(host),
     sshUser: host.sshUser,
@@ -54,7 +62,7 @@ export async function getHostDetails(id: string, historyLimit = 20): Promise<Hos
     sshHostKeyFingerprint: host.sshHostKey ? hostKeyFingerprint(host.sshHostKey) : null,
     keyFingerprint: host.sshKey?.fingerprint ?? null,
     facts: parseHostFacts(host.facts),
-    vmCounts: Object.fromEntries(counts.map((c) => [c.state, c._count._all])),
+    vmCounts: counts,
     history: host.statusEvents.map((e) => ({
       at: e.at.toISOString(),
       status: e.status,

@@ -1,6 +1,5 @@
 // Adding and editing a host: the input is checked, the connection tested with exactly what will
 // be stored (a host that cannot be reached is not saved), and the private key sealed.
-import { recordAudit } from "@/lib/audit/record";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import type { Host } from "@/lib/generated/prisma/client";
@@ -11,8 +10,6 @@ import { connectionManager } from "./connection-manager";
 import { type ProbeResult, probeHost } from "./probe-host";
 import { checkPrivateKey } from "./ssh-key";
 import { hostTarget } from "./start";
-
-type Actor = { userId: string; username: string };
 
 /** SSH fields only mean something for qemu+ssh; for other URIs they are dropped, not stored. */
 function sshFields(input: CreateHostInput) {
@@ -31,81 +28,58 @@ function sealedKey(privateKey: string) {
   return { fingerprint: checkPrivateKey(privateKey).fingerprint, encryptedKey: seal(privateKey) };
 }
 
-async function audited<T>(
-  user: Actor,
-  action: string,
-  target: string,
-  work: () => Promise<T>,
-): Promise<T> {
-  try {
-    const result = await work();
-    await recordAudit({ user, action, target, outcome: "ok" });
-    return result;
-  } catch (error) {
-    const detail = error instanceof Error ? error.message : String(error);
-    await recordAudit({ user, action, target, outcome: "error", detail });
-    throw error;
-  }
+export async function createHost(
+  input: CreateHostInput,
+): Promise<{ host: Host; probe: ProbeResult }> {
+  await assertNameFree(input.name);
+  const ssh = sshFields(input);
+  const probe = await probeHost({ uri: input.uri, ...ssh }, { trustOffered: false });
+  const host = await db.host.create({
+    data: {
+      name: input.name,
+      uri: input.uri,
+      sshUser: ssh.sshUser ?? null,
+      sshHostKey: ssh.sshHostKey ?? null,
+      ...(ssh.privateKey ? { sshKey: { create: sealedKey(ssh.privateKey) } } : {}),
+    },
+  });
+  connectionManager().add(hostTarget(host));
+  return { host, probe };
 }
 
-export function createHost(
-  input: CreateHostInput,
-  user: Actor,
+export async function updateHost(
+  input: UpdateHostInput,
 ): Promise<{ host: Host; probe: ProbeResult }> {
-  return audited(user, "host.add", `${input.name} (${input.uri})`, async () => {
-    await assertNameFree(input.name);
-    const ssh = sshFields(input);
-    const probe = await probeHost({ uri: input.uri, ...ssh }, { trustOffered: false });
-    const host = await db.host.create({
+  const before = await db.host.findUnique({ where: { id: input.id } });
+  if (!before) throw new AppError("not_found", "That host no longer exists");
+  await assertNameFree(input.name, input.id);
+  const ssh = sshFields(input);
+  const keepKey = !ssh.privateKey && parseUri(input.uri).transport === "ssh";
+  const probe = await probeHost(
+    { uri: input.uri, ...ssh, hostId: keepKey ? input.id : undefined },
+    { trustOffered: false },
+  );
+  const host = await db.$transaction(async (tx) => {
+    const updated = await tx.host.update({
+      where: { id: input.id },
       data: {
         name: input.name,
         uri: input.uri,
         sshUser: ssh.sshUser ?? null,
         sshHostKey: ssh.sshHostKey ?? null,
-        ...(ssh.privateKey ? { sshKey: { create: sealedKey(ssh.privateKey) } } : {}),
+        ...(ssh.privateKey
+          ? { sshKey: { create: sealedKey(ssh.privateKey) } }
+          : keepKey
+            ? {}
+            : { sshKey: { disconnect: true } }),
       },
     });
-    connectionManager().add(hostTarget(host));
-    return { host, probe };
+    if (before.sshKeyRef && before.sshKeyRef !== updated.sshKeyRef)
+      await tx.sshKey.delete({ where: { id: before.sshKeyRef } });
+    return updated;
   });
-}
-
-export function updateHost(
-  input: UpdateHostInput,
-  user: Actor,
-): Promise<{ host: Host; probe: ProbeResult }> {
-  return audited(user, "host.edit", `${input.name} (${input.uri})`, async () => {
-    const before = await db.host.findUnique({ where: { id: input.id } });
-    if (!before) throw new AppError("not_found", "That host no longer exists");
-    await assertNameFree(input.name, input.id);
-    const ssh = sshFields(input);
-    const keepKey = !ssh.privateKey && parseUri(input.uri).transport === "ssh";
-    const probe = await probeHost(
-      { uri: input.uri, ...ssh, hostId: keepKey ? input.id : undefined },
-      { trustOffered: false },
-    );
-    const host = await db.$transaction(async (tx) => {
-      const updated = await tx.host.update({
-        where: { id: input.id },
-        data: {
-          name: input.name,
-          uri: input.uri,
-          sshUser: ssh.sshUser ?? null,
-          sshHostKey: ssh.sshHostKey ?? null,
-          ...(ssh.privateKey
-            ? { sshKey: { create: sealedKey(ssh.privateKey) } }
-            : keepKey
-              ? {}
-              : { sshKey: { disconnect: true } }),
-        },
-      });
-      if (before.sshKeyRef && before.sshKeyRef !== updated.sshKeyRef)
-        await tx.sshKey.delete({ where: { id: before.sshKeyRef } });
-      return updated;
-    });
-    // Reconnect with what was just saved.
-    await connectionManager().remove(host.id);
-    connectionManager().add(hostTarget(host));
-    return { host, probe };
-  });
+  // Reconnect with what was just saved.
+  await connectionManager().remove(host.id);
+  connectionManager().add(hostTarget(host));
+  return { host, probe };
 }

@@ -1,5 +1,4 @@
 // Hosts as stored in the database, and removing one. Adding and editing: save-host.ts.
-import { recordAudit } from "@/lib/audit/record";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import type { Host } from "@/lib/generated/prisma/client";
@@ -21,21 +20,12 @@ export async function getHost(id: string): Promise<Host> {
  * Removes the host from Virtdeck only: its connection is closed and its records and stored key
  * deleted; nothing on the host itself is touched (its VMs keep running).
  */
-export async function deleteHost(
-  id: string,
-  user: { userId: string; username: string },
-): Promise<Host> {
+export async function deleteHost(id: string): Promise<Host> {
   const host = await getHost(id);
   await connectionManager().remove(id);
   await db.$transaction(async (tx) => {
     await tx.host.delete({ where: { id } });
     if (host.sshKeyRef) await tx.sshKey.deleteMany({ where: { id: host.sshKeyRef } });
-  });
-  await recordAudit({
-    user,
-    action: "host.remove",
-    target: `${host.name} (${host.uri})`,
-    outcome: "ok",
   });
   return host;
 }

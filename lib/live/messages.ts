@@ -4,10 +4,12 @@ import type { HostSummary, VmSummary } from "@/lib/inventory/summaries";
 
 export type LiveMessage =
   | { type: "vm"; vm: VmSummary }
-  | { type: "vm-removed"; id: string }
+  | { type: "vm-removed"; id: string; hostId: string; uuid: string }
   | { type: "host"; host: HostSummary }
   | { type: "network"; hostId: string; name: string; event: string }
   | { type: "storage"; hostId: string; pool: string; event: string }
+  /** Users, groups, roles or grants changed: pages read what they may see again. */
+  | { type: "access" }
   | ProgressMessage;
 
 /**

@@ -1,6 +1,5 @@
 // Creates a network after checking it against what the host already has. Nothing reaches the
 // host until every check passes, and a network that fails to start is removed again.
-import type { SessionUser } from "@/lib/auth/session-store";
 import { AppError } from "@/lib/errors";
 import { withTimeout } from "@/lib/hosts/live-read";
 import type { CreateNetworkInput } from "@/lib/schemas/network";
@@ -9,8 +8,8 @@ import { changeNetwork } from "./change-network";
 import { readInterfaces, readLiveNetworks } from "./read-networks";
 import { NetworkInputError, validateNewNetwork } from "./validate-network";
 
-export function createNetwork(user: SessionUser, input: CreateNetworkInput): Promise<void> {
-  return changeNetwork(user, "network.create", input, async ({ conn, host }) => {
+export function createNetwork(input: CreateNetworkInput): Promise<void> {
+  return changeNetwork(input, "defined", async ({ conn, host }) => {
     const [networks, interfaces] = await withTimeout(
       Promise.all([readLiveNetworks(conn), readInterfaces(conn)]),
       host.name,

@@ -1,5 +1,4 @@
 // Static DHCP host entries (MAC → IP), changed on the running network and in its config at once.
-import type { SessionUser } from "@/lib/auth/session-store";
 import { AppError } from "@/lib/errors";
 import {
   type Connection,
@@ -23,8 +22,8 @@ async function impactFlags(conn: Connection, net: NetworkRef): Promise<number> {
   return (active ? UpdateFlags.LIVE : 0) | (persistent ? UpdateFlags.CONFIG : 0);
 }
 
-export function addDhcpHost(user: SessionUser, e: Entry): Promise<void> {
-  return changeNetwork(user, "network.dhcp-host.add", e, async ({ conn }) => {
+export function addDhcpHost(e: Entry): Promise<void> {
+  return changeNetwork(e, "dhcp-host-added", async ({ conn }) => {
     const net = await conn.networks.lookupByName(e.name);
     const parsed = parseNetworkXml(await conn.networks.xml(net));
     const cidr = parsed.subnet ? parseCidr(parsed.subnet) : null;
@@ -42,8 +41,8 @@ export function addDhcpHost(user: SessionUser, e: Entry): Promise<void> {
   });
 }
 
-export function removeDhcpHost(user: SessionUser, e: Entry): Promise<void> {
-  return changeNetwork(user, "network.dhcp-host.remove", e, async ({ conn }) => {
+export function removeDhcpHost(e: Entry): Promise<void> {
+  return changeNetwork(e, "dhcp-host-removed", async ({ conn }) => {
     const net = await conn.networks.lookupByName(e.name);
     await conn.networks.update(net, {
       command: UpdateCommand.DELETE,

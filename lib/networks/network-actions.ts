@@ -1,32 +1,31 @@
-// Start, stop, autostart and delete, each audited through changeNetwork.
-import type { SessionUser } from "@/lib/auth/session-store";
+// Start, stop, autostart and delete, through changeNetwork.
 import { AppError } from "@/lib/errors";
 import { changeNetwork } from "./change-network";
 import { vmsByNetwork } from "./read-networks";
 
 type Ref = { hostId: string; name: string };
 
-export function startNetwork(user: SessionUser, ref: Ref): Promise<void> {
-  return changeNetwork(user, "network.start", ref, async ({ conn }) =>
+export function startNetwork(ref: Ref): Promise<void> {
+  return changeNetwork(ref, "start", async ({ conn }) =>
     conn.networks.start(await conn.networks.lookupByName(ref.name)),
   );
 }
 
-export function stopNetwork(user: SessionUser, ref: Ref): Promise<void> {
-  return changeNetwork(user, "network.stop", ref, async ({ conn }) =>
+export function stopNetwork(ref: Ref): Promise<void> {
+  return changeNetwork(ref, "stop", async ({ conn }) =>
     conn.networks.destroy(await conn.networks.lookupByName(ref.name)),
   );
 }
 
-export function setNetworkAutostart(user: SessionUser, ref: Ref, on: boolean): Promise<void> {
-  return changeNetwork(user, `network.autostart.${on ? "on" : "off"}`, ref, async ({ conn }) =>
+export function setNetworkAutostart(ref: Ref, on: boolean): Promise<void> {
+  return changeNetwork(ref, "autostart", async ({ conn }) =>
     conn.networks.setAutostart(await conn.networks.lookupByName(ref.name), on),
   );
 }
 
 /** Refused while inventory VMs have a NIC on it, unless the operator confirmed (force). */
-export function deleteNetwork(user: SessionUser, ref: Ref, force: boolean): Promise<void> {
-  return changeNetwork(user, "network.delete", ref, async ({ conn, host }) => {
+export function deleteNetwork(ref: Ref, force: boolean): Promise<void> {
+  return changeNetwork(ref, "delete", async ({ conn, host }) => {
     const net = await conn.networks.lookupByName(ref.name);
     const users = (await vmsByNetwork(host.id)).get(ref.name) ?? [];
     if (users.length > 0 && !force)

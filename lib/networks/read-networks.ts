@@ -1,5 +1,7 @@
 // Live reads of a host's networks (there is no network table: libvirt is the truth, and each
-// read has a short limit so an unresponsive host cannot hold a page).
+// read has a short limit so an unresponsive host cannot hold a page). Lists hold only what the
+// caller may see: networks with Network.Audit, and of their VMs those with VM.Audit.
+import type { Access } from "@/lib/access/access";
 import { db } from "@/lib/db/client";
 import { toActionError } from "@/lib/errors";
 import { hostConnection, withTimeout } from "@/lib/hosts/live-read";
@@ -58,14 +60,21 @@ export async function readInterfaces(conn: Connection): Promise<{ name: string; 
   }
 }
 
-/** VMs of the inventory per network name, from their NICs of type "network". */
-export async function vmsByNetwork(hostId: string): Promise<Map<string, NetworkVm[]>> {
+/**
+ * VMs of the inventory per network name, from their NICs of type "network"; with `access`, only
+ * those the caller may see.
+ */
+export async function vmsByNetwork(
+  hostId: string,
+  access?: Access,
+): Promise<Map<string, NetworkVm[]>> {
   const vms = await db.vm.findMany({
     where: { hostId, goneAt: null },
-    select: { id: true, name: true, state: true, nics: true },
+    select: { id: true, uuid: true, name: true, state: true, nics: true },
   });
   const byNet = new Map<string, NetworkVm[]>();
   for (const vm of vms) {
+    if (access && !access.seesVm({ hostId, uuid: vm.uuid })) continue;
     const nics = JSON.parse(vm.nics) as NicSummary[];
     const nets = new Set(
       nics.filter((n) => n.type === "network" && n.source).map((n) => n.source!),
@@ -93,24 +102,35 @@ export function toNetworkSummary(
   };
 }
 
-export async function listHostNetworks(hostId: string): Promise<NetworkSummary[]> {
+export function seesNetwork(access: Access, hostId: string, name: string): boolean {
+  return access.can("Network.Audit", { kind: "network", hostId, network: name });
+}
+
+export async function listHostNetworks(hostId: string, access: Access): Promise<NetworkSummary[]> {
   const { host, conn } = await hostConnection(hostId);
   const [nets, vms] = await Promise.all([
     withTimeout(readLiveNetworks(conn), host.name),
-    vmsByNetwork(host.id),
+    vmsByNetwork(host.id, access),
   ]);
   return nets
+    .filter((n) => seesNetwork(access, host.id, n.parsed.name))
     .map((n) => toNetworkSummary(host, n, vms.get(n.parsed.name) ?? []))
     .sort((a, b) => a.name.localeCompare(b.name));
 }
 
-/** Every host's networks, read in parallel; a host that is offline or slow says so instead. */
-export async function listAllNetworks(): Promise<HostNetworks[]> {
-  const hosts = await db.host.findMany({ orderBy: { name: "asc" } });
+/**
+ * Every host's networks, read in parallel; a host that is offline or slow says so instead.
+ * Hosts the caller sees nothing of (no Host.Audit and no network grant there) are left out.
+ */
+export async function listAllNetworks(access: Access): Promise<HostNetworks[]> {
+  const all = await db.host.findMany({ orderBy: { name: "asc" } });
+  const hosts = all.filter(
+    (h) => access.seesHost(h.id) || access.holdsOnSome(h.id, "network", "Network.Audit"),
+  );
   return Promise.all(
     hosts.map(async (h) => {
       try {
-        const networks = await listHostNetworks(h.id);
+        const networks = await listHostNetworks(h.id, access);
         return { hostId: h.id, hostName: h.name, status: h.status, error: null, networks };
       } catch (error) {
         return {

@@ -2,13 +2,12 @@
 // it, and in the persistent config; when the live change is refused, the config change alone
 // is made and the result says it takes effect at next boot.
 import { randomBytes } from "node:crypto";
-import type { SessionUser } from "@/lib/auth/session-store";
 import { AppError } from "@/lib/errors";
 import { observeDomain } from "@/lib/inventory/observe-domain";
 import { saveObservation } from "@/lib/inventory/vm-store";
 import { watchAddresses } from "@/lib/inventory/watch-addresses";
 import { type Connection, type DomainRef, DomainXmlFlags, Impact } from "@/lib/libvirt";
-import { changeVm } from "@/lib/vms/run-action";
+import { changeVm } from "@/lib/vms/change-vm";
 import { buildNicXml, buildXml } from "@/lib/xml/build-network";
 import { attr, child, children, parseXml } from "@/lib/xml/parse";
 
@@ -73,10 +72,10 @@ async function refresh(vm: { conn: Connection; dom: DomainRef; hostId: string },
 
 type NicSpec = { type: "network" | "bridge"; source: string; model: string; mac: string };
 
-export async function addNic(user: SessionUser, vmId: string, spec: NicSpec) {
+export async function addNic(vmId: string, spec: NicSpec) {
   const mac = spec.mac || generateMac();
   let result: NicChangeResult = { applied: "live" };
-  await changeVm(user, "vm.nic.add", vmId, async (vm) => {
+  await changeVm(vmId, async (vm) => {
     const { conn, dom } = vm;
     if (await nicElement(conn, dom, mac, false))
       throw new AppError("conflict", `The VM already has a NIC with MAC ${mac}`);
@@ -87,9 +86,9 @@ export async function addNic(user: SessionUser, vmId: string, spec: NicSpec) {
   return { mac, ...result };
 }
 
-export async function removeNic(user: SessionUser, vmId: string, mac: string) {
+export async function removeNic(vmId: string, mac: string) {
   let result: NicChangeResult = { applied: "live" };
-  await changeVm(user, "vm.nic.remove", vmId, async (vm) => {
+  await changeVm(vmId, async (vm) => {
     const { conn, dom } = vm;
     result = await applyBoth(conn, dom, async (flags, inactive) => {
       const nic = await nicElement(conn, dom, mac, inactive);
@@ -102,12 +101,11 @@ export async function removeNic(user: SessionUser, vmId: string, mac: string) {
 }
 
 export async function changeNicSource(
-  user: SessionUser,
   vmId: string,
   change: { mac: string; type: "network" | "bridge"; source: string },
 ) {
   let result: NicChangeResult = { applied: "live" };
-  await changeVm(user, "vm.nic.change", vmId, async (vm) => {
+  await changeVm(vmId, async (vm) => {
     const { conn, dom } = vm;
     result = await applyBoth(conn, dom, async (flags, inactive) => {
       const nic = await nicElement(conn, dom, change.mac, inactive);

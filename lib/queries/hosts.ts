@@ -4,10 +4,10 @@
 // overwrites it (withNewerStatus), however the two cross.
 import { type QueryClient, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useCallback } from "react";
-import { useLiveEvents } from "@/components/live/use-live-events";
 import type { HostSummary } from "@/lib/inventory/summaries";
 import type { ServerMessage } from "@/lib/live/messages";
 import { fetchJson } from "@/lib/queries/fetch-json";
+import { useLiveEvents } from "@/lib/queries/live-socket";
 
 export const hostKeys = {
   all: ["hosts"] as const,

@@ -3,8 +3,8 @@
 // TanStack Query cache under one key, and read it again when /ws/events says something changed.
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useCallback } from "react";
-import { useLiveEvents } from "@/components/live/use-live-events";
 import type { ServerMessage } from "@/lib/live/messages";
+import { useLiveEvents } from "@/lib/queries/live-socket";
 import { fetchJson } from "./fetch-json";
 
 /** Reads everything under `key` (a constant) again on the socket's hello, host changes and `kind`. */

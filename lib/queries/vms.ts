@@ -3,10 +3,10 @@
 // so a list fetched earlier never overwrites a newer state that arrived over the socket.
 import { type QueryClient, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useCallback } from "react";
-import { useLiveEvents } from "@/components/live/use-live-events";
 import type { VmListItem, VmSummary } from "@/lib/inventory/summaries";
 import type { ServerMessage } from "@/lib/live/messages";
 import { fetchJson } from "@/lib/queries/fetch-json";
+import { useLiveEvents } from "@/lib/queries/live-socket";
 
 export const vmKeys = {
   all: ["vms"] as const,

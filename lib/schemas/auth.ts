@@ -11,6 +11,8 @@ export const newPasswordSchema = z
     currentPassword: z.string().min(1, "Enter your current password").max(1024),
     newPassword: z.string().min(12, "Use at least 12 characters").max(1024),
     confirmPassword: z.string(),
+    /** Also revoke every API token of the account (a leaked password may have minted some). */
+    revokeTokens: z.coerce.boolean().default(false),
   })
   .refine((v) => v.newPassword === v.confirmPassword, {
     message: "The two new passwords differ",

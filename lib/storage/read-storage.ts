@@ -1,5 +1,8 @@
 // Live reads of a host's pools and volumes. libvirt is the truth (there is no storage table);
-// every read has a short limit so an unresponsive host cannot hold a page.
+// every read has a short limit so an unresponsive host cannot hold a page. Lists hold only what
+// the caller may see: pools with Datastore.Audit, and of the VMs using a volume those with
+// VM.Audit (the count of the others is kept, so "in use" stays true).
+import type { Access } from "@/lib/access/access";
 import { db } from "@/lib/db/client";
 import { toActionError } from "@/lib/errors";
 import { hostConnection, withTimeout } from "@/lib/hosts/live-read";
@@ -16,22 +19,36 @@ import type {
   VolumeSummary,
 } from "./summaries";
 
-/** Inventory VMs per disk source path (a volume is "used" when a VM's disk names its path). */
-export async function vmsByDiskPath(hostId: string): Promise<Map<string, StorageVm[]>> {
+/**
+ * Inventory VMs per disk source path (a volume is "used" when a VM's disk names its path). With
+ * `access`, a VM the caller may not see is listed without its id or name.
+ */
+export async function vmsByDiskPath(
+  hostId: string,
+  access?: Access,
+): Promise<Map<string, StorageVm[]>> {
   const vms = await db.vm.findMany({
     where: { hostId, goneAt: null },
-    select: { id: true, name: true, state: true, disks: true },
+    select: { id: true, uuid: true, name: true, state: true, disks: true },
   });
   const byPath = new Map<string, StorageVm[]>();
   for (const vm of vms) {
     const disks = JSON.parse(vm.disks) as DiskSummary[];
+    const shown =
+      !access || access.seesVm({ hostId, uuid: vm.uuid })
+        ? { id: vm.id, name: vm.name, state: vm.state }
+        : HIDDEN_VM;
     for (const path of new Set(disks.map((d) => d.source).filter(Boolean) as string[]))
-      byPath.set(path, [
-        ...(byPath.get(path) ?? []),
-        { id: vm.id, name: vm.name, state: vm.state },
-      ]);
+      byPath.set(path, [...(byPath.get(path) ?? []), shown]);
   }
   return byPath;
+}
+
+/** A VM the caller may not see, in a volume's users: it counts, but is not named. */
+export const HIDDEN_VM: StorageVm = { id: "", name: "a VM you cannot see", state: "" };
+
+export function seesPool(access: Access, hostId: string, pool: string): boolean {
+  return access.can("Datastore.Audit", { kind: "pool", hostId, pool });
 }
 
 async function readPool(
@@ -62,8 +79,8 @@ async function readPool(
   };
 }
 
-/** The host's pools, sorted by name. */
-export async function listHostPools(hostId: string): Promise<PoolSummary[]> {
+/** The host's pools the caller may see, sorted by name. */
+export async function listHostPools(hostId: string, access: Access): Promise<PoolSummary[]> {
   const { host, conn } = await hostConnection(hostId);
   const read = async () => {
     const [all, persistent] = await Promise.all([
@@ -71,7 +88,8 @@ export async function listHostPools(hostId: string): Promise<PoolSummary[]> {
       conn.storage.listPools(ObjectListFlags.PERSISTENT),
     ]);
     const ids = new Set(persistent.map((p) => p.uuid));
-    return Promise.all(all.map((ref) => readPool(conn, host, ref, ids.has(ref.uuid))));
+    const shown = all.filter((ref) => seesPool(access, host.id, ref.name));
+    return Promise.all(shown.map((ref) => readPool(conn, host, ref, ids.has(ref.uuid))));
   };
   const pools = await withTimeout(read(), host.name);
   return pools.map(({ xml: _xml, ...p }) => p).sort((a, b) => a.name.localeCompare(b.name));
@@ -82,9 +100,10 @@ export async function readVolumes(
   conn: Connection,
   hostId: string,
   pool: PoolRef,
+  access?: Access,
 ): Promise<VolumeSummary[]> {
   if (!(await conn.storage.isPoolActive(pool))) return [];
-  return volumesOf(conn, pool, await vmsByDiskPath(hostId));
+  return volumesOf(conn, pool, await vmsByDiskPath(hostId, access));
 }
 
 /** An active pool's volumes, `users` being the inventory's VMs per disk path. */
@@ -118,30 +137,42 @@ async function volumesOf(
 }
 
 /** The volumes of a host's pool (for VM creation: pick a disk or an ISO). */
-export async function listPoolVolumes(hostId: string, pool: string): Promise<VolumeSummary[]> {
+export async function listPoolVolumes(
+  hostId: string,
+  pool: string,
+  access: Access,
+): Promise<VolumeSummary[]> {
   const { host, conn } = await hostConnection(hostId);
   return withTimeout(
-    (async () => readVolumes(conn, host.id, await conn.storage.lookupPool(pool)))(),
+    (async () => readVolumes(conn, host.id, await conn.storage.lookupPool(pool), access))(),
     host.name,
   );
 }
 
-/** Every pool of a host with its volumes (inactive pools have none): what disk pickers offer. */
-export async function listHostVolumes(hostId: string): Promise<PoolVolumes[]> {
+/**
+ * Every pool of a host the caller may see, with its volumes (inactive pools have none): what
+ * disk pickers offer.
+ */
+export async function listHostVolumes(hostId: string, access: Access): Promise<PoolVolumes[]> {
   const { host, conn } = await hostConnection(hostId);
   return withTimeout(
     (async () => {
       // The inventory's disk users are read once for all pools.
-      const [refs, users] = await Promise.all([conn.storage.listPools(0), vmsByDiskPath(host.id)]);
+      const [refs, users] = await Promise.all([
+        conn.storage.listPools(0),
+        vmsByDiskPath(host.id, access),
+      ]);
       const pools = await Promise.all(
-        refs.map(async (ref) => {
-          const active = await conn.storage.isPoolActive(ref);
-          return {
-            pool: ref.name,
-            active,
-            volumes: active ? await volumesOf(conn, ref, users) : [],
-          };
-        }),
+        refs
+          .filter((ref) => seesPool(access, host.id, ref.name))
+          .map(async (ref) => {
+            const active = await conn.storage.isPoolActive(ref);
+            return {
+              pool: ref.name,
+              active,
+              volumes: active ? await volumesOf(conn, ref, users) : [],
+            };
+          }),
       );
       return pools.sort((a, b) => a.pool.localeCompare(b.pool));
     })(),
@@ -149,7 +180,11 @@ export async function listHostVolumes(hostId: string): Promise<PoolVolumes[]> {
   );
 }
 
-export async function getPoolDetail(hostId: string, pool: string): Promise<PoolDetail> {
+export async function getPoolDetail(
+  hostId: string,
+  pool: string,
+  access: Access,
+): Promise<PoolDetail> {
   const { host, conn } = await hostConnection(hostId);
   return withTimeout(
     (async () => {
@@ -158,7 +193,7 @@ export async function getPoolDetail(hostId: string, pool: string): Promise<PoolD
         (p) => p.uuid === ref.uuid,
       );
       const summary = await readPool(conn, host, ref, persistent);
-      return { ...summary, volumes: await readVolumes(conn, host.id, ref) };
+      return { ...summary, volumes: await readVolumes(conn, host.id, ref, access) };
     })(),
     host.name,
   );
@@ -181,14 +216,23 @@ export async function hostPoolTypes(hostId: string): Promise<PoolType[]> {
   return POOL_TYPES.filter((t) => supported.includes(t));
 }
 
-/** Every host's pools, read in parallel; a host that is offline or slow says so instead. */
-export async function listAllPools(): Promise<HostPools[]> {
-  const hosts = await db.host.findMany({ orderBy: { name: "asc" } });
+/**
+ * Every host's pools, read in parallel; a host that is offline or slow says so instead. Hosts
+ * the caller sees nothing of (no Host.Audit and no pool grant there) are left out.
+ */
+export async function listAllPools(access: Access): Promise<HostPools[]> {
+  const all = await db.host.findMany({ orderBy: { name: "asc" } });
+  const hosts = all.filter(
+    (h) => access.seesHost(h.id) || access.holdsOnSome(h.id, "pool", "Datastore.Audit"),
+  );
   return Promise.all(
     hosts.map(async (h) => {
       const base = { hostId: h.id, hostName: h.name, status: h.status };
       try {
-        const [pools, poolTypes] = await Promise.all([listHostPools(h.id), hostPoolTypes(h.id)]);
+        const [pools, poolTypes] = await Promise.all([
+          listHostPools(h.id, access),
+          hostPoolTypes(h.id),
+        ]);
         return { ...base, error: null, pools, poolTypes };
       } catch (error) {
         return { ...base, error: toActionError(error), pools: [], poolTypes: [] };

@@ -5,11 +5,10 @@
 import { Readable, Transform } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import type { ReadableStream as WebReadableStream } from "node:stream/web";
-import type { SessionUser } from "@/lib/auth/session-store";
 import { AppError } from "@/lib/errors";
+import { hostConnection } from "@/lib/hosts/live-read";
 import type { UploadVolumeInput } from "@/lib/schemas/storage";
 import { buildVolumeXml } from "@/lib/xml/build-storage";
-import { changeStorage } from "./change-storage";
 import { refuseExisting } from "./create-volume";
 import { formatBytes } from "./sizes";
 import { openTransferConnection } from "./transfer-connection";
@@ -27,49 +26,46 @@ function byteCounter(limit: number) {
   return { counter, seen: () => seen };
 }
 
-export function uploadVolume(
-  user: SessionUser,
+export async function uploadVolume(
   input: UploadVolumeInput,
   body: ReadableStream<Uint8Array>,
 ): Promise<{ name: string; path: string; bytes: number }> {
-  const target = { hostId: input.hostId, target: `${input.pool}/${input.name}` };
-  return changeStorage(user, "volume.upload", target, async ({ conn }) => {
-    const pool = await conn.storage.lookupPool(input.pool);
-    await refuseExisting(conn, pool, input.name);
-    const info = await conn.storage.poolInfo(pool);
-    if (input.size > info.available)
+  const { conn } = await hostConnection(input.hostId);
+  const pool = await conn.storage.lookupPool(input.pool);
+  await refuseExisting(conn, pool, input.name);
+  const info = await conn.storage.poolInfo(pool);
+  if (input.size > info.available)
+    throw new AppError(
+      "invalid",
+      `The file (${formatBytes(input.size)}) is larger than the ${formatBytes(info.available)} free in ${input.pool}`,
+    );
+  const format = input.format === "qcow2" ? "qcow2" : "raw";
+  const vol = await conn.storage.createVolume(
+    pool,
+    buildVolumeXml({ name: input.name, capacity: input.size, format }),
+  );
+  const transfer = await openTransferConnection(input.hostId).catch(async (error: unknown) => {
+    await conn.storage.deleteVolume(vol).catch(() => undefined);
+    throw error;
+  });
+  try {
+    const stream = await transfer.streams.upload(vol, 0, input.size);
+    const { counter, seen } = byteCounter(input.size);
+    await pipeline(Readable.fromWeb(body as WebReadableStream<Uint8Array>), counter, stream);
+    if (seen() !== input.size)
       throw new AppError(
         "invalid",
-        `The file (${formatBytes(input.size)}) is larger than the ${formatBytes(info.available)} free in ${input.pool}`,
+        `The upload ended after ${seen()} of ${input.size} bytes (cancelled?)`,
       );
-    const format = input.format === "qcow2" ? "qcow2" : "raw";
-    const vol = await conn.storage.createVolume(
-      pool,
-      buildVolumeXml({ name: input.name, capacity: input.size, format }),
-    );
-    const transfer = await openTransferConnection(input.hostId).catch(async (error: unknown) => {
-      await conn.storage.deleteVolume(vol).catch(() => undefined);
-      throw error;
-    });
-    try {
-      const stream = await transfer.streams.upload(vol, 0, input.size);
-      const { counter, seen } = byteCounter(input.size);
-      await pipeline(Readable.fromWeb(body as WebReadableStream<Uint8Array>), counter, stream);
-      if (seen() !== input.size)
-        throw new AppError(
-          "invalid",
-          `The upload ended after ${seen()} of ${input.size} bytes (cancelled?)`,
-        );
-      await conn.storage.refreshPool(pool).catch(() => undefined);
-      return { name: vol.name, path: await conn.storage.volumePath(vol), bytes: seen() };
-    } catch (error) {
-      await conn.storage.deleteVolume(vol).catch(() => undefined);
-      // The browser's Cancel (or a dropped connection) is an expected end, not a server fault.
-      if ((error as { code?: unknown } | null)?.code === "ECONNRESET")
-        throw new AppError("invalid", "The upload was cancelled; the partial volume was deleted");
-      throw error;
-    } finally {
-      await transfer.close().catch(() => undefined);
-    }
-  });
+    await conn.storage.refreshPool(pool).catch(() => undefined);
+    return { name: vol.name, path: await conn.storage.volumePath(vol), bytes: seen() };
+  } catch (error) {
+    await conn.storage.deleteVolume(vol).catch(() => undefined);
+    // The browser's Cancel (or a dropped connection) is an expected end, not a server fault.
+    if ((error as { code?: unknown } | null)?.code === "ECONNRESET")
+      throw new AppError("invalid", "The upload was cancelled; the partial volume was deleted");
+    throw error;
+  } finally {
+    await transfer.close().catch(() => undefined);
+  }
 }

@@ -1,88 +1,79 @@
-// Resize, clone and delete volumes, each audited. A volume a VM uses is never deleted.
+// Resize, clone and delete volumes. A volume a VM uses is never deleted.
 import type { SessionUser } from "@/lib/auth/session-store";
 import { AppError } from "@/lib/errors";
+import { hostConnection } from "@/lib/hosts/live-read";
 import { VolFlags } from "@/lib/libvirt";
 import { singleProgress } from "@/lib/live/progress";
 import type { VolumeRefInput } from "@/lib/schemas/storage";
 import { buildVolumeXml } from "@/lib/xml/build-storage";
 import { parseVolumeXml } from "@/lib/xml/parse-storage";
-import { changeStorage } from "./change-storage";
 import { type CopyProgress, withCopyProgress } from "./copy-progress";
 import { refuseExisting } from "./create-volume";
 import { vmsByDiskPath } from "./read-storage";
 import { formatBytes } from "./sizes";
 
-const target = (ref: VolumeRefInput) => ({
-  hostId: ref.hostId,
-  target: `${ref.pool}/${ref.volume}`,
-});
-
 /** The message that asks the operator to confirm a shrink (the UI looks for its start). */
 export const SHRINK_REFUSAL = "Shrinking";
 
 /** Grows (or, when asked explicitly, shrinks) a volume to `capacity` bytes. */
-export function resizeVolume(
-  user: SessionUser,
+export async function resizeVolume(
   ref: VolumeRefInput,
   capacity: number,
   shrink = false,
 ): Promise<void> {
-  return changeStorage(user, "volume.resize", target(ref), async ({ conn }) => {
-    const pool = await conn.storage.lookupPool(ref.pool);
-    const vol = await conn.storage.lookupVolume(pool, ref.volume);
-    const [info, poolInfo] = await Promise.all([
-      conn.storage.volumeInfo(vol),
-      conn.storage.poolInfo(pool),
-    ]);
-    if (capacity - info.capacity > poolInfo.available)
-      throw new AppError(
-        "invalid",
-        `Growing by ${formatBytes(capacity - info.capacity)} needs more than the ${formatBytes(poolInfo.available)} free in ${ref.pool}`,
-      );
-    // Shrinking loses the guest's data at the end of the disk: libvirt refuses it without
-    // the flag, and so do we unless the operator confirmed it.
-    const shrinking = capacity < info.capacity;
-    if (shrinking && !shrink)
-      throw new AppError(
-        "conflict",
-        `${SHRINK_REFUSAL} ${ref.volume} from ${formatBytes(info.capacity)} to ${formatBytes(capacity)} cuts off the data at the end of the disk; confirm to shrink`,
-      );
-    const flags = shrinking ? VolFlags.RESIZE_SHRINK : 0;
-    await conn.storage.resizeVolume(vol, capacity, flags);
-  });
+  const { conn } = await hostConnection(ref.hostId);
+  const pool = await conn.storage.lookupPool(ref.pool);
+  const vol = await conn.storage.lookupVolume(pool, ref.volume);
+  const [info, poolInfo] = await Promise.all([
+    conn.storage.volumeInfo(vol),
+    conn.storage.poolInfo(pool),
+  ]);
+  if (capacity - info.capacity > poolInfo.available)
+    throw new AppError(
+      "invalid",
+      `Growing by ${formatBytes(capacity - info.capacity)} needs more than the ${formatBytes(poolInfo.available)} free in ${ref.pool}`,
+    );
+  // Shrinking loses the guest's data at the end of the disk: libvirt refuses it without
+  // the flag, and so do we unless the operator confirmed it.
+  const shrinking = capacity < info.capacity;
+  if (shrinking && !shrink)
+    throw new AppError(
+      "conflict",
+      `${SHRINK_REFUSAL} ${ref.volume} from ${formatBytes(info.capacity)} to ${formatBytes(capacity)} cuts off the data at the end of the disk; confirm to shrink`,
+    );
+  const flags = shrinking ? VolFlags.RESIZE_SHRINK : 0;
+  await conn.storage.resizeVolume(vol, capacity, flags);
 }
 
 /** Copies a volume into a new one of the same pool and format. */
-export function cloneVolume(
-  user: SessionUser,
+export async function cloneVolume(
   ref: VolumeRefInput,
   name: string,
   onProgress: (p: CopyProgress) => void = () => undefined,
 ): Promise<{ name: string; path: string }> {
-  return changeStorage(user, "volume.clone", target(ref), async ({ conn }) => {
-    const pool = await conn.storage.lookupPool(ref.pool);
-    const source = await conn.storage.lookupVolume(pool, ref.volume);
-    await refuseExisting(conn, pool, name);
-    const [info, poolInfo, xml] = await Promise.all([
-      conn.storage.volumeInfo(source),
-      conn.storage.poolInfo(pool),
-      conn.storage.volumeXml(source),
-    ]);
-    if (info.allocation > poolInfo.available)
-      throw new AppError(
-        "invalid",
-        `The copy needs ${formatBytes(info.allocation)}; ${ref.pool} has ${formatBytes(poolInfo.available)} free`,
-      );
-    const format = parseVolumeXml(xml).format === "qcow2" ? "qcow2" : "raw";
-    const vol = await withCopyProgress(conn, pool, name, info.allocation, onProgress, () =>
-      conn.storage.cloneVolume(
-        pool,
-        buildVolumeXml({ name, capacity: info.capacity, format }),
-        source,
-      ),
+  const { conn } = await hostConnection(ref.hostId);
+  const pool = await conn.storage.lookupPool(ref.pool);
+  const source = await conn.storage.lookupVolume(pool, ref.volume);
+  await refuseExisting(conn, pool, name);
+  const [info, poolInfo, xml] = await Promise.all([
+    conn.storage.volumeInfo(source),
+    conn.storage.poolInfo(pool),
+    conn.storage.volumeXml(source),
+  ]);
+  if (info.allocation > poolInfo.available)
+    throw new AppError(
+      "invalid",
+      `The copy needs ${formatBytes(info.allocation)}; ${ref.pool} has ${formatBytes(poolInfo.available)} free`,
     );
-    return { name: vol.name, path: await conn.storage.volumePath(vol) };
-  });
+  const format = parseVolumeXml(xml).format === "qcow2" ? "qcow2" : "raw";
+  const vol = await withCopyProgress(conn, pool, name, info.allocation, onProgress, () =>
+    conn.storage.cloneVolume(
+      pool,
+      buildVolumeXml({ name, capacity: info.capacity, format }),
+      source,
+    ),
+  );
+  return { name: vol.name, path: await conn.storage.volumePath(vol) };
 }
 
 /** Where a volume clone asked with a job id reports its progress (the asking user's tabs). */
@@ -94,17 +85,16 @@ export function volumeCopyProgress(
 }
 
 /** Deletes a volume; refused while an inventory VM has a disk on it. */
-export function deleteVolume(user: SessionUser, ref: VolumeRefInput): Promise<void> {
-  return changeStorage(user, "volume.delete", target(ref), async ({ conn, host }) => {
-    const pool = await conn.storage.lookupPool(ref.pool);
-    const vol = await conn.storage.lookupVolume(pool, ref.volume);
-    const path = await conn.storage.volumePath(vol);
-    const users = (await vmsByDiskPath(host.id)).get(path) ?? [];
-    if (users.length > 0)
-      throw new AppError(
-        "conflict",
-        `${ref.volume} is in use by ${users.map((u) => u.name).join(", ")}: remove the disk from the VM first`,
-      );
-    await conn.storage.deleteVolume(vol);
-  });
+export async function deleteVolume(ref: VolumeRefInput): Promise<void> {
+  const { conn, host } = await hostConnection(ref.hostId);
+  const pool = await conn.storage.lookupPool(ref.pool);
+  const vol = await conn.storage.lookupVolume(pool, ref.volume);
+  const path = await conn.storage.volumePath(vol);
+  const users = (await vmsByDiskPath(host.id)).get(path) ?? [];
+  if (users.length > 0)
+    throw new AppError(
+      "conflict",
+      `${ref.volume} is in use by ${users.map((u) => u.name).join(", ")}: remove the disk from the VM first`,
+    );
+  await conn.storage.deleteVolume(vol);
 }

@@ -2,9 +2,8 @@
 // same domain XML under the new name with no UUID and no MACs, so libvirt makes fresh ones.
 // Each copy's progress goes to the browser that asked (input.jobId) over /ws/events.
 import "server-only";
-import { recordAudit } from "@/lib/audit/record";
 import type { SessionUser } from "@/lib/auth/session-store";
-import { AppError, isAppError, toActionError } from "@/lib/errors";
+import { AppError } from "@/lib/errors";
 import { observeDomain } from "@/lib/inventory/observe-domain";
 import { saveObservation } from "@/lib/inventory/vm-store";
 import { type Connection, DomainListFlags, DomainXmlFlags } from "@/lib/libvirt";
@@ -15,7 +14,7 @@ import type { CopyProgress } from "@/lib/storage/copy-progress";
 import { cloneVolume, deleteVolume } from "@/lib/storage/volume-actions";
 import { buildXml } from "@/lib/xml/build-network";
 import { attr, child, children, parseXml, type XmlNode } from "@/lib/xml/parse";
-import { vmOnHost } from "./run-action";
+import { vmOnHost } from "./change-vm";
 
 function cloneVolumeName(volName: string, from: string, to: string): string {
   return volName.includes(from) ? volName.replace(from, to) : `${to}-${volName}`;
@@ -23,7 +22,6 @@ function cloneVolumeName(volName: string, from: string, to: string): string {
 
 /** Copies one disk's volume next to it through lib/storage (space check, audit, pool update). */
 async function copyDisk(
-  user: SessionUser,
   ctx: { conn: Connection; hostId: string },
   path: string,
   names: { from: string; to: string },
@@ -33,7 +31,7 @@ async function copyDisk(
   const name = cloneVolumeName(source.name, names.from, names.to);
   const ref = { hostId: ctx.hostId, pool: source.pool, volume: source.name };
   const label = `${source.pool}/${source.name} → ${name}`;
-  const copy = await cloneVolume(user, ref, name, (p) => onProgress(label, p));
+  const copy = await cloneVolume(ref, name, (p) => onProgress(label, p));
   return { path: copy.path, ref: { ...ref, volume: copy.name } };
 }
 
@@ -43,13 +41,12 @@ async function refuseExisting(conn: Connection, name: string): Promise<void> {
     throw new AppError("conflict", `A VM named ${name} already exists on this host`);
 }
 
+/** Clones the VM; `user` is whose tabs get the disk copies' progress (input.jobId). */
 export async function cloneVm(user: SessionUser, input: CloneVmInput): Promise<{ id: string }> {
-  let target = input.id;
   const copies: VolumeRefInput[] = [];
   try {
     const vm = await vmOnHost(input.id);
     const conn = vm.conn;
-    target = `${vm.label} as ${input.name}`;
     if (await conn.domains.isActive(vm.dom))
       throw new AppError(
         "conflict",
@@ -74,7 +71,7 @@ export async function cloneVm(user: SessionUser, input: CloneVmInput): Promise<{
       const source = child(disk, "source");
       const names = { from: vm.dom.name, to: input.name };
       const file = attr(source, "file") ?? "";
-      const copy = await copyDisk(user, { conn, hostId: vm.hostId }, file, names, progress(step));
+      const copy = await copyDisk({ conn, hostId: vm.hostId }, file, names, progress(step));
       copies.push(copy.ref);
       source["@file"] = copy.path;
     }
@@ -85,14 +82,26 @@ export async function cloneVm(user: SessionUser, input: CloneVmInput): Promise<{
       await conn.domains.undefine(dom).catch(() => undefined);
       throw error;
     }
-    const id = await saveObservation(vm.hostId, await observeDomain(conn, dom, false));
-    await recordAudit({ user, action: "vm.clone", target, outcome: "ok" });
-    return { id };
+    return { id: await saveObservation(vm.hostId, await observeDomain(conn, dom, false)) };
   } catch (error) {
-    for (const ref of copies) await deleteVolume(user, ref).catch(() => undefined);
-    const refused = isAppError(error) && (error.code === "invalid" || error.code === "conflict");
-    const outcome = refused ? "refused" : "error";
-    await recordAudit({ user, action: "vm.clone", target, outcome, detail: toActionError(error) });
+    for (const ref of copies) await deleteVolume(ref).catch(() => undefined);
     throw error;
   }
+}
+
+/** The pools of the VM's file-backed disks, read live (a clone and a delete need space rights there). */
+export async function diskPools(vmId: string): Promise<{ path: string; pool: string }[]> {
+  const { conn, dom } = await vmOnHost(vmId);
+  const doc = parseXml(await conn.domains.xml(dom, DomainXmlFlags.INACTIVE));
+  const files = (children(child(child(doc, "domain"), "devices"), "disk") as XmlNode[])
+    .filter((d) => attr(d, "device") === "disk")
+    .map((d) => attr(child(d, "source"), "file"))
+    .filter((f): f is string => Boolean(f));
+  const pools = await Promise.all(
+    files.map(async (path) => {
+      const vol = await conn.storage.lookupVolumeByPath(path).catch(() => null);
+      return vol ? [{ path, pool: vol.pool }] : [];
+    }),
+  );
+  return pools.flat();
 }

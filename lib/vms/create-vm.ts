@@ -2,9 +2,7 @@
 // reaches the host, creates the new disk volume, defines the domain and starts it when asked.
 // A failure after the volume exists removes the volume (and the domain) again.
 import "server-only";
-import { recordAudit } from "@/lib/audit/record";
-import type { SessionUser } from "@/lib/auth/session-store";
-import { AppError, isAppError, toActionError } from "@/lib/errors";
+import { AppError } from "@/lib/errors";
 import { hostConnection, withTimeout } from "@/lib/hosts/live-read";
 import { observeDomain } from "@/lib/inventory/observe-domain";
 import { saveObservation } from "@/lib/inventory/vm-store";
@@ -93,7 +91,6 @@ async function refuseExisting(conn: Connection, name: string): Promise<void> {
 
 /** The new disk through lib/storage (free-space check, audit, live pool update). */
 async function createDisk(
-  user: SessionUser,
   input: CreateVmInput,
 ): Promise<{ pool: string; name: string; path: string } | null> {
   if (input.disk.mode !== "new") return null;
@@ -101,7 +98,7 @@ async function createDisk(
   if (capacity < 1024 * 1024) throw new AppError("invalid", "Disk size must be at least 1 MiB");
   const name = newVolumeName(input.name, input.disk.format);
   const { pool, format } = input.disk;
-  const vol = await createVolume(user, {
+  const vol = await createVolume({
     hostId: input.hostId,
     pool,
     name,
@@ -113,37 +110,26 @@ async function createDisk(
 }
 
 /** Defines (and optionally starts) the VM; returns its inventory id. */
-export async function createVm(user: SessionUser, input: CreateVmInput): Promise<{ id: string }> {
-  let target = input.name;
+export async function createVm(input: CreateVmInput): Promise<{ id: string }> {
+  const { host, conn } = await hostConnection(input.hostId);
+  await refuseExisting(conn, input.name);
+  const formats = await existingDiskFormats(conn, input);
+  const vol = await createDisk(input);
   try {
-    const { host, conn } = await hostConnection(input.hostId);
-    target = `${input.name} on ${host.name}`;
-    await refuseExisting(conn, input.name);
-    const formats = await existingDiskFormats(conn, input);
-    const vol = await createDisk(user, input);
+    const xml = domainXmlFor(input, formats, vol?.path);
+    const dom = await conn.domains.define(xml);
     try {
-      const xml = domainXmlFor(input, formats, vol?.path);
-      const dom = await conn.domains.define(xml);
-      try {
-        if (input.start) await conn.domains.start(dom);
-      } catch (error) {
-        await conn.domains.undefine(dom).catch(() => undefined);
-        throw error;
-      }
-      const id = await saveObservation(host.id, await observeDomain(conn, dom, false));
-      await recordAudit({ user, action: "vm.create", target, outcome: "ok" });
-      return { id };
+      if (input.start) await conn.domains.start(dom);
     } catch (error) {
-      if (vol)
-        await deleteVolume(user, { hostId: host.id, pool: vol.pool, volume: vol.name }).catch(
-          () => undefined,
-        );
+      await conn.domains.undefine(dom).catch(() => undefined);
       throw error;
     }
+    return { id: await saveObservation(host.id, await observeDomain(conn, dom, false)) };
   } catch (error) {
-    const refused = isAppError(error) && (error.code === "invalid" || error.code === "conflict");
-    const outcome = refused ? "refused" : "error";
-    await recordAudit({ user, action: "vm.create", target, outcome, detail: toActionError(error) });
+    if (vol)
+      await deleteVolume({ hostId: host.id, pool: vol.pool, volume: vol.name }).catch(
+        () => undefined,
+      );
     throw error;
   }
 }

@@ -3,13 +3,12 @@
 // edit validated by libvirt before it is saved.
 import "server-only";
 import { XMLValidator } from "fast-xml-parser";
-import type { SessionUser } from "@/lib/auth/session-store";
 import { AppError } from "@/lib/errors";
 import { DomainXmlFlags, Impact, MemoryFlags, MetadataType, VcpuFlags } from "@/lib/libvirt";
 import type { VmResourcesInput } from "@/lib/schemas/vm-edit";
 import { buildXml } from "@/lib/xml/build-network";
 import { attr, child, parseXml, text } from "@/lib/xml/parse";
-import { changeVm, vmOnHost } from "./run-action";
+import { changeVm, vmOnHost } from "./change-vm";
 import { refreshDisks } from "./vm-disks";
 
 /** VIR_DOMAIN_DEFINE_VALIDATE: libvirt checks the XML against its schema before defining. */
@@ -21,13 +20,10 @@ export interface ResourcesOutcome {
   nextBoot: string[];
 }
 
-export async function setVmResources(
-  user: SessionUser,
-  input: VmResourcesInput,
-): Promise<ResourcesOutcome> {
+export async function setVmResources(input: VmResourcesInput): Promise<ResourcesOutcome> {
   const outcome: ResourcesOutcome = { live: [], nextBoot: [] };
   const kib = input.memoryMib * 1024;
-  await changeVm(user, "vm.resources", input.id, async ({ conn, dom }) => {
+  await changeVm(input.id, async ({ conn, dom }) => {
     const d = conn.domains;
     // Persistent: raise the maxima first, then the current values.
     await d.setVcpus(dom, input.vcpus, Impact.CONFIG | VcpuFlags.MAXIMUM);
@@ -52,11 +48,12 @@ export async function setVmResources(
   return outcome;
 }
 
-export function setVmDescription(
-  user: SessionUser,
-  input: { id: string; title: string; description: string },
-): Promise<void> {
-  return changeVm(user, "vm.description", input.id, async ({ conn, dom }) => {
+export function setVmDescription(input: {
+  id: string;
+  title: string;
+  description: string;
+}): Promise<void> {
+  return changeVm(input.id, async ({ conn, dom }) => {
     const live = (await conn.domains.isActive(dom)) ? Impact.LIVE : 0;
     const flags = Impact.CONFIG | live;
     const set = (type: number, value: string) =>
@@ -67,8 +64,8 @@ export function setVmDescription(
 }
 
 /** Renames a shut-off VM; its UUID, tags and notes stay (libvirt refuses a running one). */
-export function renameVm(user: SessionUser, input: { id: string; name: string }): Promise<void> {
-  return changeVm(user, "vm.rename", input.id, async ({ conn, dom }) => {
+export function renameVm(input: { id: string; name: string }): Promise<void> {
+  return changeVm(input.id, async ({ conn, dom }) => {
     if (await conn.domains.isActive(dom))
       throw new AppError("conflict", `Shut ${dom.name} off before renaming it`);
     await conn.domains.rename(dom, input.name);
@@ -76,12 +73,8 @@ export function renameVm(user: SessionUser, input: { id: string; name: string })
 }
 
 /** Inserts (path) or ejects ("") the medium of a CD-ROM drive. */
-export function setCdromMedia(
-  user: SessionUser,
-  input: { id: string; target: string; path: string },
-): Promise<void> {
-  const action = input.path ? "vm.cdrom.insert" : "vm.cdrom.eject";
-  return changeVm(user, action, input.id, async ({ conn, dom, hostId }) => {
+export function setCdromMedia(input: { id: string; target: string; path: string }): Promise<void> {
+  return changeVm(input.id, async ({ conn, dom, hostId }) => {
     const xml = parseXml(await conn.domains.xml(dom, DomainXmlFlags.INACTIVE));
     const disks = child(child(xml, "domain"), "devices").disk as Record<string, unknown>[];
     const drive = (disks ?? []).find(
@@ -109,8 +102,8 @@ export async function readVmXml(vmId: string): Promise<string> {
 }
 
 /** Saves edited XML; it must keep the VM's name and UUID (else it would define another VM). */
-export function saveVmXml(user: SessionUser, input: { id: string; xml: string }): Promise<void> {
-  return changeVm(user, "vm.xml", input.id, async ({ conn, dom }) => {
+export function saveVmXml(input: { id: string; xml: string }): Promise<void> {
+  return changeVm(input.id, async ({ conn, dom }) => {
     const wellFormed = XMLValidator.validate(input.xml);
     if (wellFormed !== true)
       throw new AppError(

@@ -1,12 +1,11 @@
 // Internal qcow2 snapshots of a VM: list (as a tree, current one marked), create, revert,
-// delete. Every change goes through changeVm (audited, inventory refreshed).
+// delete. Every change goes through changeVm (the inventory row is refreshed).
 import "server-only";
-import type { SessionUser } from "@/lib/auth/session-store";
 import { SnapshotCreateFlags } from "@/lib/libvirt";
 import type { CreateSnapshotInput } from "@/lib/schemas/snapshot";
 import { buildXml } from "@/lib/xml/build-network";
 import { attr, child, parseXml, text } from "@/lib/xml/parse";
-import { changeVm, vmOnHost } from "./run-action";
+import { changeVm, vmOnHost } from "./change-vm";
 
 export interface SnapshotRow {
   name: string;
@@ -57,8 +56,8 @@ export async function listSnapshots(vmId: string): Promise<SnapshotRow[]> {
   return roots;
 }
 
-export function createSnapshot(user: SessionUser, input: CreateSnapshotInput): Promise<void> {
-  return changeVm(user, "vm.snapshot.create", input.id, async ({ conn, dom }) => {
+export function createSnapshot(input: CreateSnapshotInput): Promise<void> {
+  return changeVm(input.id, async ({ conn, dom }) => {
     const running = await conn.domains.isActive(dom);
     const snapshot: Record<string, unknown> = { name: input.name };
     if (input.description) snapshot.description = input.description;
@@ -73,20 +72,14 @@ export function createSnapshot(user: SessionUser, input: CreateSnapshotInput): P
 }
 
 /** Reverts to the snapshot: the VM returns to the state it was in (running or shut off). */
-export function revertSnapshot(
-  user: SessionUser,
-  ref: { id: string; name: string },
-): Promise<void> {
-  return changeVm(user, `vm.snapshot.revert`, ref.id, async ({ conn, dom }) => {
+export function revertSnapshot(ref: { id: string; name: string }): Promise<void> {
+  return changeVm(ref.id, async ({ conn, dom }) => {
     await conn.snapshots.revert(await conn.snapshots.lookup(dom, ref.name));
   });
 }
 
-export function deleteSnapshot(
-  user: SessionUser,
-  ref: { id: string; name: string },
-): Promise<void> {
-  return changeVm(user, `vm.snapshot.delete`, ref.id, async ({ conn, dom }) => {
+export function deleteSnapshot(ref: { id: string; name: string }): Promise<void> {
+  return changeVm(ref.id, async ({ conn, dom }) => {
     await conn.snapshots.delete(await conn.snapshots.lookup(dom, ref.name));
   });
 }

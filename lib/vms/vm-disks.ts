@@ -1,7 +1,6 @@
 // Disks of an existing VM: attach a new or existing volume (live too when it runs), detach one,
 // and the boot order. Persistent changes always; live ones when the VM is running.
 import "server-only";
-import type { SessionUser } from "@/lib/auth/session-store";
 import { AppError } from "@/lib/errors";
 import { observeDomain } from "@/lib/inventory/observe-domain";
 import { saveObservation } from "@/lib/inventory/vm-store";
@@ -10,7 +9,7 @@ import type { AttachDiskInput } from "@/lib/schemas/vm-edit";
 import { createVolume } from "@/lib/storage/create-volume";
 import { buildXml } from "@/lib/xml/build-network";
 import { attr, child, children, parseXml, type XmlNode } from "@/lib/xml/parse";
-import { changeVm } from "./run-action";
+import { changeVm } from "./change-vm";
 
 const GIB = 1024 ** 3;
 
@@ -33,16 +32,16 @@ export async function refreshDisks(
 }
 
 /** Attaches a disk; returns its target name (vdb, sdc, …). */
-export async function attachDisk(user: SessionUser, input: AttachDiskInput): Promise<string> {
+export async function attachDisk(input: AttachDiskInput): Promise<string> {
   let dev = "";
-  await changeVm(user, "vm.disk.attach", input.id, async ({ conn, dom, hostId }) => {
+  await changeVm(input.id, async ({ conn, dom, hostId }) => {
     const doc = parseXml(await conn.domains.xml(dom, DomainXmlFlags.INACTIVE));
     const disks = children(child(child(doc, "domain"), "devices"), "disk");
     dev = freeTarget(new Set(disks.map((d) => attr(child(d, "target"), "dev") ?? "")), input.bus);
     let path: string;
     let format: string;
     if (input.source.mode === "new") {
-      const vol = await createVolume(user, {
+      const vol = await createVolume({
         hostId,
         pool: input.source.pool,
         name: `${dom.name}-${dev}.${input.source.format === "qcow2" ? "qcow2" : "img"}`,
@@ -73,11 +72,8 @@ export async function attachDisk(user: SessionUser, input: AttachDiskInput): Pro
 }
 
 /** Detaches a disk (the volume stays in its pool). */
-export function detachDisk(
-  user: SessionUser,
-  input: { id: string; target: string },
-): Promise<void> {
-  return changeVm(user, "vm.disk.detach", input.id, async ({ conn, dom, hostId }) => {
+export function detachDisk(input: { id: string; target: string }): Promise<void> {
+  return changeVm(input.id, async ({ conn, dom, hostId }) => {
     const doc = parseXml(await conn.domains.xml(dom, DomainXmlFlags.INACTIVE));
     const disks = children(child(child(doc, "domain"), "devices"), "disk");
     const disk = disks.find((d) => attr(child(d, "target"), "dev") === input.target);
@@ -89,11 +85,8 @@ export function detachDisk(
 }
 
 /** Sets <os><boot dev=…/> in the persistent definition (applies at the next boot). */
-export function setBootOrder(
-  user: SessionUser,
-  input: { id: string; order: string[] },
-): Promise<void> {
-  return changeVm(user, "vm.boot-order", input.id, async ({ conn, dom }) => {
+export function setBootOrder(input: { id: string; order: string[] }): Promise<void> {
+  return changeVm(input.id, async ({ conn, dom }) => {
     const doc = parseXml(
       await conn.domains.xml(dom, DomainXmlFlags.INACTIVE | DomainXmlFlags.SECURE),
     );

@@ -3,12 +3,33 @@
 // cookie, when sent, must belong to the ticket's user (and to its session, when a session asked).
 import type { IncomingMessage } from "node:http";
 import type { WebSocket } from "ws";
+import { accessFrom } from "@/lib/access/access";
+import { aclSnapshot } from "@/lib/access/acl-snapshot";
+import { resolveTarget, vm } from "@/lib/access/targets";
 import { runConsoleSession } from "@/lib/consoles/run-session";
 import { type ConsoleGrant, redeemTicket } from "@/lib/consoles/tickets";
 import { consolePathSchema } from "@/lib/schemas/console";
 import { sessionOf, type WsRefusal, type WsRoute } from "./router";
 
 export const CONSOLE_ROUTE = "/ws/consoles/:vmId/:type";
+
+async function stillAllowed(grant: ConsoleGrant): Promise<boolean> {
+  const target = await resolveTarget(vm(grant.vmId)).catch(() => null);
+  if (!target) return false;
+  const snapshot = await aclSnapshot();
+  const user = snapshot.users.get(grant.userId);
+  if (!user || user.disabled) return false;
+  if (grant.tokenId && !snapshot.tokens.has(grant.tokenId)) return false;
+  const access = accessFrom(snapshot, {
+    sessionId: grant.sessionId ?? `token:${grant.tokenId}`,
+    tokenId: grant.tokenId,
+    userId: grant.userId,
+    username: grant.username,
+    mustChangePassword: false,
+    expiresAt: new Date(grant.expiresAt),
+  });
+  return access.can("VM.Console", target.object);
+}
 
 async function authorize(
   request: IncomingMessage,
@@ -38,6 +59,9 @@ async function authorize(
     return { refuse: 403, message: "The console ticket belongs to another user" };
   if (grant.sessionId && cookieUser?.sessionId !== grant.sessionId)
     return { refuse: 401, message: "Sign in with the session that asked for the console ticket" };
+  // Checked again at redeem: a grant revoked since the ticket was issued opens nothing.
+  if (!(await stillAllowed(grant)))
+    return { refuse: 403, message: "Permission denied: this needs VM.Console on the VM" };
   return grant;
 }
 

@@ -1,24 +1,55 @@
-// /ws/events: the live channel to the browser. Every change to a VM or a host is pushed as it
-// happens; the browser writes it into its TanStack Query cache.
+// /ws/events: the live channel to the browser. Every change to a VM, host, network or pool is
+// pushed as it happens, but only to sockets whose caller may see that object, checked per
+// message with the caller's permissions of that moment; the browser writes it into its cache.
+import type { IncomingMessage } from "node:http";
 import type { WebSocket } from "ws";
-import type { SessionUser } from "@/lib/auth/session-store";
+import { type Access, accessFrom } from "@/lib/access/access";
+import { aclSnapshot, cachedAclSnapshot } from "@/lib/access/acl-snapshot";
+import { mayReceive } from "@/lib/access/live-filter";
+import {
+  readCookie,
+  resolveSession,
+  SESSION_COOKIE,
+  type SessionUser,
+} from "@/lib/auth/session-store";
 import { subscribe } from "@/lib/live/bus";
 import type { ServerMessage } from "@/lib/live/messages";
 
 const HEARTBEAT_MS = 25_000;
 /** A tab that stops reading is disconnected rather than buffered without end. */
 const MAX_BUFFERED_BYTES = 4 * 1024 * 1024;
+/** Close code when the session behind the socket has ended (signed out, user disabled). */
+export const SESSION_ENDED = 4001;
 
-export function handleEventsSocket(socket: WebSocket, user: SessionUser): void {
-  const send = (message: ServerMessage) => {
-    if (socket.readyState !== socket.OPEN) return;
-    if (message.type === "progress" && message.userId !== user.userId) return; // someone else's job
+export async function handleEventsSocket(
+  socket: WebSocket,
+  user: SessionUser,
+  request: IncomingMessage,
+): Promise<void> {
+  const sessionToken = readCookie(request.headers.cookie, SESSION_COOKIE);
+  let access: Access = accessFrom(await aclSnapshot(), user);
+  /** The permissions of this moment: rebuilt when the snapshot moved on (a grant changed). */
+  const current = (): Access => {
+    const snapshot = cachedAclSnapshot();
+    if (snapshot && snapshot.version !== access.version) access = accessFrom(snapshot, user);
+    return access;
+  };
+  const deliver = (message: ServerMessage) => {
+    if (socket.readyState !== socket.OPEN || !mayReceive(current(), message)) return;
     if (socket.bufferedAmount > MAX_BUFFERED_BYTES)
       return socket.close(1013, "Too far behind; reconnect");
     socket.send(JSON.stringify(message));
   };
-  send({ type: "hello", user: user.username });
-  const unsubscribe = subscribe(send);
+  const onMessage = (message: ServerMessage) => {
+    if (message.type !== "access") return deliver(message);
+    // Grants, groups or users changed: a disabled or deleted user's socket ends here.
+    void resolveSession(sessionToken).then(
+      (still) => (still ? deliver(message) : socket.close(SESSION_ENDED, "Signed out")),
+      () => undefined,
+    );
+  };
+  deliver({ type: "hello", user: user.username });
+  const unsubscribe = subscribe(onMessage);
   let alive = true;
   socket.on("pong", () => {
     alive = true;

@@ -15,7 +15,7 @@ export type WsRouteHandler = (
   socket: WebSocket,
   user: SessionUser,
   request: IncomingMessage,
-) => void;
+) => void | Promise<void>;
 
 export type WsStatus = 401 | 403 | 404 | 409;
 
@@ -76,9 +76,14 @@ export function sessionRoute(handler: WsRouteHandler): WsRoute<SessionUser> {
   return {
     async authorize(request) {
       const user = await sessionOf(request);
-      return user ?? { refuse: 401, message: "Sign in first" };
+      if (!user) return { refuse: 401, message: "Sign in first" };
+      // As for pages: a one-time password must be changed before anything else.
+      if (user.mustChangePassword)
+        return { refuse: 403, message: "Change the one-time password first" };
+      return user;
     },
-    handle: handler,
+    handle: (socket, user, request) =>
+      void Promise.resolve(handler(socket, user, request)).catch(() => socket.terminate()),
   };
 }
 

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { HostsClient } from "@/components/hosts/hosts-client";
 import { PageHeader } from "@/components/ui/page-header";
-import { requireUser } from "@/lib/auth/current-user";
+import { pageAccess } from "@/lib/access/page-access";
 import { localLibvirtHostName } from "@/lib/hosts/local-host";
 import { listHosts } from "@/lib/hosts/store";
 import { toHostSummary } from "@/lib/inventory/summaries";
@@ -9,8 +9,10 @@ import { toHostSummary } from "@/lib/inventory/summaries";
 export const metadata: Metadata = { title: "Hosts" };
 
 export default async function HostsPage() {
-  await requireUser();
-  const hosts = await listHosts();
+  const { access } = await pageAccess();
+  const all = await listHosts();
+  const hosts = all.filter((h) => access.seesHost(h.id));
+  const mayAdd = access.can("Host.Modify", { kind: "root" });
   return (
     <>
       <PageHeader
@@ -19,7 +21,7 @@ export default async function HostsPage() {
       />
       <HostsClient
         hosts={hosts.map(toHostSummary)}
-        localHostName={hosts.length === 0 ? localLibvirtHostName() : null}
+        localHostName={all.length === 0 && mayAdd ? localLibvirtHostName() : null}
       />
     </>
   );

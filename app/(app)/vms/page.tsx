@@ -3,22 +3,27 @@ import Link from "next/link";
 import { NoHostsYet } from "@/components/hosts/no-hosts-yet";
 import { PageHeader } from "@/components/ui/page-header";
 import { VmTable } from "@/components/vms/vm-table";
-import { requireUser } from "@/lib/auth/current-user";
-import { listHostSummaries, listVms } from "@/lib/inventory/list-vms";
-import { toVmListItem } from "@/lib/inventory/summaries";
+import { pageAccess } from "@/lib/access/page-access";
+import { listHosts } from "@/lib/hosts/store";
+import { listVms } from "@/lib/inventory/list-vms";
+import { toHostSummary, toVmListItem } from "@/lib/inventory/summaries";
 
 export const metadata: Metadata = { title: "Virtual machines" };
 
 export default async function VmsPage() {
-  await requireUser();
-  const [vms, hosts] = await Promise.all([listVms(), listHostSummaries()]);
+  const { access } = await pageAccess();
+  const [vms, all] = await Promise.all([listVms((v) => access.seesVm(v)), listHosts()]);
+  // The host filter offers the hosts the caller sees, and those of the VMs shared with them.
+  const withVms = new Set(vms.map((v) => v.hostId));
+  const hosts = all.filter((h) => access.seesHost(h.id) || withVms.has(h.id));
+  const mayCreate = all.some((h) => access.can("VM.Allocate", { kind: "host", hostId: h.id }));
   return (
     <>
       <PageHeader
         title="Virtual machines"
         description="Every VM on every host, as it is right now."
         actions={
-          hosts.length ? (
+          mayCreate ? (
             <Link
               href="/vms/new"
               className="text-sm font-medium text-indigo-600 hover:underline dark:text-indigo-400"
@@ -28,10 +33,10 @@ export default async function VmsPage() {
           ) : null
         }
       />
-      {hosts.length === 0 ? (
+      {all.length === 0 ? (
         <NoHostsYet>Virtdeck lists the virtual machines of the hosts you add.</NoHostsYet>
       ) : (
-        <VmTable initialVms={vms.map(toVmListItem)} hosts={hosts} />
+        <VmTable initialVms={vms.map(toVmListItem)} hosts={hosts.map(toHostSummary)} />
       )}
     </>
   );

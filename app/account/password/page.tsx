@@ -1,12 +1,13 @@
 import type { Metadata } from "next";
 import { AuthCard } from "@/components/auth/auth-card";
 import { ChangePasswordForm } from "@/components/auth/change-password-form";
-import { requireUser } from "@/lib/auth/current-user";
+import { pageAccess } from "@/lib/access/page-access";
+import { listApiTokens } from "@/lib/auth/api-tokens";
 
 export const metadata: Metadata = { title: "Change password" };
 
 export default async function ChangePasswordPage() {
-  const user = await requireUser({ allowPasswordChange: true });
+  const { user } = await pageAccess({ whilePasswordPending: true });
   return (
     <AuthCard
       title="Choose a new password"
@@ -16,7 +17,7 @@ export default async function ChangePasswordPage() {
           : `Changing the password of ${user.username}. Your other sessions will be signed out.`
       }
     >
-      <ChangePasswordForm />
+      <ChangePasswordForm tokens={(await listApiTokens(user.userId)).length} />
     </AuthCard>
   );
 }

@@ -3,7 +3,7 @@ import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { Button } from "@/components/ui/button";
 import { FormError } from "@/components/ui/form-error";
-import { createVmAction, previewVmXmlAction } from "@/lib/actions/vm-lifecycle";
+import { createVmAction, previewVmXmlAction } from "@/lib/actions/vm-allocate";
 import type { CreateVmOptions } from "@/lib/vms/create-options";
 import { Check } from "./inputs";
 import { NameStep, OsStep, SourceStep, type StepProps } from "./steps-basic";

@@ -18,8 +18,9 @@ const { db, closeDb } = await import("@/lib/db/client");
 const { ConnectionManager, installConnectionManager } = await import(
   "@/lib/hosts/connection-manager"
 );
-const { createHost } = await import("@/lib/hosts/save-host");
-const { deleteHost } = await import("@/lib/hosts/store");
+const { addHostOp, removeHostOp } = await import("@/lib/hosts/operations");
+const { invoke } = await import("@/lib/access/invoke");
+const { createAdmin } = await import("../support/actors");
 const { probeHost } = await import("@/lib/hosts/probe-host");
 const { open } = await import("@/lib/secrets/box");
 
@@ -28,16 +29,17 @@ const manager = new ConnectionManager({
   async onOnline() {},
   onStatus: (hostId, status, error) => void statuses.push({ hostId, status, error }),
 });
-const user = { userId: "u1", username: "tester" };
+let user: Awaited<ReturnType<typeof createAdmin>>;
 const SSH_URI = lab.LAB_HOST2_SSH_URI.replace(/\?.*$/, "");
 const privateKey = readFileSync(lab.LAB_SSH_KEY, "utf8");
 
-beforeAll(() => {
+beforeAll(async () => {
   migrate(
     sqlitePath(env.DATABASE_URL),
     path.resolve(import.meta.dirname, "../../../prisma/migrations"),
   );
   installConnectionManager(manager);
+  user = await createAdmin();
 });
 afterAll(async () => {
   await manager.stopAll();
@@ -60,9 +62,10 @@ describe("saving hosts", () => {
       { trustOffered: true },
     );
     const sshHostKey = test.hostKey!.openssh;
-    const { host, probe } = await createHost(
+    const { host, reached: probe } = await invoke(
+      addHostOp,
+      { user },
       { name: "h2", uri: SSH_URI, sshUser: "root", privateKey, sshHostKey },
-      user,
     );
     expect(probe.hostname).toBe(lab.LAB_HOST2_NAME);
     const stored = await db.host.findUniqueOrThrow({
@@ -76,7 +79,7 @@ describe("saving hosts", () => {
     // The connection manager decrypts the key to connect (connect-options.ts).
     await until(() => manager.status(host.id)?.status === "online");
 
-    await deleteHost(host.id, user);
+    await invoke(removeHostOp, { user }, { id: host.id });
     expect(await db.host.count()).toBe(0);
     expect(await db.sshKey.count()).toBe(0);
     expect(manager.status(host.id)).toBeNull();
@@ -89,7 +92,7 @@ describe("saving hosts", () => {
 
   it("saves nothing when the host does not answer, and records the refusal", async () => {
     await expect(
-      createHost({ name: "dead", uri: "qemu+tcp://127.0.0.1:1/system" }, user),
+      invoke(addHostOp, { user }, { name: "dead", uri: "qemu+tcp://127.0.0.1:1/system" }),
     ).rejects.toThrow("connection refused at 127.0.0.1:1");
     expect(await db.host.count()).toBe(0);
     const last = await db.auditEvent.findFirstOrThrow({ orderBy: { at: "desc" } });

@@ -7,6 +7,7 @@ import type { LibvirtStream } from "@/lib/libvirt";
 import { removeTinyGuest } from "../lab/tiny-guest";
 import { defineXml, guestXml, run, virsh, waitFor } from "../support/virsh";
 import {
+  access,
   closeDb,
   db,
   freshSubnet,
@@ -19,7 +20,6 @@ import {
   startLabHost,
   suffix,
   uri,
-  user,
 } from "./support";
 
 const { createNetwork } = await import("@/lib/networks/create-network");
@@ -69,7 +69,7 @@ afterAll(async () => {
 describe("guests on Virtdeck networks", () => {
   it("two guests on a private bridge get its addresses and reach each other, nothing else", async () => {
     const base = { hostId, dhcp: true, ipv6: "", domain: "", autostart: false };
-    await createNetwork(user, {
+    await createNetwork({
       ...base,
       kind: "private",
       name: priv,
@@ -84,7 +84,7 @@ describe("guests on Virtdeck networks", () => {
     await defineXml(uri, await guestXml(lab, guests[0]!, priv));
     await defineXml(uri, await guestXml(lab, guests[1]!, lab.LAB_NETWORK));
     const b = await vmId(guests[1]!);
-    const moved = await changeNicSource(user, b, {
+    const moved = await changeNicSource(b, {
       mac: await macOf(guests[1]!),
       type: "network",
       source: priv,
@@ -97,7 +97,7 @@ describe("guests on Virtdeck networks", () => {
       const mac = await macOf(g);
       const lease = await waitFor(
         `${g}'s lease on ${priv}`,
-        async () => (await getNetworkLeases(hostId, priv)).find((l) => l.mac === mac),
+        async () => (await getNetworkLeases(hostId, priv, access)).find((l) => l.mac === mac),
         60_000,
         500,
       );
@@ -126,9 +126,9 @@ describe("guests on Virtdeck networks", () => {
   }, 180_000);
 
   it("adds a NIC live on a public bridge, then removes it", async () => {
-    await createNetwork(user, { hostId, kind: "bridge", name: pub, hostBridge, autostart: false });
+    await createNetwork({ hostId, kind: "bridge", name: pub, hostBridge, autostart: false });
     const a = await vmId(guests[0]!);
-    const added = await addNic(user, a, { type: "network", source: pub, model: "e1000", mac: "" });
+    const added = await addNic(a, { type: "network", source: pub, model: "e1000", mac: "" });
     expect(added.applied).toBe("live");
     expect(added.mac).toMatch(/^52:54:00:/);
     const ports = (await run("bridge", ["link", "show", "master", hostBridge])).stdout;
@@ -136,7 +136,7 @@ describe("guests on Virtdeck networks", () => {
     expect(await virsh(uri, "dumpxml", "--inactive", guests[0]!)).toContain(added.mac);
     const row = await db.vm.findUniqueOrThrow({ where: { id: a } });
     expect(row.nics).toContain(`"source":"${pub}"`);
-    await removeNic(user, a, added.mac);
+    await removeNic(a, added.mac);
     await waitFor(
       "the NIC gone from the live XML",
       async () =>
@@ -148,7 +148,7 @@ describe("guests on Virtdeck networks", () => {
 
   it("shows the address the guest agent reports on a network without DHCP", async () => {
     const y = (x + 1) % 250;
-    await createNetwork(user, {
+    await createNetwork({
       hostId,
       kind: "private",
       name: noDhcp,
@@ -187,12 +187,12 @@ describe("guests on Virtdeck networks", () => {
   }, 120_000);
 
   it("refuses to delete a network in use until confirmed", async () => {
-    await expect(deleteNetwork(user, { hostId, name: priv }, false)).rejects.toThrow(
+    await expect(deleteNetwork({ hostId, name: priv }, false)).rejects.toThrow(
       new RegExp(`${priv} is used by .*${guests[0]}.*: confirm to delete it anyway`),
     );
     expect(await virsh(uri, "net-list", "--all", "--name")).toContain(priv);
     for (const g of guests) await virsh(uri, "destroy", g);
-    await deleteNetwork(user, { hostId, name: priv }, true);
+    await deleteNetwork({ hostId, name: priv }, true);
     expect(await virsh(uri, "net-list", "--all", "--name")).not.toContain(priv);
   });
 });

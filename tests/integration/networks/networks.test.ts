@@ -4,9 +4,11 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { virsh } from "../support/virsh";
 import {
+  access,
   closeDb,
   db,
   freshSubnet,
+  invoke,
   manager,
   netNames,
   removeNetwork,
@@ -25,6 +27,7 @@ const { getNetworkDetail, listHostNetworks } = await import("@/lib/networks/read
   async (m) => ({ ...m, ...(await import("@/lib/networks/network-detail")) }),
 );
 const { createNetworkSchema } = await import("@/lib/schemas/network");
+const { createNetworkOp } = await import("@/lib/networks/operations");
 
 const name = `vd-it-nat-${suffix()}`;
 const { x, cidr } = freshSubnet();
@@ -53,7 +56,7 @@ afterAll(async () => {
 });
 
 describe("network refusals", () => {
-  it("refuses an overlap, a range outside, a bad CIDR and a duplicate name; the host is unchanged", async () => {
+  it("refuses an overlap, a range outside, a bad CIDR and a duplicate name, audited; the host is unchanged", async () => {
     const before = await netNames();
     const cases: [object, RegExp][] = [
       [
@@ -70,7 +73,9 @@ describe("network refusals", () => {
       [{ name: "vd-lab-nat" }, /A network named vd-lab-nat already exists/],
     ];
     for (const [change, message] of cases)
-      await expect(createNetwork(user, { hostId, ...nat, ...change })).rejects.toThrow(message);
+      await expect(
+        invoke(createNetworkOp, { user }, { hostId, ...nat, ...change }),
+      ).rejects.toThrow(message);
     expect(createNetworkSchema.safeParse({ hostId, ...nat, name: "a<b>&c" }).success).toBe(false);
     expect(await netNames()).toEqual(before);
     const refused = await db.auditEvent.count({
@@ -82,13 +87,13 @@ describe("network refusals", () => {
 
 describe("a NAT network", () => {
   it("is created as asked, listed, and agrees with virsh net-dumpxml", async () => {
-    await createNetwork(user, { hostId, ...nat });
+    await createNetwork({ hostId, ...nat });
     const xml = await virsh(uri, "net-dumpxml", name);
     expect(xml).toMatch(/<forward mode=['"]nat['"]/);
     expect(xml).toContain(`<bridge name='${nat.bridge}'`);
     expect(xml).toContain(`<ip address='${nat.gateway}' netmask='255.255.255.0'>`);
     expect(xml).toContain(`<range start='${nat.dhcpStart}' end='${nat.dhcpEnd}'`);
-    const listed = (await listHostNetworks(hostId)).find((n) => n.name === name);
+    const listed = (await listHostNetworks(hostId, access)).find((n) => n.name === name);
     expect(listed).toMatchObject({
       kind: "NAT",
       subnet: cidr,
@@ -107,28 +112,28 @@ describe("a NAT network", () => {
       ip: `10.60.${x}.50`,
       hostname: "fixed",
     };
-    await addDhcpHost(user, entry);
+    await addDhcpHost(entry);
     const host = `<host mac='52:54:00:60:00:01' name='fixed' ip='10.60.${x}.50'/>`;
     expect(await virsh(uri, "net-dumpxml", name)).toContain(host);
     expect(await virsh(uri, "net-dumpxml", "--inactive", name)).toContain(host);
-    expect((await getNetworkDetail(hostId, name)).dhcpHosts).toEqual([
+    expect((await getNetworkDetail(hostId, name, access)).dhcpHosts).toEqual([
       { mac: entry.mac, ip: entry.ip, name: "fixed" },
     ]);
-    await expect(addDhcpHost(user, { ...entry, ip: "10.61.0.5" })).rejects.toThrow(
+    await expect(addDhcpHost({ ...entry, ip: "10.61.0.5" })).rejects.toThrow(
       /not a host address inside/,
     );
-    await removeDhcpHost(user, entry);
+    await removeDhcpHost(entry);
     expect(await virsh(uri, "net-dumpxml", name)).not.toContain("<host ");
   });
 
   it("stops, starts, sets autostart, and is deleted", async () => {
-    await stopNetwork(user, { hostId, name });
+    await stopNetwork({ hostId, name });
     expect(await virsh(uri, "net-info", name)).toMatch(/Active:\s+no/);
-    await startNetwork(user, { hostId, name });
-    await setNetworkAutostart(user, { hostId, name }, true);
+    await startNetwork({ hostId, name });
+    await setNetworkAutostart({ hostId, name }, true);
     expect(await virsh(uri, "net-info", name)).toMatch(/Active:\s+yes[\s\S]*Autostart:\s+yes/);
-    await deleteNetwork(user, { hostId, name }, false);
+    await deleteNetwork({ hostId, name }, false);
     expect(await netNames()).not.toContain(name);
-    await expect(stopNetwork(user, { hostId, name })).rejects.toThrow(/Network not found/);
+    await expect(stopNetwork({ hostId, name })).rejects.toThrow(/Network not found/);
   });
 });

@@ -23,13 +23,13 @@ const { ConnectionManager, installConnectionManager } = await import(
 const { hostTarget } = await import("@/lib/hosts/start");
 const { fullSync, subscribeHostEvents } = await import("@/lib/inventory/sync-host");
 
-export const user: SessionUser = {
-  userId: "u1",
-  username: "tester",
-  sessionId: "s1",
-  mustChangePassword: false,
-  expiresAt: new Date(Date.now() + 3_600_000),
-};
+const { createAdmin } = await import("../support/actors");
+const { accessFor } = await import("@/lib/access/access");
+export const { invoke } = await import("@/lib/access/invoke");
+
+/** The administrator the tests act as (a real user with Administrator on /). */
+export let user: SessionUser;
+export let access: Awaited<ReturnType<typeof accessFor>>;
 export const manager = new ConnectionManager({
   async onOnline(hostId, conn) {
     await subscribeHostEvents(hostId, conn);
@@ -45,6 +45,8 @@ export async function startLabHost(): Promise<string> {
     path.resolve(import.meta.dirname, "../../../prisma/migrations"),
   );
   installConnectionManager(manager);
+  user = await createAdmin();
+  access = await accessFor(user);
   const host = await db.host.create({ data: { name: "lab1", uri: lab.LAB_URI } });
   manager.add(hostTarget(host));
   const t0 = Date.now();

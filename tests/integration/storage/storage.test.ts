@@ -6,6 +6,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
+  access,
   closeDb,
   dataDir,
   db,
@@ -13,11 +14,10 @@ import {
   startLabHost,
   suffix,
   uri,
-  user,
 } from "../networks/support";
 import { virsh } from "../support/virsh";
 
-const { createPool, deletePool, poolAction } = await import("@/lib/storage/pool-actions");
+const { createPool, deletePool, changePoolState } = await import("@/lib/storage/pool-actions");
 const { createVolume } = await import("@/lib/storage/create-volume");
 const { cloneVolume, deleteVolume, resizeVolume } = await import("@/lib/storage/volume-actions");
 const { uploadVolume } = await import("@/lib/storage/upload-volume");
@@ -54,7 +54,7 @@ function webStream(data: Buffer, chunk = 256 * 1024): ReadableStream<Uint8Array>
 
 beforeAll(async () => {
   hostId = await startLabHost();
-  await createPool(user, {
+  await createPool({
     hostId,
     type: "dir",
     name: poolName,
@@ -77,11 +77,11 @@ afterAll(async () => {
 describe("storage against the lab", () => {
   it("creates a running directory pool that virsh lists", async () => {
     expect(await virsh(uri, "pool-info", poolName)).toMatch(/State:\s+running/);
-    const pools = await listHostPools(hostId);
+    const pools = await listHostPools(hostId, access);
     const p = pools.find((x) => x.name === poolName);
     expect(p).toMatchObject({ type: "dir", path: dir, active: true, autostart: false });
     expect(p!.capacity).toBeGreaterThan(0);
-    await poolAction(user, { hostId, pool: poolName, action: "autostart", on: true });
+    await changePoolState({ hostId, pool: poolName, action: "autostart", on: true });
     expect(await virsh(uri, "pool-info", poolName)).toMatch(/Autostart:\s+yes/);
   });
 
@@ -94,7 +94,7 @@ describe("storage against the lab", () => {
   });
 
   it("lists every pool with its volumes for the disk pickers", async () => {
-    await createVolume(user, {
+    await createVolume({
       hostId,
       pool: poolName,
       name: "pick.qcow2",
@@ -102,7 +102,7 @@ describe("storage against the lab", () => {
       capacity: 1 << 20,
       backing: "",
     });
-    const pools = await listHostVolumes(hostId);
+    const pools = await listHostVolumes(hostId, access);
     const names = (await virsh(uri, "pool-list", "--all", "--name"))
       .split("\n")
       .map((n) => n.trim())
@@ -116,11 +116,11 @@ describe("storage against the lab", () => {
       format: "qcow2",
       capacity: 1 << 20,
     });
-    await deleteVolume(user, { hostId, pool: poolName, volume: "pick.qcow2" });
+    await deleteVolume({ hostId, pool: poolName, volume: "pick.qcow2" });
   });
 
   it("creates, resizes, clones and deletes volumes", async () => {
-    const created = await createVolume(user, {
+    const created = await createVolume({
       hostId,
       pool: poolName,
       name: "base.qcow2",
@@ -132,7 +132,7 @@ describe("storage against the lab", () => {
     expect(await virsh(uri, "vol-info", "--bytes", "--pool", poolName, "base.qcow2")).toMatch(
       /Capacity:\s+67108864 bytes/,
     );
-    await createVolume(user, {
+    await createVolume({
       hostId,
       pool: poolName,
       name: "child.qcow2",
@@ -144,24 +144,23 @@ describe("storage against the lab", () => {
       `<path>${created.path}</path>`,
     );
     const ref = { hostId, pool: poolName, volume: "base.qcow2" };
-    await resizeVolume(user, ref, 128 << 20);
+    await resizeVolume(ref, 128 << 20);
     expect(await virsh(uri, "vol-info", "--bytes", "--pool", poolName, "base.qcow2")).toMatch(
       /Capacity:\s+134217728 bytes/,
     );
     // A smaller size is refused until confirmed, and nothing changes.
-    await expect(resizeVolume(user, ref, 64 << 20)).rejects.toThrow(/^Shrinking base\.qcow2 /);
+    await expect(resizeVolume(ref, 64 << 20)).rejects.toThrow(/^Shrinking base\.qcow2 /);
     expect(await virsh(uri, "vol-info", "--bytes", "--pool", poolName, "base.qcow2")).toMatch(
       /Capacity:\s+134217728 bytes/,
     );
-    await cloneVolume(user, ref, "copy.qcow2");
-    await deleteVolume(user, { ...ref, volume: "child.qcow2" });
+    await cloneVolume(ref, "copy.qcow2");
+    await deleteVolume({ ...ref, volume: "child.qcow2" });
     expect(await volNames()).toEqual(["base.qcow2", "copy.qcow2"]);
   });
 
   it("uploads through the stream and downloads the same bytes", async () => {
     const data = randomBytes(5 * 1024 * 1024 + 123);
     const up = await uploadVolume(
-      user,
       { hostId, pool: poolName, name: "upload.img", format: "raw", size: data.length },
       webStream(data),
     );
@@ -199,7 +198,6 @@ describe("storage against the lab", () => {
       (p) => seen.push(p),
       () =>
         uploadVolume(
-          user,
           { hostId, pool: poolName, name: "growing.img", format: "raw", size: total },
           paced,
         ),
@@ -210,20 +208,19 @@ describe("storage against the lab", () => {
     expect(between.length).toBeGreaterThan(0); // read from the host while the volume grew
     const dones = seen.map((p) => p.done);
     expect(dones).toEqual([...dones].sort((a, b) => a - b));
-    await deleteVolume(user, { hostId, pool: poolName, volume: "growing.img" });
+    await deleteVolume({ hostId, pool: poolName, volume: "growing.img" });
   });
 
   it("clones a volume with progress up to the source's allocation", async () => {
     const data = randomBytes(32 * 1024 * 1024);
     await uploadVolume(
-      user,
       { hostId, pool: poolName, name: "big.img", format: "raw", size: data.length },
       webStream(data),
     );
     const info = await virsh(uri, "vol-info", "--bytes", "--pool", poolName, "big.img");
     const allocation = Number(/Allocation:\s+(\d+) bytes/.exec(info)?.[1]);
     const seen: { done: number; total: number }[] = [];
-    await cloneVolume(user, { hostId, pool: poolName, volume: "big.img" }, "big-copy.img", (p) =>
+    await cloneVolume({ hostId, pool: poolName, volume: "big.img" }, "big-copy.img", (p) =>
       seen.push(p),
     );
     expect(seen[0]).toEqual({ done: 0, total: allocation });
@@ -232,14 +229,13 @@ describe("storage against the lab", () => {
       new RegExp(`Capacity:\\s+${data.length} bytes`),
     );
     for (const volume of ["big.img", "big-copy.img"])
-      await deleteVolume(user, { hostId, pool: poolName, volume });
+      await deleteVolume({ hostId, pool: poolName, volume });
   });
 
   it("deletes the volume of an upload that ends early", async () => {
     const data = randomBytes(1024 * 1024);
     await expect(
       uploadVolume(
-        user,
         { hostId, pool: poolName, name: "short.img", format: "raw", size: data.length * 2 },
         webStream(data),
       ),
@@ -259,7 +255,6 @@ describe("storage against the lab", () => {
     });
     await expect(
       uploadVolume(
-        user,
         { hostId, pool: poolName, name: "aborted.img", format: "raw", size: 8 * 1024 * 1024 },
         body,
       ),
@@ -278,7 +273,7 @@ describe("storage against the lab", () => {
       expect(r.success, String(capacity)).toBe(false);
     }
     await expect(
-      createVolume(user, {
+      createVolume({
         hostId,
         pool: poolName,
         name: "huge.raw",
@@ -291,7 +286,7 @@ describe("storage against the lab", () => {
   });
 
   it("refuses to delete a volume or its pool while a VM uses it", async () => {
-    const detail = await getPoolDetail(hostId, poolName);
+    const detail = await getPoolDetail(hostId, poolName, access);
     const base = detail.volumes.find((v) => v.name === "base.qcow2")!;
     const vm = await db.vm.create({
       data: {
@@ -308,19 +303,19 @@ describe("storage against the lab", () => {
       },
     });
     const ref = { hostId, pool: poolName, volume: "base.qcow2" };
-    await expect(deleteVolume(user, ref)).rejects.toThrow(/in use by vd-it-user/);
-    await expect(deletePool(user, { hostId, pool: poolName }, true)).rejects.toThrow(/in use/);
+    await expect(deleteVolume(ref)).rejects.toThrow(/in use by vd-it-user/);
+    await expect(deletePool({ hostId, pool: poolName }, true)).rejects.toThrow(/in use/);
     expect(await volNames()).toContain("base.qcow2");
     expect(
-      (await getPoolDetail(hostId, poolName)).volumes.find((v) => v.name === "base.qcow2")?.usedBy,
+      (await getPoolDetail(hostId, poolName, access)).volumes.find((v) => v.name === "base.qcow2")
+        ?.usedBy,
     ).toHaveLength(1);
     await db.vm.delete({ where: { id: vm.id } });
   });
 
   it("deletes the pool and its directory", async () => {
-    for (const v of await volNames())
-      await deleteVolume(user, { hostId, pool: poolName, volume: v });
-    await deletePool(user, { hostId, pool: poolName }, true);
+    for (const v of await volNames()) await deleteVolume({ hostId, pool: poolName, volume: v });
+    await deletePool({ hostId, pool: poolName }, true);
     expect(await virsh(uri, "pool-list", "--all", "--name")).not.toContain(poolName);
   });
 });

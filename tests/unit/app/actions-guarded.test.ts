@@ -1,42 +1,152 @@
-// Every server action must go through authedAction (session first) unless it is one of the few
-// deliberately open ones. This test fails when someone exports a bare action.
+// Every way in goes through the one wrapper with a declared privilege: server actions are built
+// with serverAction(operation), API route handlers with apiRoute("METHOD path") of the route
+// table, pages call pageAccess/pageAccessTo, and every operation declares its access rule; the
+// few open to everyone or to any signed-in user are listed here by name, with why.
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 
-const OPEN_ACTIONS = new Set(["signInAction", "signOutAction", "changePasswordAction"]);
 const root = path.resolve(import.meta.dirname, "../../..");
 
-function serverActionFiles(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true, recursive: true })
-    .filter((e) => e.isFile() && /\.tsx?$/.test(e.name))
-    .map((e) => path.join(e.parentPath, e.name))
-    .filter((file) => /^\s*["']use server["']/.test(readFileSync(file, "utf8")));
+function files(dir: string, test: (name: string) => boolean): string[] {
+  return readdirSync(path.join(root, dir), { withFileTypes: true, recursive: true })
+    .filter((e) => e.isFile() && test(e.name))
+    .map((e) => path.join(e.parentPath, e.name));
 }
 
-describe("server actions", () => {
-  const files = [
-    ...serverActionFiles(path.join(root, "lib")),
-    ...serverActionFiles(path.join(root, "app")),
-  ];
+const rel = (file: string) => path.relative(root, file);
 
-  it("are found", () => {
-    expect(files.length).toBeGreaterThan(0);
+/** The source with calls wrapped by the formatter joined again: `f(\n  "x",\n)` → `f("x")`. */
+function joined(file: string): string {
+  return readFileSync(file, "utf8")
+    .replace(/\(\s+/g, "(")
+    .replace(/,?\s+\)/g, ")");
+}
+
+/** Operations any caller may run, and why (everything else names a privilege on an object). */
+const OPEN_TO_EVERYONE = new Map([
+  ["auth.sign-in", "signing in is how a caller becomes someone"],
+  ["api.openapi", "the API's description holds no data, as Proxmox's API viewer"],
+]);
+const OPEN_TO_SELF = new Map([
+  ["auth.sign-out", "ends one's own session"],
+  ["user.password", "changes one's own password"],
+  ["access.me", "one's own grants, for the browser to offer only what one may do"],
+  ["access.explain-mine", "one's own effective permissions"],
+  ["api-token.create", "mints a token of one's own (asks for the password again)"],
+  ["api-token.list", "one's own tokens"],
+  ["api-token.revoke", "one's own tokens"],
+  ["api-token.grant", "grants on one's own privilege-separated token, which never exceed its user"],
+  ["session.list", "one's own sessions"],
+  ["session.end", "one's own sessions"],
+  ["role.list", "the roles' names and privileges, to read one's own grants"],
+]);
+
+describe("server actions", () => {
+  const actionFiles = [
+    ...files("lib", (n) => /\.tsx?$/.test(n)),
+    ...files("app", (n) => /\.tsx?$/.test(n)),
+  ].filter((f) => /^\s*["']use server["']/.test(readFileSync(f, "utf8")));
+
+  it("are found", () => expect(actionFiles.length).toBeGreaterThan(5));
+
+  it("are each built with serverAction(operation)", () => {
+    for (const file of actionFiles) {
+      const source = joined(file);
+      for (const [, name, rest] of source.matchAll(
+        /export\s+(?:const|async function|function)\s+(\w+)\s*(.*)/g,
+      ))
+        expect(rest, `${rel(file)}: ${name}`).toMatch(/^=\s*serverAction\(\w+\);$/);
+    }
+  });
+});
+
+describe("API route handlers", () => {
+  const routeFiles = files("app/api", (n) => n === "route.ts");
+  const tableSource = files("lib/api/routes", (n) => n.endsWith(".ts"))
+    .map((f) => readFileSync(f, "utf8"))
+    .join("\n");
+  const table = new Set(
+    [...tableSource.matchAll(/^\s*"((?:GET|POST|PUT|PATCH|DELETE) \/api\/v1[^"]*)":/gm)].map(
+      (m) => m[1]!,
+    ),
+  );
+  const served = new Set<string>();
+
+  it("each run one route of the table, named by their own path and method", () => {
+    for (const file of routeFiles) {
+      const dir = path
+        .dirname(rel(file))
+        .replace(/^app/, "")
+        .replace(/\[(\w+)\]/g, "{$1}");
+      const source = joined(file);
+      const exports = [
+        ...source.matchAll(/export\s+(?:const|async function|function)\s+(\w+)(.*)/g),
+      ];
+      expect(exports.length, rel(file)).toBeGreaterThan(0);
+      for (const [, method, rest] of exports) {
+        const key = `${method} ${dir}`;
+        expect(rest, `${rel(file)}: ${method}`).toBe(` = apiRoute("${key}");`);
+        expect(table.has(key), `${key} is not in lib/api/routes`).toBe(true);
+        served.add(key);
+      }
+    }
   });
 
-  it("are each wrapped by authedAction, or listed as deliberately open", () => {
-    for (const file of files) {
-      const source = readFileSync(file, "utf8");
-      const exports = [
-        ...source.matchAll(/export\s+(?:const|async function|function)\s+(\w+)\s*(=\s*(\w+))?/g),
-      ];
-      for (const [, name, , wrapper] of exports) {
-        const ok =
-          wrapper === "authedAction" || (OPEN_ACTIONS.has(name!) && wrapper === "openAction");
-        expect(ok, `${path.relative(root, file)}: ${name} must be built with authedAction`).toBe(
-          true,
+  it("leave no route of the table without a handler", () => {
+    expect([...table].filter((k) => !served.has(k))).toEqual([]);
+  });
+});
+
+describe("pages", () => {
+  const PUBLIC_PAGES = new Set(["app/login/page.tsx"]);
+  it("each check the session and privilege themselves (Next can render a segment alone)", () => {
+    for (const file of files("app", (n) => n === "page.tsx")) {
+      if (PUBLIC_PAGES.has(rel(file))) continue;
+      expect(readFileSync(file, "utf8"), rel(file)).toMatch(/\bpageAccess(To)?\(/);
+    }
+  });
+});
+
+describe("operations", () => {
+  const opFiles = files("lib", (n) => n.endsWith(".ts")).filter((f) =>
+    readFileSync(f, "utf8").includes("operation({"),
+  );
+  const ops = opFiles.flatMap((file) =>
+    readFileSync(file, "utf8")
+      .split(/(?=\boperation\(\{)/)
+      .slice(1)
+      .map((block) => ({
+        file: rel(file),
+        name: /name:\s*"([^"]+)"/.exec(block)?.[1],
+        access: /access:\s*(\{[^}]*\}|\w+)/.exec(block)?.[1],
+        audit: /audit:\s*(true|false)/.exec(block)?.[1],
+      })),
+  );
+
+  it("are found, with unique names", () => {
+    expect(ops.length).toBeGreaterThan(80);
+    const names = ops.map((o) => o.name);
+    expect(new Set(names).size).toBe(names.length);
+  });
+
+  it("each declare their access rule and whether they are audited", () => {
+    for (const op of ops) {
+      expect(op.name, op.file).toBeDefined();
+      expect(op.access, `${op.name}: access`).toBeDefined();
+      expect(op.audit, `${op.name}: audit`).toBeDefined();
+    }
+  });
+
+  it("are open to everyone or to any signed-in user only where listed, with why", () => {
+    for (const op of ops) {
+      const open = /open:\s*"(public|self)"/.exec(op.access ?? "")?.[1];
+      if (open === "public") expect(OPEN_TO_EVERYONE.has(op.name!), op.name).toBe(true);
+      else if (open === "self") expect(OPEN_TO_SELF.has(op.name!), op.name).toBe(true);
+      else
+        expect(op.access, `${op.name} names no privilege`).toMatch(
+          /privilege|filtered|memberRule|onRoot/,
         );
-      }
     }
   });
 });

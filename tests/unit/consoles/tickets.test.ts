@@ -7,6 +7,7 @@ const grant = {
   userId: "u1",
   username: "admin",
   sessionId: "s1",
+  tokenId: null,
   vmId: "vm1",
   type: "vnc" as const,
   force: false,

@@ -1,18 +1,13 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
 import { HostDetail } from "@/components/hosts/host-detail";
-import { requireUser } from "@/lib/auth/current-user";
-import { isAppError } from "@/lib/errors";
+import { pageAccessTo } from "@/lib/access/page-access";
+import { host } from "@/lib/access/targets";
 import { getHostDetails } from "@/lib/hosts/host-details";
 
 export const metadata: Metadata = { title: "Host" };
 
 export default async function HostPage({ params }: { params: Promise<{ id: string }> }) {
-  await requireUser();
   const { id } = await params;
-  const host = await getHostDetails(id).catch((error: unknown) => {
-    if (isAppError(error) && error.code === "not_found") notFound();
-    throw error;
-  });
-  return <HostDetail host={host} />;
+  const { access } = await pageAccessTo("Host.Audit", host(id));
+  return <HostDetail host={await getHostDetails(id, (v) => access.seesVm(v))} />;
 }

@@ -4,18 +4,20 @@ import { HostUnreachable } from "@/components/hosts/host-unreachable";
 import { CreateNetworkForm } from "@/components/networks/create-network-form";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
-import { requireUser } from "@/lib/auth/current-user";
-import { db } from "@/lib/db/client";
+import { pageAccess } from "@/lib/access/page-access";
 import { toActionError } from "@/lib/errors";
+import { listHosts } from "@/lib/hosts/store";
 import { proposeNetwork } from "@/lib/networks/proposals";
 
 export const metadata: Metadata = { title: "Create network" };
 export const dynamic = "force-dynamic";
 
 export default async function Page({ searchParams }: { searchParams: Promise<{ host?: string }> }) {
-  await requireUser();
+  const { access } = await pageAccess();
   const { host: hostId } = await searchParams;
-  const host = hostId ? await db.host.findUnique({ where: { id: hostId } }) : null;
+  const host = (await listHosts()).find(
+    (h) => h.id === hostId && access.can("Network.Allocate", { kind: "host", hostId: h.id }),
+  );
   const back = (
     <Link href="/networks" className="text-sm text-indigo-600 hover:underline dark:text-indigo-400">
       ← All networks
@@ -25,7 +27,9 @@ export default async function Page({ searchParams }: { searchParams: Promise<{ h
     return (
       <>
         <PageHeader title="Create network" actions={back} />
-        <EmptyState title="Choose a host">Open the networks page and pick a host.</EmptyState>
+        <EmptyState title="Choose a host">
+          Open the networks page and pick a host where you may create networks (Network.Allocate).
+        </EmptyState>
       </>
     );
   let proposal: Awaited<ReturnType<typeof proposeNetwork>> | null = null;

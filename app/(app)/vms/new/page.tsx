@@ -4,21 +4,21 @@ import { HostUnreachable } from "@/components/hosts/host-unreachable";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { CreateVmWizard } from "@/components/vms/create/create-vm-wizard";
-import { requireUser } from "@/lib/auth/current-user";
-import { db } from "@/lib/db/client";
+import { pageAccess } from "@/lib/access/page-access";
 import { toActionError } from "@/lib/errors";
+import { listHosts } from "@/lib/hosts/store";
 import { type CreateVmOptions, readCreateVmOptions } from "@/lib/vms/create-options";
 
 export const metadata: Metadata = { title: "Create VM" };
 export const dynamic = "force-dynamic";
 
 export default async function Page({ searchParams }: { searchParams: Promise<{ host?: string }> }) {
-  await requireUser();
+  const { access } = await pageAccess();
   const { host: wanted } = await searchParams;
-  const hosts = await db.host.findMany({
-    select: { id: true, name: true },
-    orderBy: { name: "asc" },
-  });
+  // Only the hosts where the caller may create VMs are offered.
+  const hosts = (await listHosts())
+    .filter((h) => access.can("VM.Allocate", { kind: "host", hostId: h.id }))
+    .map((h) => ({ id: h.id, name: h.name }));
   const host = hosts.find((h) => h.id === wanted) ?? hosts[0];
   const back = (
     <Link href="/vms" className="text-sm text-indigo-600 hover:underline dark:text-indigo-400">
@@ -29,7 +29,10 @@ export default async function Page({ searchParams }: { searchParams: Promise<{ h
     return (
       <>
         <PageHeader title="Create VM" actions={back} />
-        <EmptyState title="No hosts yet">Add a host first.</EmptyState>
+        <EmptyState title="No host to create VMs on">
+          Creating a VM needs VM.Allocate on a host; you hold it on none. Add a host, or ask an
+          administrator for a role such as Operator on one.
+        </EmptyState>
       </>
     );
   let options: CreateVmOptions | null = null;

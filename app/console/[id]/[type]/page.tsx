@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { ConsoleView } from "@/components/consoles/console-view";
-import { requireUser } from "@/lib/auth/current-user";
+import { pageAccessTo } from "@/lib/access/page-access";
+import { vm as vmTarget } from "@/lib/access/targets";
 import { getVm } from "@/lib/inventory/list-vms";
 import { consoleTypeSchema } from "@/lib/schemas/console";
 
@@ -13,21 +14,25 @@ export default async function PopOutConsolePage({
 }: {
   params: Promise<{ id: string; type: string }>;
 }) {
-  await requireUser();
   const { id, type } = await params;
   const parsed = consoleTypeSchema.safeParse(type);
-  const vm = await getVm(id);
-  if (!vm || !parsed.success) notFound();
+  if (!parsed.success) notFound();
+  const { denied } = await pageAccessTo("VM.Console", vmTarget(id));
+  const vm = (await getVm(id))!;
   return (
     <main className="p-3">
       <h1 className="mb-2 text-sm font-semibold">
         {vm.name} <span className="font-normal text-zinc-500">on {vm.hostName}</span>
       </h1>
-      <ConsoleView
-        vm={{ id: vm.id, name: vm.name, hasVnc: vm.graphics.some((g) => g.type === "vnc") }}
-        type={parsed.data}
-        popOut
-      />
+      {denied ? (
+        <p className="text-sm">{denied}</p>
+      ) : (
+        <ConsoleView
+          vm={{ id: vm.id, name: vm.name, hasVnc: vm.graphics.some((g) => g.type === "vnc") }}
+          type={parsed.data}
+          popOut
+        />
+      )}
     </main>
   );
 }

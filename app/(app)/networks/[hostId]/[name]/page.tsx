@@ -3,7 +3,8 @@ import Link from "next/link";
 import { NetworkDetailView } from "@/components/networks/network-detail";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
-import { requireUser } from "@/lib/auth/current-user";
+import { pageAccessTo } from "@/lib/access/page-access";
+import { network } from "@/lib/access/targets";
 import { toActionError } from "@/lib/errors";
 import { getNetworkDetail } from "@/lib/networks/network-detail";
 import type { NetworkDetail } from "@/lib/networks/summaries";
@@ -16,13 +17,13 @@ export default async function Page({
 }: {
   params: Promise<{ hostId: string; name: string }>;
 }) {
-  await requireUser();
   const { hostId, name: raw } = await params;
   const name = decodeURIComponent(raw);
+  const { access } = await pageAccessTo("Network.Audit", network(hostId, name));
   let net: NetworkDetail | null = null;
   let error = "";
   try {
-    net = await getNetworkDetail(hostId, name);
+    net = await getNetworkDetail(hostId, name, access);
   } catch (e) {
     error = toActionError(e);
   }

@@ -3,7 +3,8 @@ import Link from "next/link";
 import { PoolDetailView } from "@/components/storage/pool-detail";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
-import { requireUser } from "@/lib/auth/current-user";
+import { pageAccessTo } from "@/lib/access/page-access";
+import { pool as poolTarget } from "@/lib/access/targets";
 import { toActionError } from "@/lib/errors";
 import { getPoolDetail } from "@/lib/storage/read-storage";
 import type { PoolDetail } from "@/lib/storage/summaries";
@@ -16,13 +17,13 @@ export default async function Page({
 }: {
   params: Promise<{ hostId: string; pool: string }>;
 }) {
-  await requireUser();
   const { hostId, pool: raw } = await params;
   const name = decodeURIComponent(raw);
+  const { access } = await pageAccessTo("Datastore.Audit", poolTarget(hostId, name));
   let pool: PoolDetail | null = null;
   let error = "";
   try {
-    pool = await getPoolDetail(hostId, name);
+    pool = await getPoolDetail(hostId, name, access);
   } catch (e) {
     error = toActionError(e);
   }

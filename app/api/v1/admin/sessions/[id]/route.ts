@@ -1,0 +1,3 @@
+import { apiRoute } from "@/lib/api/routes";
+
+export const DELETE = apiRoute("DELETE /api/v1/admin/sessions/{id}");

@@ -1,0 +1,4 @@
+import { apiRoute } from "@/lib/api/routes";
+
+export const GET = apiRoute("GET /api/v1/hosts/{hostId}/networks/{name}");
+export const DELETE = apiRoute("DELETE /api/v1/hosts/{hostId}/networks/{name}");

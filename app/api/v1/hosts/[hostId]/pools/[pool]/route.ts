@@ -1,0 +1,4 @@
+import { apiRoute } from "@/lib/api/routes";
+
+export const GET = apiRoute("GET /api/v1/hosts/{hostId}/pools/{pool}");
+export const DELETE = apiRoute("DELETE /api/v1/hosts/{hostId}/pools/{pool}");

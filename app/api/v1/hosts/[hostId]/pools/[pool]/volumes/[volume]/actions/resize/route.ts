@@ -1,0 +1,5 @@
+import { apiRoute } from "@/lib/api/routes";
+
+export const POST = apiRoute(
+  "POST /api/v1/hosts/{hostId}/pools/{pool}/volumes/{volume}/actions/resize",
+);

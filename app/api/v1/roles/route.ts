@@ -1,0 +1,4 @@
+import { apiRoute } from "@/lib/api/routes";
+
+export const GET = apiRoute("GET /api/v1/roles");
+export const POST = apiRoute("POST /api/v1/roles");

@@ -1,0 +1,160 @@
+"use client";
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { Button } from "@/components/ui/button";
+import { Card } from "@/components/ui/card";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
+import { Field } from "@/components/ui/field";
+import { Outcome } from "@/components/ui/outcome";
+import { useRun } from "@/components/ui/use-run";
+import type { GroupRow } from "@/lib/access/groups";
+import { createGroupAction, deleteGroupAction, updateGroupAction } from "@/lib/actions/access";
+import { CheckList } from "./check-list";
+
+/** Groups of users: a grant given to a group reaches every member. */
+export function GroupsAdmin({
+  groups,
+  users,
+}: {
+  groups: GroupRow[];
+  users: { id: string; username: string }[];
+}) {
+  const router = useRouter();
+  const { run, outcome, pending } = useRun();
+  const [name, setName] = useState("");
+  const [description, setDescription] = useState("");
+  const [editing, setEditing] = useState<string | null>(null);
+  const [members, setMembers] = useState<string[]>([]);
+  const [deleting, setDeleting] = useState<GroupRow | null>(null);
+  const refresh = () => router.refresh();
+  return (
+    <div className="grid gap-4">
+      <Card title="Create a group">
+        <form
+          aria-label="Create group"
+          className="flex flex-wrap items-end gap-3"
+          onSubmit={(e) => {
+            e.preventDefault();
+            run(
+              () => createGroupAction({ name, description }),
+              `Created ${name}`,
+              () => {
+                setName("");
+                setDescription("");
+                refresh();
+              },
+            );
+          }}
+        >
+          <Field
+            label="Name"
+            name="group-name"
+            value={name}
+            onChange={(e) => setName(e.target.value)}
+            required
+          />
+          <div className="min-w-64 flex-1">
+            <Field
+              label="Description"
+              name="group-description"
+              value={description}
+              onChange={(e) => setDescription(e.target.value)}
+            />
+          </div>
+          <Button type="submit" disabled={pending}>
+            Create group
+          </Button>
+        </form>
+      </Card>
+      <Card title="Groups">
+        <Outcome value={outcome} testId="group-outcome" />
+        {groups.length === 0 ? (
+          <p className="text-sm text-zinc-500">No groups yet.</p>
+        ) : (
+          <ul className="divide-y divide-zinc-200 text-sm dark:divide-zinc-800" aria-label="Groups">
+            {groups.map((g) => (
+              <li key={g.id} className="flex flex-col gap-2 py-3" data-testid="group-row">
+                <div className="flex flex-wrap items-center justify-between gap-2">
+                  <span>
+                    <strong>{g.name}</strong>
+                    {g.description ? (
+                      <span className="ml-2 text-zinc-500">{g.description}</span>
+                    ) : null}
+                  </span>
+                  <span className="flex gap-1">
+                    <Button
+                      variant="ghost"
+                      onClick={() => {
+                        setEditing(g.id);
+                        setMembers(g.members.map((m) => m.id));
+                      }}
+                    >
+                      Members
+                    </Button>
+                    <Button variant="ghost" onClick={() => setDeleting(g)}>
+                      Delete
+                    </Button>
+                  </span>
+                </div>
+                {editing === g.id ? (
+                  <div className="flex flex-col gap-2">
+                    <CheckList
+                      label={`Members of ${g.name}`}
+                      options={users.map((u) => ({ value: u.id, label: u.username }))}
+                      value={members}
+                      onChange={setMembers}
+                    />
+                    <div className="flex gap-2">
+                      <Button
+                        disabled={pending}
+                        onClick={() =>
+                          run(
+                            () => updateGroupAction({ id: g.id, members }),
+                            `Members of ${g.name} saved`,
+                            () => {
+                              setEditing(null);
+                              refresh();
+                            },
+                          )
+                        }
+                      >
+                        Save members
+                      </Button>
+                      <Button variant="secondary" onClick={() => setEditing(null)}>
+                        Cancel
+                      </Button>
+                    </div>
+                  </div>
+                ) : (
+                  <span className="text-zinc-600 dark:text-zinc-400">
+                    {g.members.map((m) => m.username).join(", ") || "no members"}
+                  </span>
+                )}
+              </li>
+            ))}
+          </ul>
+        )}
+      </Card>
+      <ConfirmDialog
+        open={deleting !== null}
+        title={`Delete the group ${deleting?.name ?? ""}?`}
+        confirmLabel="Delete group"
+        busy={pending}
+        onConfirm={() =>
+          deleting &&
+          run(
+            () => deleteGroupAction({ id: deleting.id }),
+            `Deleted ${deleting.name}`,
+            () => {
+              setDeleting(null);
+              refresh();
+            },
+          )
+        }
+        onCancel={() => setDeleting(null)}
+      >
+        Its members lose what was granted to the group; the users themselves stay.
+      </ConfirmDialog>
+    </div>
+  );
+}

@@ -1,0 +1,69 @@
+// Groups of users: a grant given to a group reaches every member.
+import { db } from "@/lib/db/client";
+import { AppError } from "@/lib/errors";
+import { changeAccess } from "./acl-snapshot";
+
+export interface GroupRow {
+  id: string;
+  name: string;
+  description: string;
+  members: { id: string; username: string }[];
+}
+
+export async function listGroups(): Promise<GroupRow[]> {
+  const groups = await db.group.findMany({
+    orderBy: { name: "asc" },
+    include: { members: { include: { user: { select: { id: true, username: true } } } } },
+  });
+  return groups.map((g) => ({
+    id: g.id,
+    name: g.name,
+    description: g.description,
+    members: g.members.map((m) => m.user).sort((a, b) => a.username.localeCompare(b.username)),
+  }));
+}
+
+export async function getGroup(id: string) {
+  const group = await db.group.findUnique({ where: { id } });
+  if (!group) throw new AppError("not_found", "No such group");
+  return group;
+}
+
+export async function createGroup(input: { name: string; description: string }) {
+  if (await db.group.findUnique({ where: { name: input.name } }))
+    throw new AppError("conflict", `A group named ${input.name} already exists`);
+  return changeAccess((tx) => tx.group.create({ data: input, select: { id: true, name: true } }));
+}
+
+export async function updateGroup(input: {
+  id: string;
+  description?: string | undefined;
+  members?: string[] | undefined;
+}): Promise<void> {
+  const group = await getGroup(input.id);
+  if (input.members) {
+    const found = await db.user.count({ where: { id: { in: input.members } } });
+    if (found !== new Set(input.members).size)
+      throw new AppError("invalid", "members: one of them does not exist");
+  }
+  await changeAccess(async (tx) => {
+    if (input.description !== undefined)
+      await tx.group.update({ where: { id: group.id }, data: { description: input.description } });
+    if (input.members) {
+      await tx.groupMember.deleteMany({ where: { groupId: group.id } });
+      await tx.groupMember.createMany({
+        data: [...new Set(input.members)].map((userId) => ({ userId, groupId: group.id })),
+      });
+    }
+  });
+}
+
+/** Deletes the group and every grant given to it. */
+export async function deleteGroup(id: string): Promise<{ name: string }> {
+  const group = await getGroup(id);
+  await changeAccess(async (tx) => {
+    await tx.aclEntry.deleteMany({ where: { subjectType: "group", subjectId: group.id } });
+    await tx.group.delete({ where: { id: group.id } });
+  });
+  return { name: group.name };
+}

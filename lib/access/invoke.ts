@@ -1,0 +1,150 @@
+// The one wrapper every way in goes through (server actions, API routes, the tests):
+// identity → input → permission → run → audit. A refusal at any step is recorded the same way
+// for every object, and nothing runs before the caller's privilege on the object is checked.
+
+import type { z } from "zod";
+import { recordAudit } from "@/lib/audit/record";
+import type { SessionUser } from "@/lib/auth/session-store";
+import { AppError, isAppError, toActionError } from "@/lib/errors";
+import { type Access, accessFor } from "./access";
+import { parseInput } from "./input";
+import type {
+  AnyOperation,
+  AuditNote,
+  Need,
+  OpContext,
+  Operation,
+  SignedInContext,
+} from "./operation";
+import { SEE } from "./privileges";
+import { type ResolvedTarget, resolveTarget } from "./targets";
+
+export interface Caller {
+  /** Null for a request without a valid session or token. */
+  user: SessionUser | null;
+  userAgent?: string | null;
+  body?: ReadableStream<Uint8Array>;
+}
+
+const NOT_FOUND: Record<string, string> = {
+  host: "No such host",
+  vm: "No such VM",
+  pool: "No such pool",
+  network: "No such network",
+  group: "No such VM group",
+};
+
+/**
+ * Refuses unless the caller holds the privilege on the object. An object the caller may not even
+ * see is "not found", exactly as one that does not exist, so names and ids do not leak.
+ */
+export function demand(access: Access, need: Need, target: ResolvedTarget, hidden: boolean): void {
+  if (access.can(need.privilege, target.object)) return;
+  // / and VM groups always exist; hosts, VMs, pools and networks are hidden when not visible.
+  const hides = target.object.kind in NOT_FOUND && target.object.kind !== "group";
+  if (hidden && hides && !access.sees(target.object))
+    throw new AppError("not_found", NOT_FOUND[target.object.kind] ?? "Not found");
+  throw new AppError(
+    "forbidden",
+    `Permission denied: this needs ${need.privilege} on ${target.label} (${target.path})`,
+  );
+}
+
+/** The operation's object, or null for rules that name none. */
+async function targetOf(op: AnyOperation, input: unknown): Promise<ResolvedTarget | null> {
+  return "privilege" in op.access ? resolveTarget(op.access.target(input as never)) : null;
+}
+
+async function authorize(
+  op: AnyOperation,
+  input: unknown,
+  access: Access,
+  target: ResolvedTarget | null,
+): Promise<void> {
+  const rule = op.access;
+  if (!("privilege" in rule) || !target) return;
+  const on = rule.target(input as never);
+  const main =
+    typeof rule.privilege === "string"
+      ? [rule.privilege]
+      : await rule.privilege(input as never, target);
+  // The first check decides "not found" for an object the caller cannot see at all.
+  for (const [i, privilege] of main.entries()) demand(access, { privilege, on }, target, i === 0);
+  // Nothing to change still needs the object to be visible.
+  const see = SEE[target.object.kind];
+  if (main.length === 0 && see) demand(access, { privilege: see, on }, target, true);
+  for (const need of (await rule.also?.(input as never, target, access)) ?? []) {
+    demand(access, need, await resolveTarget(need.on), false);
+  }
+}
+
+function signedInCheck(op: AnyOperation, user: SessionUser | null): void {
+  if ("open" in op.access && op.access.open === "public") return;
+  if (!user)
+    throw new AppError("unauthorized", "Sign in or send an API token (Authorization: Bearer …)");
+  const allowed = "open" in op.access && op.access.whilePasswordPending;
+  if (user.mustChangePassword && !allowed)
+    throw new AppError("forbidden", "Change the one-time password first");
+}
+
+/** Refusals: the wrapper's own (before running), and Virtdeck's checks inside the run. */
+function outcomeOf(error: unknown, ran: boolean): "refused" | "error" {
+  if (!ran) return "refused";
+  return isAppError(error) && ["invalid", "conflict", "forbidden"].includes(error.code)
+    ? "refused"
+    : "error";
+}
+
+async function audit(
+  op: AnyOperation,
+  user: SessionUser | null,
+  note: AuditNote,
+  target: ResolvedTarget | null,
+  outcome: "ok" | "refused" | "error",
+  detail?: string,
+): Promise<void> {
+  if (!op.audit) return;
+  await recordAudit({
+    user: note.user !== undefined ? note.user : user,
+    action: note.action ?? op.name,
+    target: note.target ?? target?.label ?? "(not resolved)",
+    objectPath: target?.path ?? null,
+    outcome,
+    detail: [note.detail, detail].filter(Boolean).join("; ") || undefined,
+  });
+}
+
+export async function invoke<S extends z.ZodType, T>(
+  operation: Operation<S, T>,
+  caller: Caller,
+  raw: unknown,
+): Promise<T> {
+  const op = operation as unknown as AnyOperation;
+  const note: AuditNote = {};
+  let target: ResolvedTarget | null = null;
+  let ran = false;
+  try {
+    signedInCheck(op, caller.user);
+    const input = parseInput(op.input, raw);
+    const access = caller.user ? await accessFor(caller.user) : null;
+    target = await targetOf(op, input);
+    if (access) await authorize(op, input, access, target);
+    const ctx: OpContext = {
+      user: caller.user,
+      access,
+      target,
+      audit: note,
+      body: caller.body,
+      userAgent: caller.userAgent,
+    };
+    ran = true;
+    const result = await op.run(input, ctx as SignedInContext);
+    await audit(op, caller.user, note, target, "ok");
+    return result as T;
+  } catch (error) {
+    await audit(op, caller.user, note, target, outcomeOf(error, ran), toActionError(error)).catch(
+      () => undefined,
+    );
+    throw error;
+  }
+}

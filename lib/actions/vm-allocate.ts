@@ -1,0 +1,16 @@
+"use server";
+import {
+  cloneVmOp,
+  createVmOp,
+  createVmOptionsOp,
+  deleteVmOp,
+  previewVmXmlOp,
+} from "@/lib/vms/operations/allocate";
+import { serverAction } from "./action";
+
+export const createVmAction = serverAction(createVmOp);
+/** The review step: the same validation as create, and the XML that create would define. */
+export const previewVmXmlAction = serverAction(previewVmXmlOp);
+export const createVmOptionsAction = serverAction(createVmOptionsOp);
+export const deleteVmAction = serverAction(deleteVmOp);
+export const cloneVmAction = serverAction(cloneVmOp);

@@ -1,0 +1,23 @@
+// Every route of /api/v1, by "METHOD path": the operation it runs and how its input is read.
+// app/api/**/route.ts files only name their entry (`apiRoute("GET /api/v1/vms")`), so the
+// OpenAPI document (lib/api/openapi.ts) and the tests see exactly what is served.
+import "server-only";
+import { type HttpMethod, type RouteSpec, routeHandler } from "./route";
+import { accessRoutes } from "./routes/access";
+import { docRoutes } from "./routes/docs";
+import { hostRoutes } from "./routes/hosts";
+import { vmRoutes } from "./routes/vms";
+
+export const API_ROUTES = {
+  ...accessRoutes,
+  ...hostRoutes,
+  ...vmRoutes,
+  ...docRoutes,
+} satisfies Record<string, RouteSpec>;
+
+export type RouteKey = keyof typeof API_ROUTES;
+
+export function apiRoute(key: RouteKey) {
+  const [method] = key.split(" ") as [HttpMethod];
+  return routeHandler(method, API_ROUTES[key]);
+}

@@ -1,0 +1,115 @@
+// Reading the audit trail: filtered, newest first, paged by cursor, with a link to each row's
+// object where it still exists; and the same rows as CSV.
+import { parsePath } from "@/lib/access/paths";
+import { db } from "@/lib/db/client";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import type { AuditQuery } from "@/lib/schemas/access";
+
+export interface AuditRow {
+  id: string;
+  at: string;
+  username: string;
+  action: string;
+  target: string;
+  objectPath: string | null;
+  outcome: string;
+  detail: string | null;
+  /** The object's page, when it has one. */
+  link: string | null;
+}
+
+function where(q: AuditQuery): Prisma.AuditEventWhereInput {
+  const and: Prisma.AuditEventWhereInput[] = [];
+  if (q.user) and.push({ username: q.user });
+  if (q.action) and.push({ action: { startsWith: q.action } });
+  if (q.outcome) and.push({ outcome: q.outcome });
+  if (q.object)
+    and.push({
+      OR: [{ target: { contains: q.object } }, { objectPath: { startsWith: q.object } }],
+    });
+  if (q.from) and.push({ at: { gte: new Date(q.from) } });
+  if (q.to) and.push({ at: { lte: new Date(q.to) } });
+  return { AND: and };
+}
+
+async function links(rows: { objectPath: string | null }[]): Promise<Map<string, string>> {
+  const out = new Map<string, string>();
+  const vms: { hostId: string; uuid: string; path: string }[] = [];
+  for (const { objectPath } of rows) {
+    if (!objectPath || out.has(objectPath)) continue;
+    const p = parsePath(objectPath);
+    if (p?.kind === "host") out.set(objectPath, `/hosts/${p.hostId}`);
+    if (p?.kind === "pool")
+      out.set(objectPath, `/storage/${p.hostId}/${encodeURIComponent(p.pool)}`);
+    if (p?.kind === "network")
+      out.set(objectPath, `/networks/${p.hostId}/${encodeURIComponent(p.network)}`);
+    if (p?.kind === "group") out.set(objectPath, "/settings/vm-groups");
+    if (p?.kind === "vm" && p.hostId)
+      vms.push({ hostId: p.hostId, uuid: p.uuid, path: objectPath });
+  }
+  const uuids = [...new Set(vms.map((v) => v.uuid))];
+  const found = new Map<string, string>();
+  // In chunks: a page of rows must not make one query with thousands of parameters.
+  for (let i = 0; i < uuids.length; i += 500) {
+    const rows = await db.vm.findMany({
+      where: { uuid: { in: uuids.slice(i, i + 500) } },
+      select: { id: true, hostId: true, uuid: true },
+    });
+    for (const r of rows) found.set(`${r.hostId}/${r.uuid}`, r.id);
+  }
+  for (const v of vms) {
+    const id = found.get(`${v.hostId}/${v.uuid}`);
+    if (id) out.set(v.path, `/vms/${id}`);
+  }
+  return out;
+}
+
+export async function listAudit(q: AuditQuery): Promise<{ rows: AuditRow[]; next: string | null }> {
+  const page = await db.auditEvent.findMany({
+    where: where(q),
+    orderBy: [{ at: "desc" }, { id: "desc" }],
+    take: q.limit + 1,
+    ...(q.cursor ? { cursor: { id: q.cursor }, skip: 1 } : {}),
+  });
+  const rows = page.slice(0, q.limit);
+  const linkOf = await links(rows);
+  return {
+    rows: rows.map((r) => ({
+      id: r.id,
+      at: r.at.toISOString(),
+      username: r.username,
+      action: r.action,
+      target: r.target,
+      objectPath: r.objectPath,
+      outcome: r.outcome,
+      detail: r.detail,
+      link: r.objectPath ? (linkOf.get(r.objectPath) ?? null) : null,
+    })),
+    next: page.length > q.limit ? (rows[rows.length - 1]?.id ?? null) : null,
+  };
+}
+
+function csvField(value: string | null): string {
+  const text = value ?? "";
+  // Quoted always; a leading = + - @ is defused so a spreadsheet does not run it as a formula.
+  const safe = /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
+  return `"${safe.replaceAll('"', '""')}"`;
+}
+
+/** Every row the filter matches (up to 100,000), as CSV with a header line. */
+export async function auditCsv(q: AuditQuery): Promise<string> {
+  const lines = ["at,user,action,target,path,outcome,detail"];
+  let cursor: string | undefined;
+  for (let n = 0; n < 100; n++) {
+    const { rows, next } = await listAudit({ ...q, cursor, limit: 1000 });
+    for (const r of rows)
+      lines.push(
+        [r.at, r.username, r.action, r.target, r.objectPath, r.outcome, r.detail]
+          .map(csvField)
+          .join(","),
+      );
+    if (!next) break;
+    cursor = next;
+  }
+  return `${lines.join("\r\n")}\r\n`;
+}

@@ -1,0 +1,204 @@
+// Signing in and out, one's own password, API tokens and sessions. Every signed-in user manages
+// their own; User.Modify on / sees and revokes everyone's.
+import { z } from "zod";
+import { accessFor } from "@/lib/access/access";
+import { aclSnapshot, userGrants } from "@/lib/access/acl-snapshot";
+import { operation } from "@/lib/access/operation";
+import { root } from "@/lib/access/targets";
+import { db } from "@/lib/db/client";
+import { AppError } from "@/lib/errors";
+import { apiTokenIdSchema, createApiTokenSchema, sessionIdSchema } from "@/lib/schemas/access";
+import { newPasswordSchema, signInSchema } from "@/lib/schemas/auth";
+import { createApiToken, listApiTokens, revokeApiToken, revokeUserTokens } from "./api-tokens";
+import { changePassword } from "./change-password";
+import { clearSessionCookie, readSessionToken, setSessionCookie } from "./current-user";
+import { verifyPassword } from "./password";
+import { revokeSession } from "./session-store";
+import { endSession, listSessions } from "./sessions";
+import { signIn } from "./sign-in";
+
+export const signInOp = operation({
+  name: "auth.sign-in",
+  summary: "Signs in: sets the session cookie",
+  input: signInSchema,
+  access: { open: "public" },
+  audit: true,
+  run: async (input, { audit, userAgent }) => {
+    audit.target = input.username.slice(0, 64);
+    const result = await signIn(input, userAgent ?? null);
+    if (!result) throw new AppError("unauthorized", "Wrong username or password");
+    audit.user = { userId: result.user.id, username: result.user.username };
+    await setSessionCookie(result.token, result.expiresAt);
+    return {
+      user: { username: result.user.username, mustChangePassword: result.user.mustChangePassword },
+      mustChangePassword: result.user.mustChangePassword,
+    };
+  },
+});
+
+export const signOutOp = operation({
+  name: "auth.sign-out",
+  summary: "Ends this session",
+  input: z.object({}),
+  access: { open: "self", whilePasswordPending: true },
+  audit: true,
+  run: async (_input, { audit, user }) => {
+    audit.target = user.username;
+    await revokeSession(await readSessionToken());
+    await clearSessionCookie();
+    return { signedOut: true };
+  },
+});
+
+export const changePasswordOp = operation({
+  name: "user.password",
+  summary: "Changes your password; your other sessions end (and your tokens, if asked)",
+  input: newPasswordSchema,
+  access: { open: "self", whilePasswordPending: true },
+  audit: true,
+  run: async (input, { user, audit }) => {
+    audit.target = user.username;
+    await changePassword(user, input);
+    const revoked = input.revokeTokens ? await revokeUserTokens(user.userId) : 0;
+    if (revoked) audit.detail = `revoked ${revoked} API token(s)`;
+    return { changed: true, revokedTokens: revoked };
+  },
+});
+
+/** Who you are and your grants, for the browser to offer only what you may do. */
+export const whoAmIOp = operation({
+  name: "access.me",
+  summary: "You, your grants and the roles (the browser evaluates them as the server does)",
+  input: z.object({}),
+  access: { open: "self" },
+  audit: false,
+  run: async (_input, { user }) => {
+    const snapshot = await aclSnapshot();
+    const access = await accessFor(user);
+    return {
+      user: { id: user.userId, username: user.username, tokenId: user.tokenId },
+      grants: userGrants(snapshot, user.userId),
+      version: access.version,
+    };
+  },
+});
+
+export const createTokenOp = operation({
+  name: "api-token.create",
+  summary: "Mints an API token (shown once); asks for your password again",
+  input: createApiTokenSchema,
+  access: { open: "self" },
+  audit: true,
+  run: async (input, { user, audit }) => {
+    if (user.tokenId) throw new AppError("forbidden", "An API token cannot mint tokens");
+    const record = await db.user.findUniqueOrThrow({ where: { id: user.userId } });
+    if (!(await verifyPassword(record.passwordHash, input.password)))
+      throw new AppError("invalid", "password: wrong password", { password: ["Wrong password"] });
+    const expiresAt = input.expiresInDays
+      ? new Date(Date.now() + input.expiresInDays * 86_400_000)
+      : null;
+    const { token, summary } = await createApiToken(user.userId, {
+      name: input.name,
+      expiresAt,
+      privsep: input.privsep,
+    });
+    audit.target = `${user.username}!${summary.name} (${summary.prefix}…)`;
+    audit.detail = input.privsep ? "privilege-separated" : undefined;
+    return { token, summary };
+  },
+});
+
+export const listMyTokensOp = operation({
+  name: "api-token.list",
+  summary: "Your API tokens (never the tokens themselves)",
+  input: z.object({}),
+  access: { open: "self" },
+  audit: false,
+  run: async (_input, { user }) => ({ tokens: await listApiTokens(user.userId) }),
+});
+
+export const revokeMyTokenOp = operation({
+  name: "api-token.revoke",
+  summary: "Revokes one of your API tokens",
+  input: apiTokenIdSchema,
+  access: { open: "self" },
+  audit: true,
+  run: async ({ id }, { user, audit }) => {
+    const t = await revokeApiToken(id, user.userId);
+    audit.target = `${t.username}!${t.name} (${t.prefix}…)`;
+    return { id };
+  },
+});
+
+export const listAllTokensOp = operation({
+  name: "api-token.list-all",
+  summary: "Everyone's API tokens",
+  input: z.object({}),
+  access: { privilege: "User.Modify", on: "root", target: () => root },
+  audit: false,
+  run: async () => ({ tokens: await listApiTokens(null) }),
+});
+
+export const revokeAnyTokenOp = operation({
+  name: "api-token.revoke-any",
+  summary: "Revokes anyone's API token",
+  input: apiTokenIdSchema,
+  access: { privilege: "User.Modify", on: "root", target: () => root },
+  audit: true,
+  run: async ({ id }, { audit }) => {
+    const t = await revokeApiToken(id, null);
+    audit.target = `${t.username}!${t.name} (${t.prefix}…)`;
+    return { id };
+  },
+});
+
+export const listMySessionsOp = operation({
+  name: "session.list",
+  summary: "Your sessions (this browser's is marked)",
+  input: z.object({}),
+  access: { open: "self" },
+  audit: false,
+  run: async (_input, { user }) => ({
+    sessions: (await listSessions(user.userId)).map((s) => ({
+      ...s,
+      current: s.id === user.sessionId,
+    })),
+  }),
+});
+
+export const endMySessionOp = operation({
+  name: "session.end",
+  summary: "Ends one of your sessions (signs that browser out)",
+  input: sessionIdSchema,
+  access: { open: "self" },
+  audit: true,
+  run: async ({ id }, { user, audit }) => {
+    const s = await endSession(id, user.userId);
+    audit.target = `${s.username} (${s.userAgent?.slice(0, 60) ?? "unknown browser"})`;
+    return { id };
+  },
+});
+
+export const listAllSessionsOp = operation({
+  name: "session.list-all",
+  summary: "Everyone's sessions",
+  input: z.object({}),
+  access: { privilege: "User.Modify", on: "root", target: () => root },
+  audit: false,
+  run: async (_input, { user }) => ({
+    sessions: (await listSessions(null)).map((s) => ({ ...s, current: s.id === user.sessionId })),
+  }),
+});
+
+export const endAnySessionOp = operation({
+  name: "session.end-any",
+  summary: "Ends anyone's session",
+  input: sessionIdSchema,
+  access: { privilege: "User.Modify", on: "root", target: () => root },
+  audit: true,
+  run: async ({ id }, { audit }) => {
+    const s = await endSession(id, null);
+    audit.target = `${s.username} (${s.userAgent?.slice(0, 60) ?? "unknown browser"})`;
+    return { id };
+  },
+});

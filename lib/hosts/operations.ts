@@ -1,0 +1,110 @@
+// Hosts: seeing one needs Host.Audit on it; adding needs Host.Modify on / (it creates a new
+// branch of the tree), editing and removing Host.Modify on the host.
+import { z } from "zod";
+import { forgetHostAccess } from "@/lib/access/forget-object";
+import { operation } from "@/lib/access/operation";
+import { host, root } from "@/lib/access/targets";
+import { toHostSummary } from "@/lib/inventory/summaries";
+import {
+  createHostSchema,
+  hostIdSchema,
+  testHostSchema,
+  updateHostSchema,
+} from "@/lib/schemas/host";
+import { getHostDetails } from "./host-details";
+import { probeHost } from "./probe-host";
+import { createHost, updateHost } from "./save-host";
+import { deleteHost, listHosts } from "./store";
+
+const onHost = { on: "host", target: (i: { id: string }) => host(i.id) } as const;
+
+export const listHostsOp = operation({
+  name: "host.list",
+  summary: "The hosts you may see, with their last known status (from the database)",
+  input: z.object({}),
+  access: { filtered: "Host.Audit" },
+  audit: false,
+  run: async (_input, { access }) => ({
+    hosts: (await listHosts()).filter((h) => access.seesHost(h.id)).map(toHostSummary),
+  }),
+});
+
+export const getHostOp = operation({
+  name: "host.get",
+  summary: "Status, facts, VM counts and status history (the private key never)",
+  input: hostIdSchema,
+  access: { privilege: "Host.Audit", ...onHost },
+  audit: false,
+  run: async ({ id }, { access }) => ({
+    host: await getHostDetails(id, (v) => access.seesVm(v)),
+  }),
+});
+
+/**
+ * Connects once and says what answered. An SSH host key not accepted yet is taken for this test
+ * only and returned, so the operator sees its fingerprint; saving then stores exactly that key
+ * (trust on first use, as ssh and virt-manager do).
+ */
+export const testHostOp = operation({
+  name: "host.test",
+  summary: "Connects once with these settings and says what answered (nothing is saved)",
+  input: testHostSchema,
+  access: {
+    privilege: "Host.Modify",
+    on: "host",
+    target: (i) => (i.id ? host(i.id) : root),
+  },
+  audit: false,
+  run: async (input) => ({
+    reached: await probeHost(
+      {
+        uri: input.uri,
+        sshUser: input.sshUser,
+        privateKey: input.privateKey,
+        sshHostKey: input.sshHostKey,
+        hostId: input.id,
+      },
+      { trustOffered: true },
+    ),
+  }),
+});
+
+export const addHostOp = operation({
+  name: "host.add",
+  summary: "Adds a host: validated and connection-tested; nothing is saved unless it answers",
+  input: createHostSchema,
+  access: { privilege: "Host.Modify", on: "root", target: () => root },
+  audit: true,
+  run: async (input, { audit }) => {
+    audit.target = `${input.name} (${input.uri})`;
+    const { host: saved, probe } = await createHost(input);
+    return { host: toHostSummary(saved), reached: probe };
+  },
+});
+
+export const updateHostOp = operation({
+  name: "host.edit",
+  summary: "Changes a host's name, URI or SSH settings (tested again before saving)",
+  input: updateHostSchema,
+  access: { privilege: "Host.Modify", ...onHost },
+  audit: true,
+  run: async (input, { audit }) => {
+    audit.target = `${input.name} (${input.uri})`;
+    const { host: saved, probe } = await updateHost(input);
+    return { host: toHostSummary(saved), reached: probe };
+  },
+});
+
+export const removeHostOp = operation({
+  name: "host.remove",
+  summary: "Virtdeck forgets the host and its grants; nothing on the host changes",
+  input: hostIdSchema,
+  access: { privilege: "Host.Modify", ...onHost },
+  audit: true,
+  run: async ({ id }, { audit }) => {
+    const removed = await deleteHost(id);
+    audit.target = `${removed.name} (${removed.uri})`;
+    await forgetHostAccess(id);
+    return { deleted: { id: removed.id, name: removed.name } };
+  },
+});

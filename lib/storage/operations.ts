@@ -1,0 +1,201 @@
+// Storage: Datastore.Audit to see a pool and its volumes, Datastore.AllocateSpace for volumes
+// (create, upload, download, clone, resize, delete), Datastore.Allocate for pools (create on the
+// host; build, start, stop, refresh, autostart, delete on the pool).
+import { z } from "zod";
+import { forgetPoolAccess } from "@/lib/access/forget-object";
+import { operation } from "@/lib/access/operation";
+import { host, pool } from "@/lib/access/targets";
+import { AppError } from "@/lib/errors";
+import {
+  cloneVolumeSchema,
+  createPoolSchema,
+  createVolumeSchema,
+  deletePoolSchema,
+  deleteVolumeSchema,
+  poolActionSchema,
+  poolRefSchema,
+  resizeVolumeSchema,
+  uploadVolumeSchema,
+  volumeRefSchema,
+} from "@/lib/schemas/storage";
+import { createVolume } from "./create-volume";
+import { downloadVolume } from "./download-volume";
+import { changePoolState, createPool, deletePool } from "./pool-actions";
+import {
+  getPoolDetail,
+  hostPoolTypes,
+  listHostPools,
+  listHostVolumes,
+  listPoolVolumes,
+} from "./read-storage";
+import { uploadVolume } from "./upload-volume";
+import { cloneVolume, deleteVolume, resizeVolume, volumeCopyProgress } from "./volume-actions";
+
+const hostIdInput = z.object({ hostId: z.string().min(1).max(64) });
+const onPool = {
+  on: "pool",
+  target: (i: { hostId: string; pool: string }) => pool(i.hostId, i.pool),
+} as const;
+
+export const listPoolsOp = operation({
+  name: "pool.list",
+  summary: "The host's pools you may see, read live, and the pool types it can create",
+  input: hostIdInput,
+  access: { filtered: "Datastore.Audit" },
+  audit: false,
+  run: async ({ hostId }, { access }) => {
+    const [pools, poolTypes] = await Promise.all([
+      listHostPools(hostId, access),
+      hostPoolTypes(hostId),
+    ]);
+    return { pools, poolTypes };
+  },
+});
+
+export const listHostVolumesOp = operation({
+  name: "volume.list-host",
+  summary: "Every pool of the host you may see, with its volumes (for disk pickers)",
+  input: hostIdInput,
+  access: { filtered: "Datastore.Audit" },
+  audit: false,
+  run: async ({ hostId }, { access }) => ({ pools: await listHostVolumes(hostId, access) }),
+});
+
+export const getPoolOp = operation({
+  name: "pool.get",
+  summary: "The pool, its volumes (with the VMs using them) and its XML",
+  input: poolRefSchema,
+  access: { privilege: "Datastore.Audit", ...onPool },
+  audit: false,
+  run: async (ref, { access }) => ({ pool: await getPoolDetail(ref.hostId, ref.pool, access) }),
+});
+
+export const listVolumesOp = operation({
+  name: "volume.list",
+  summary: "The pool's volumes: name, path, format, capacity, allocation, VMs using them",
+  input: poolRefSchema,
+  access: { privilege: "Datastore.Audit", ...onPool },
+  audit: false,
+  run: async (ref, { access }) => ({
+    volumes: await listPoolVolumes(ref.hostId, ref.pool, access),
+  }),
+});
+
+export const createPoolOp = operation({
+  name: "pool.create",
+  summary: "Defines a dir, logical or netfs pool; builds, starts and autostarts it unless told not",
+  input: createPoolSchema,
+  access: { privilege: "Datastore.Allocate", on: "host", target: (i) => host(i.hostId) },
+  audit: true,
+  run: async (input, { audit, target }) => {
+    audit.target = `${input.name} on ${target?.hostName ?? input.hostId}`;
+    await createPool(input);
+    return { hostId: input.hostId, pool: input.name };
+  },
+});
+
+export const changePoolStateOp = operation({
+  name: "pool.state",
+  summary: "build, start, stop, refresh, or autostart (with on: false to turn it off)",
+  input: poolActionSchema,
+  access: { privilege: "Datastore.Allocate", ...onPool },
+  audit: true,
+  run: async (input, { audit }) => {
+    audit.action =
+      input.action === "autostart"
+        ? `pool.autostart.${input.on ? "on" : "off"}`
+        : `pool.${input.action}`;
+    await changePoolState(input);
+    return { hostId: input.hostId, pool: input.pool };
+  },
+});
+
+export const deletePoolOp = operation({
+  name: "pool.delete",
+  summary: "Stops and removes the pool (deleteStorage: its directory too); refused while in use",
+  input: deletePoolSchema,
+  access: { privilege: "Datastore.Allocate", ...onPool },
+  audit: true,
+  run: async (input, { audit }) => {
+    if (input.deleteStorage) audit.detail = "with its storage";
+    await deletePool(input, input.deleteStorage);
+    await forgetPoolAccess(input.hostId, input.pool);
+    return { hostId: input.hostId, pool: input.pool };
+  },
+});
+
+export const createVolumeOp = operation({
+  name: "volume.create",
+  summary: "Creates a qcow2 or raw volume (size as 20G), optionally on a backing volume",
+  input: createVolumeSchema,
+  access: { privilege: "Datastore.AllocateSpace", ...onPool },
+  audit: true,
+  run: async (input, { audit }) => {
+    audit.detail = input.name;
+    return createVolume(input);
+  },
+});
+
+export const resizeVolumeOp = operation({
+  name: "volume.resize",
+  summary: "Grows the volume (or shrinks it, with shrink: true)",
+  input: resizeVolumeSchema,
+  access: { privilege: "Datastore.AllocateSpace", ...onPool },
+  audit: true,
+  run: async (input, { audit }) => {
+    audit.detail = `${input.volume} to ${input.capacity} bytes`;
+    await resizeVolume(input, input.capacity, input.shrink);
+    return { volume: input.volume, capacity: input.capacity };
+  },
+});
+
+export const cloneVolumeOp = operation({
+  name: "volume.clone",
+  summary: "Copies the volume into a new one of the same pool (progress on /ws/events with jobId)",
+  input: cloneVolumeSchema,
+  access: { privilege: "Datastore.AllocateSpace", ...onPool },
+  audit: true,
+  run: async (input, { user, audit }) => {
+    audit.detail = `${input.volume} → ${input.name}`;
+    return cloneVolume(input, input.name, volumeCopyProgress(user, input));
+  },
+});
+
+export const deleteVolumeOp = operation({
+  name: "volume.delete",
+  summary: "Deletes the volume; refused while a VM has a disk on it",
+  input: deleteVolumeSchema,
+  access: { privilege: "Datastore.AllocateSpace", ...onPool },
+  audit: true,
+  run: async (input, { audit }) => {
+    audit.detail = input.volume;
+    await deleteVolume(input);
+    return { volume: input.volume };
+  },
+});
+
+export const uploadVolumeOp = operation({
+  name: "volume.upload",
+  summary: "Streams the request body (with its Content-Length) into a new volume",
+  input: uploadVolumeSchema,
+  access: { privilege: "Datastore.AllocateSpace", ...onPool },
+  audit: true,
+  run: async (input, { audit, body }) => {
+    audit.detail = `${input.name} (${input.size} bytes)`;
+    if (!body) throw new AppError("invalid", "The request has no body");
+    return { volume: await uploadVolume(input, body) };
+  },
+});
+
+/** Reading a volume hands out the whole disk's contents: it needs what writing it needs. */
+export const downloadVolumeOp = operation({
+  name: "volume.download",
+  summary: "The volume's bytes, streamed",
+  input: volumeRefSchema,
+  access: { privilege: "Datastore.AllocateSpace", ...onPool },
+  audit: true,
+  run: async (ref, { audit }) => {
+    audit.detail = ref.volume;
+    return { name: ref.volume, body: await downloadVolume(ref) };
+  },
+});

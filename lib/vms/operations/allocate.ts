@@ -1,0 +1,118 @@
+// Creating, cloning and deleting VMs: VM.Allocate, plus space in the pools their disks use and
+// the networks their NICs join.
+
+import { z } from "zod";
+import { forgetVmAccess } from "@/lib/access/forget-object";
+import type { Need } from "@/lib/access/operation";
+import { operation } from "@/lib/access/operation";
+import { host, network, pool } from "@/lib/access/targets";
+import { getVm } from "@/lib/inventory/list-vms";
+import type { CreateVmInput } from "@/lib/schemas/vm-create";
+import { createVmSchema } from "@/lib/schemas/vm-create";
+import { cloneVmSchema, deleteVmSchema } from "@/lib/schemas/vm-edit";
+import { cloneVm, diskPools } from "@/lib/vms/clone-vm";
+import { readCreateVmOptions } from "@/lib/vms/create-options";
+import { createVm, previewDomainXml } from "@/lib/vms/create-vm";
+import { deleteVm } from "@/lib/vms/delete-vm";
+import { onVm } from "./shared";
+
+/** A new VM's disk needs space in its pool, its NIC the use of its network. */
+function creationNeeds(input: CreateVmInput): Need[] {
+  const needs: Need[] = [];
+  if (input.disk.mode === "new")
+    needs.push({ privilege: "Datastore.AllocateSpace", on: pool(input.hostId, input.disk.pool) });
+  if (input.network)
+    needs.push({ privilege: "Network.Use", on: network(input.hostId, input.network) });
+  return needs;
+}
+
+const onHostOfInput = { on: "host", target: (i: { hostId: string }) => host(i.hostId) } as const;
+
+export const createVmOp = operation({
+  name: "vm.create",
+  summary:
+    "Creates a VM from the wizard's fields (a new disk volume, a network), optionally started",
+  input: createVmSchema,
+  access: { privilege: "VM.Allocate", ...onHostOfInput, also: creationNeeds },
+  audit: true,
+  run: async (input, { audit, target }) => {
+    audit.target = `${input.name} on ${target?.hostName ?? input.hostId}`;
+    const { id } = await createVm(input);
+    return { id, vm: await getVm(id) };
+  },
+});
+
+export const previewVmXmlOp = operation({
+  name: "vm.create.preview",
+  summary: "The domain XML that create would define for these fields (same checks, nothing made)",
+  input: createVmSchema,
+  access: { privilege: "VM.Allocate", ...onHostOfInput, also: creationNeeds },
+  audit: false,
+  run: async (input) => ({ xml: await previewDomainXml(input) }),
+});
+
+export const createVmOptionsOp = operation({
+  name: "vm.create.options",
+  summary: "What the create wizard offers on a host: systems, networks, pools, KVM and UEFI",
+  input: z.object({ hostId: z.string().min(1).max(64) }),
+  access: { privilege: "VM.Allocate", ...onHostOfInput },
+  audit: false,
+  run: ({ hostId }) => readCreateVmOptions(hostId),
+});
+
+export const cloneVmOp = operation({
+  name: "vm.clone",
+  summary: "Clones a shut-off VM: full copies of its volumes, new UUID and MACs",
+  input: cloneVmSchema,
+  access: {
+    privilege: "VM.Allocate",
+    ...onVm,
+    also: async (input, target) => {
+      if (target.object.kind !== "vm") return [];
+      const { hostId } = target.object;
+      const pools = [...new Set((await diskPools(input.id)).map((d) => d.pool))];
+      return [
+        { privilege: "VM.Allocate", on: host(hostId) },
+        ...pools.map((p) => ({
+          privilege: "Datastore.AllocateSpace" as const,
+          on: pool(hostId, p),
+        })),
+      ];
+    },
+  },
+  audit: true,
+  run: async (input, { user, audit, target }) => {
+    audit.target = `${target?.label ?? input.id} as ${input.name}`;
+    const { id } = await cloneVm(user, input);
+    return { id, vm: await getVm(id) };
+  },
+});
+
+export const deleteVmOp = operation({
+  name: "vm.delete",
+  summary: "Undefines the VM (snapshots, NVRAM too) and deletes the chosen volumes of its own",
+  input: deleteVmSchema,
+  access: {
+    privilege: "VM.Allocate",
+    ...onVm,
+    also: async (input, target) => {
+      if (target.object.kind !== "vm" || input.volumes.length === 0) return [];
+      const { hostId } = target.object;
+      const wanted = new Set(input.volumes);
+      const pools = (await diskPools(input.id))
+        .filter((d) => wanted.has(d.path))
+        .map((d) => d.pool);
+      return [...new Set(pools)].map((p) => ({
+        privilege: "Datastore.AllocateSpace" as const,
+        on: pool(hostId, p),
+      }));
+    },
+  },
+  audit: true,
+  run: async (input, { audit }) => {
+    if (input.volumes.length) audit.detail = `volumes: ${input.volumes.join(", ")}`;
+    const { uuid } = await deleteVm(input);
+    await forgetVmAccess(uuid);
+    return { id: input.id };
+  },
+});
