@@ -2,8 +2,8 @@
 // refusals: no token, a bad URI, an unreachable host, a host key that does not match.
 import { request as apiRequest, expect, test } from "@playwright/test";
 import { labEnv } from "../tests/integration/support/lab-env";
+import { mintToken } from "./support/api-token";
 import { E2E_BASE_URL } from "./support/constants";
-import { signIn } from "./support/sign-in";
 
 const lab = labEnv();
 const suffix = Date.now().toString(36);
@@ -11,15 +11,8 @@ let token = "";
 
 test.describe.configure({ mode: "serial" });
 
-test.beforeAll(async ({ browser }) => {
-  const page = await browser.newPage();
-  await signIn(page);
-  await page.goto("/settings");
-  const form = page.getByRole("form", { name: "Create API token" });
-  await form.getByLabel("Token name").fill(`hosts ${suffix}`);
-  await form.getByRole("button", { name: "Create token" }).click();
-  token = (await page.getByTestId("new-api-token").textContent()) ?? "";
-  await page.close();
+test.beforeAll(async () => {
+  token = (await mintToken(`hosts ${suffix}`)).token;
 });
 
 const api = () =>

@@ -2,6 +2,7 @@
 import { request as apiRequest, expect, test } from "@playwright/test";
 import { labEnv } from "../tests/integration/support/lab-env";
 import { defineXml, guestXml, removeDomain, virsh } from "../tests/integration/support/virsh";
+import { mintToken } from "./support/api-token";
 import { E2E_BASE_URL } from "./support/constants";
 import { addLabHost, removeHost } from "./support/lab-host";
 import { signIn } from "./support/sign-in";
@@ -19,12 +20,8 @@ test.beforeAll(async ({ browser }) => {
   const page = await browser.newPage();
   await signIn(page);
   await addLabHost(page, hostName);
-  await page.goto("/settings");
-  const form = page.getByRole("form", { name: "Create API token" });
-  await form.getByLabel("Token name").fill(`e2e ${suffix}`);
-  await form.getByRole("button", { name: "Create token" }).click();
-  token = (await page.getByTestId("new-api-token").textContent()) ?? "";
   await page.close();
+  token = (await mintToken(`e2e ${suffix}`)).token;
 });
 
 test.afterAll(async ({ browser }) => {

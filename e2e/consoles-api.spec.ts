@@ -9,6 +9,7 @@ import { hashPassword } from "../lib/auth/password";
 import { freshGuestName } from "../tests/integration/lab/tiny-guest";
 import { labEnv } from "../tests/integration/support/lab-env";
 import { defineXml, guestXml, removeDomain, virsh } from "../tests/integration/support/virsh";
+import { mintToken } from "./support/api-token";
 import { E2E_BASE_URL, E2E_DATA_DIR } from "./support/constants";
 import { addLabHost, removeHost } from "./support/lab-host";
 import { signIn } from "./support/sign-in";
@@ -82,12 +83,8 @@ test.beforeAll(async ({ browser }) => {
   const page = await browser.newPage();
   await signIn(page);
   await addLabHost(page, hostName);
-  await page.goto("/settings");
-  const form = page.getByRole("form", { name: "Create API token" });
-  await form.getByLabel("Token name").fill(`consoles ${suffix}`);
-  await form.getByRole("button", { name: "Create token" }).click();
-  token = (await page.getByTestId("new-api-token").textContent()) ?? "";
   await page.close();
+  token = (await mintToken(`consoles ${suffix}`)).token;
   api = await apiRequest.newContext({
     baseURL: E2E_BASE_URL,
     extraHTTPHeaders: { authorization: `Bearer ${token}` },

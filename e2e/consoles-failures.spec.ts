@@ -24,6 +24,7 @@ import {
 } from "../tests/integration/lab/tiny-guest";
 import { labEnv } from "../tests/integration/support/lab-env";
 import { guestXml, run, virsh } from "../tests/integration/support/virsh";
+import { mintToken } from "./support/api-token";
 import { lightPixels, openVmPage, openVncConsole } from "./support/consoles";
 import { E2E_ADMIN_PASSWORD, E2E_PORT } from "./support/constants";
 import { addLabHost } from "./support/lab-host";
@@ -135,12 +136,8 @@ test.beforeAll(async ({ browser }) => {
   const page = await browser.newPage({ baseURL: BASE });
   await signIn(page);
   await addLabHost(page, hostName);
-  await page.goto("/settings");
-  const form = page.getByRole("form", { name: "Create API token" });
-  await form.getByLabel("Token name").fill(`console failures ${suffix}`);
-  await form.getByRole("button", { name: "Create token" }).click();
-  const token = (await page.getByTestId("new-api-token").textContent()) ?? "";
   await page.close();
+  const { token } = await mintToken(`console failures ${suffix}`, { baseURL: BASE });
   api = await apiRequest.newContext({
     baseURL: BASE,
     extraHTTPHeaders: { authorization: `Bearer ${token}` },

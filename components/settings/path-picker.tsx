@@ -2,6 +2,7 @@
 // Picks a permission path by what it names: everything, a host, a VM, a pool, a network or a VM
 // group, from the objects the user sees; the path itself is shown as it will be stored.
 import { useEffect, useState } from "react";
+import { SelectField } from "@/components/ui/select-field";
 import type { GrantChoices } from "@/lib/access/grant-choices";
 
 const SELECT =
@@ -56,47 +57,48 @@ export function PathPicker({
   const names = kind === "pool" ? (host?.pools ?? []) : (host?.networks ?? []);
   return (
     <div className="flex flex-wrap items-end gap-2">
-      <label className="flex flex-col gap-1 text-sm font-medium">
-        On
-        <select
-          id={`${idPrefix}-kind`}
-          className={SELECT}
-          value={kind}
-          onChange={(e) => {
-            setKind(e.target.value as Kind);
-            setName("");
-          }}
+      <SelectField
+        label="On"
+        id={`${idPrefix}-kind`}
+        value={kind}
+        onChange={(e) => {
+          setKind(e.target.value as Kind);
+          setName("");
+        }}
+      >
+        {KINDS.map((k) => (
+          <option key={k.value} value={k.value}>
+            {k.label}
+          </option>
+        ))}
+      </SelectField>
+      {kind === "host" || kind === "pool" || kind === "network" ? (
+        <SelectField
+          label="Host"
+          id={`${idPrefix}-host`}
+          value={hostId}
+          onChange={(e) => setHostId(e.target.value)}
         >
-          {KINDS.map((k) => (
-            <option key={k.value} value={k.value}>
-              {k.label}
+          {choices.hosts.map((h) => (
+            <option key={h.id} value={h.id}>
+              {h.name}
             </option>
           ))}
-        </select>
-      </label>
-      {kind === "host" || kind === "pool" || kind === "network" ? (
-        <label className="flex flex-col gap-1 text-sm font-medium">
-          Host
-          <select className={SELECT} value={hostId} onChange={(e) => setHostId(e.target.value)}>
-            {choices.hosts.map((h) => (
-              <option key={h.id} value={h.id}>
-                {h.name}
-              </option>
-            ))}
-          </select>
-        </label>
+        </SelectField>
       ) : null}
       {kind === "vm" ? (
-        <label className="flex flex-col gap-1 text-sm font-medium">
-          VM
-          <select className={SELECT} value={vmId} onChange={(e) => setVmId(e.target.value)}>
-            {choices.vms.map((v) => (
-              <option key={v.id} value={v.id}>
-                {v.name} on {v.hostName}
-              </option>
-            ))}
-          </select>
-        </label>
+        <SelectField
+          label="VM"
+          id={`${idPrefix}-vm`}
+          value={vmId}
+          onChange={(e) => setVmId(e.target.value)}
+        >
+          {choices.vms.map((v) => (
+            <option key={v.id} value={v.id}>
+              {v.name} on {v.hostName}
+            </option>
+          ))}
+        </SelectField>
       ) : null}
       {kind === "pool" || kind === "network" ? (
         <label className="flex flex-col gap-1 text-sm font-medium">
@@ -116,16 +118,18 @@ export function PathPicker({
         </label>
       ) : null}
       {kind === "group" ? (
-        <label className="flex flex-col gap-1 text-sm font-medium">
-          VM group
-          <select className={SELECT} value={group} onChange={(e) => setGroup(e.target.value)}>
-            {choices.vmGroups.map((g) => (
-              <option key={g} value={g}>
-                {g}
-              </option>
-            ))}
-          </select>
-        </label>
+        <SelectField
+          label="VM group"
+          id={`${idPrefix}-vmgroup`}
+          value={group}
+          onChange={(e) => setGroup(e.target.value)}
+        >
+          {choices.vmGroups.map((g) => (
+            <option key={g} value={g}>
+              {g}
+            </option>
+          ))}
+        </SelectField>
       ) : null}
       <code className="pb-2 text-xs text-zinc-500" data-testid={`${idPrefix}-path`}>
         {path || "…"}

@@ -6,6 +6,7 @@ import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { Outcome } from "@/components/ui/outcome";
+import { SelectField } from "@/components/ui/select-field";
 import { useRun } from "@/components/ui/use-run";
 import type { AclRow } from "@/lib/access/acl";
 import type { Explanation } from "@/lib/access/explain";
@@ -49,49 +50,46 @@ function GrantForm({ choices, onDone }: { choices: GrantChoices; onDone: () => v
     >
       <PathPicker choices={choices} onChange={setPath} idPrefix="grant" />
       <div className="flex flex-wrap items-end gap-2">
-        <label className="flex flex-col gap-1 text-sm font-medium">
-          To
-          <select
-            aria-label="Kind of grantee"
-            className={SELECT}
-            value={subjectType}
-            onChange={(e) => {
-              const t = e.target.value as SubjectType;
-              setSubjectType(t);
-              const list =
-                t === "user" ? choices.users : t === "group" ? choices.groups : choices.tokens;
-              setSubjectId(list[0]?.id ?? "");
-            }}
-          >
-            <option value="user">user</option>
-            <option value="group">group</option>
-            <option value="token">API token</option>
-          </select>
-        </label>
-        <label className="flex flex-col gap-1 text-sm font-medium">
-          Who
-          <select
-            className={SELECT}
-            value={subjectId}
-            onChange={(e) => setSubjectId(e.target.value)}
-          >
-            {subjects.map((s) => (
-              <option key={s.id} value={s.id}>
-                {s.name}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="flex flex-col gap-1 text-sm font-medium">
-          Role
-          <select className={SELECT} value={role} onChange={(e) => setRole(e.target.value)}>
-            {choices.roles.map((r) => (
-              <option key={r} value={r}>
-                {r}
-              </option>
-            ))}
-          </select>
-        </label>
+        <SelectField
+          label="To"
+          id="grant-to"
+          value={subjectType}
+          onChange={(e) => {
+            const t = e.target.value as SubjectType;
+            setSubjectType(t);
+            const list =
+              t === "user" ? choices.users : t === "group" ? choices.groups : choices.tokens;
+            setSubjectId(list[0]?.id ?? "");
+          }}
+        >
+          <option value="user">user</option>
+          <option value="group">group</option>
+          <option value="token">API token</option>
+        </SelectField>
+        <SelectField
+          label="Who"
+          id="grant-who"
+          value={subjectId}
+          onChange={(e) => setSubjectId(e.target.value)}
+        >
+          {subjects.map((s) => (
+            <option key={s.id} value={s.id}>
+              {s.name}
+            </option>
+          ))}
+        </SelectField>
+        <SelectField
+          label="Role"
+          id="grant-role"
+          value={role}
+          onChange={(e) => setRole(e.target.value)}
+        >
+          {choices.roles.map((r) => (
+            <option key={r} value={r}>
+              {r}
+            </option>
+          ))}
+        </SelectField>
         <label className="flex items-center gap-1.5 pb-2 text-sm">
           <input
             type="checkbox"
@@ -135,16 +133,18 @@ function Effective({ choices, me }: { choices: GrantChoices; me: { id: string; n
   return (
     <div className="flex flex-col gap-3">
       <div className="flex flex-wrap items-end gap-2">
-        <label className="flex flex-col gap-1 text-sm font-medium">
-          For
-          <select className={SELECT} value={who} onChange={(e) => setWho(e.target.value)}>
-            {people.map((p) => (
-              <option key={p.value} value={p.value}>
-                {p.label}
-              </option>
-            ))}
-          </select>
-        </label>
+        <SelectField
+          label="For"
+          id="explain-for"
+          value={who}
+          onChange={(e) => setWho(e.target.value)}
+        >
+          {people.map((p) => (
+            <option key={p.value} value={p.value}>
+              {p.label}
+            </option>
+          ))}
+        </SelectField>
         <PathPicker choices={choices} onChange={setPath} idPrefix="explain" />
         <Button onClick={explain} disabled={pending}>
           Show

@@ -52,7 +52,7 @@ export function demand(access: Access, need: Need, target: ResolvedTarget, hidde
 
 /** The operation's object, or null for rules that name none. */
 async function targetOf(op: AnyOperation, input: unknown): Promise<ResolvedTarget | null> {
-  return "privilege" in op.access ? resolveTarget(op.access.target(input as never)) : null;
+  return "privilege" in op.access ? resolveTarget(await op.access.target(input as never)) : null;
 }
 
 async function authorize(
@@ -63,7 +63,7 @@ async function authorize(
 ): Promise<void> {
   const rule = op.access;
   if (!("privilege" in rule) || !target) return;
-  const on = rule.target(input as never);
+  const on = await rule.target(input as never);
   const main =
     typeof rule.privilege === "string"
       ? [rule.privilege]
@@ -97,6 +97,7 @@ function outcomeOf(error: unknown, ran: boolean): "refused" | "error" {
 
 async function audit(
   op: AnyOperation,
+  actionName: string | undefined,
   user: SessionUser | null,
   note: AuditNote,
   target: ResolvedTarget | null,
@@ -106,12 +107,46 @@ async function audit(
   if (!op.audit) return;
   await recordAudit({
     user: note.user !== undefined ? note.user : user,
-    action: note.action ?? op.name,
+    action: actionName ?? op.name,
     target: note.target ?? target?.label ?? "(not resolved)",
     objectPath: target?.path ?? null,
     outcome,
     detail: [note.detail, detail].filter(Boolean).join("; ") || undefined,
   });
+}
+
+interface Admitted {
+  input: unknown;
+  access: Access | null;
+  target: ResolvedTarget | null;
+}
+
+/** The wrapper's checks before running: identity, input, permission. Throws the refusal. */
+async function admit(
+  op: AnyOperation,
+  caller: Caller,
+  raw: unknown,
+  onTarget: (input: unknown, t: ResolvedTarget | null) => void,
+): Promise<Admitted> {
+  signedInCheck(op, caller.user);
+  const input = parseInput(op.input, raw);
+  const access = caller.user ? await accessFor(caller.user) : null;
+  const target = await targetOf(op, input);
+  onTarget(input, target);
+  if (access) await authorize(op, input, access, target);
+  return { input, access, target };
+}
+
+/**
+ * Whether the caller would be let through to the operation with this input, without running it
+ * (nothing is changed or audited): the permission tests ask it for every operation and caller.
+ */
+export async function admits<S extends z.ZodType, T>(
+  operation: Operation<S, T>,
+  caller: Caller,
+  raw: unknown,
+): Promise<ResolvedTarget | null> {
+  return (await admit(operation as unknown as AnyOperation, caller, raw, () => undefined)).target;
 }
 
 export async function invoke<S extends z.ZodType, T>(
@@ -122,29 +157,35 @@ export async function invoke<S extends z.ZodType, T>(
   const op = operation as unknown as AnyOperation;
   const note: AuditNote = {};
   let target: ResolvedTarget | null = null;
+  let actionName: string | undefined;
   let ran = false;
   try {
-    signedInCheck(op, caller.user);
-    const input = parseInput(op.input, raw);
-    const access = caller.user ? await accessFor(caller.user) : null;
-    target = await targetOf(op, input);
-    if (access) await authorize(op, input, access, target);
+    const admitted = await admit(op, caller, raw, (input, t) => {
+      actionName = op.auditAction?.(input);
+      target = t;
+    });
     const ctx: OpContext = {
       user: caller.user,
-      access,
-      target,
+      access: admitted.access,
+      target: admitted.target,
       audit: note,
       body: caller.body,
       userAgent: caller.userAgent,
     };
     ran = true;
-    const result = await op.run(input, ctx as SignedInContext);
-    await audit(op, caller.user, note, target, "ok");
+    const result = await op.run(admitted.input, ctx as SignedInContext);
+    await audit(op, actionName, caller.user, note, target, "ok");
     return result as T;
   } catch (error) {
-    await audit(op, caller.user, note, target, outcomeOf(error, ran), toActionError(error)).catch(
-      () => undefined,
-    );
+    await audit(
+      op,
+      actionName,
+      caller.user,
+      note,
+      target,
+      outcomeOf(error, ran),
+      toActionError(error),
+    ).catch(() => undefined);
     throw error;
   }
 }

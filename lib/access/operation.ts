@@ -33,14 +33,13 @@ export type AccessRule<I> =
         | ((input: I, target: ResolvedTarget) => Privilege[] | Promise<Privilege[]>);
       describe?: string;
       on: TargetKind;
-      target: (input: I) => Target;
+      /** The object, from the input (async when it must be looked up: a grant's path). */
+      target: (input: I) => Target | Promise<Target>;
       /** Further privileges the input asks for (the pool of a new disk, a NIC's network). */
       also?: (input: I, target: ResolvedTarget, access: Access) => Need[] | Promise<Need[]>;
     };
 
 export interface AuditNote {
-  /** Overrides the action's name ("vm.start" for the power operation with action "start"). */
-  action?: string;
   /** Overrides who the audit row names (signing in: the user who signed in). */
   user?: { userId: string; username: string } | null;
   /** Overrides the target label (creating: the new object's name). */
@@ -73,6 +72,11 @@ export interface Operation<S extends z.ZodType = z.ZodType, T = unknown> {
   access: AccessRule<z.output<S>>;
   /** Changes something (or hands out something, like a console ticket): audited whatever the outcome. */
   audit: boolean;
+  /**
+   * The audit trail's name for this input when it is more precise than `name` ("vm.start" for
+   * the power operation with action "start"); the same for a success and a refusal.
+   */
+  auditAction?: (input: z.output<S>) => string;
   run(input: z.output<S>, ctx: SignedInContext): Promise<T>;
 }
 

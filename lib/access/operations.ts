@@ -68,11 +68,11 @@ export const updateUserOp = operation({
   input: updateUserSchema,
   access: { privilege: "User.Modify", ...onRoot },
   audit: true,
+  auditAction: (input) =>
+    input.disabled === undefined ? "user.update" : input.disabled ? "user.disable" : "user.enable",
   run: async (input, { user, audit }) => {
     const target = await getUser(input.id);
     audit.target = target.username;
-    if (input.disabled !== undefined)
-      audit.action = input.disabled ? "user.disable" : "user.enable";
     if (input.groups) audit.detail = `groups: ${input.groups.length}`;
     await updateUser(user.userId, input);
     return { id: input.id };
@@ -247,20 +247,13 @@ export const revokeOp = operation({
   access: {
     privilege: "Permissions.Modify",
     on: "root",
-    target: () => root,
+    target: async ({ id }) => targetOfPath(readPath((await getAclEntry(id)).path)),
     describe: "Permissions.Modify on the grant's path",
   },
   audit: true,
-  run: async ({ id }, { access, audit }) => {
-    const entry = await getAclEntry(id);
+  run: async ({ id }, { audit }) => {
     const row = (await listAcl()).find((e) => e.id === id);
-    if (!row?.object || !access.can("Permissions.Modify", row.object))
-      throw new AppError(
-        "forbidden",
-        `Permission denied: this needs Permissions.Modify on ${row?.path ?? entry.path}`,
-      );
-    audit.target = row.label;
-    audit.detail = `${entry.role} of ${entry.subjectType} ${row.subjectName} on ${row.path}`;
+    if (row) audit.detail = `${row.role} of ${row.subjectType} ${row.subjectName} on ${row.path}`;
     await revoke(id);
     return { id };
   },

@@ -83,10 +83,10 @@ export const changeNetworkStateOp = operation({
   input: networkActionSchema,
   access: { privilege: "Network.Allocate", ...onNetwork },
   audit: true,
-  run: async (input, { audit }) => {
+  auditAction: ({ action, on }) =>
+    action === "autostart" ? `network.autostart.${on ? "on" : "off"}` : `network.${action}`,
+  run: async (input) => {
     const { action, on, ...ref } = input;
-    audit.action =
-      action === "autostart" ? `network.autostart.${on ? "on" : "off"}` : `network.${action}`;
     if (action === "start") await startNetwork(ref);
     else if (action === "stop") await stopNetwork(ref);
     else await setNetworkAutostart(ref, on);

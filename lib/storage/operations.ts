@@ -100,11 +100,11 @@ export const changePoolStateOp = operation({
   input: poolActionSchema,
   access: { privilege: "Datastore.Allocate", ...onPool },
   audit: true,
-  run: async (input, { audit }) => {
-    audit.action =
-      input.action === "autostart"
-        ? `pool.autostart.${input.on ? "on" : "off"}`
-        : `pool.${input.action}`;
+  auditAction: (input) =>
+    input.action === "autostart"
+      ? `pool.autostart.${input.on ? "on" : "off"}`
+      : `pool.${input.action}`,
+  run: async (input) => {
     await changePoolState(input);
     return { hostId: input.hostId, pool: input.pool };
   },

@@ -90,8 +90,8 @@ export const vmCdromOp = operation({
   input: vmCdromSchema,
   access: { privilege: "VM.Config.CDROM", ...onVm },
   audit: true,
+  auditAction: (input) => (input.path ? "vm.cdrom.insert" : "vm.cdrom.eject"),
   run: async (input, { audit }) => {
-    audit.action = input.path ? "vm.cdrom.insert" : "vm.cdrom.eject";
     if (input.path) audit.detail = `${input.target}: ${input.path}`;
     await setCdromMedia(input);
     return { id: input.id };

@@ -13,8 +13,8 @@ export const powerVmOp = operation({
   input: vmActionSchema,
   access: { privilege: "VM.PowerMgmt", ...onVm },
   audit: true,
-  run: async ({ id, action }, { audit }) => {
-    audit.action = `vm.${action}`;
+  auditAction: ({ action }) => `vm.${action}`,
+  run: async ({ id, action }) => {
     await powerVm(id, action);
     return { vm: await getVm(id) };
   },
@@ -26,8 +26,8 @@ export const vmAutostartOp = operation({
   input: vmAutostartSchema,
   access: { privilege: "VM.Config.Options", ...onVm },
   audit: true,
-  run: async ({ id, autostart }, { audit }) => {
-    audit.action = `vm.autostart.${autostart ? "on" : "off"}`;
+  auditAction: ({ autostart }) => `vm.autostart.${autostart ? "on" : "off"}`,
+  run: async ({ id, autostart }) => {
     await setVmAutostart(id, autostart);
     return { id, autostart };
   },
