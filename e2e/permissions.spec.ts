@@ -189,7 +189,11 @@ test("viewer sees everything, and every change is disabled or refused", async ({
   await expect(page.getByRole("button", { name: `Remove ${host1}` })).toBeDisabled();
   await page.goto("/audit");
   await expect(
-    page.getByTestId("audit-row").filter({ hasText: "vm.destroy" }).filter({ hasText: vm1 }).first(),
+    page
+      .getByTestId("audit-row")
+      .filter({ hasText: "vm.destroy" })
+      .filter({ hasText: vm1 })
+      .first(),
   ).toContainText("refused");
 });
 

@@ -1,5 +1,4 @@
 "use client";
-import { useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState, useTransition } from "react";
@@ -13,7 +12,7 @@ import { removeHostAction } from "@/lib/actions/hosts";
 import { formatUtc } from "@/lib/format";
 import type { HostDetails } from "@/lib/hosts/host-details";
 import { useGate } from "@/lib/queries/access";
-import { dropHost, putHost, useHost } from "@/lib/queries/hosts";
+import { useHost, useHostCache } from "@/lib/queries/hosts";
 import { HostFactsCards } from "./host-facts-cards";
 import { HostForm } from "./host-form";
 import { HostStatusBadge } from "./host-status-badge";
@@ -21,7 +20,7 @@ import { StatusHistory } from "./status-history";
 
 export function HostDetail({ host: initial }: { host: HostDetails }) {
   const router = useRouter();
-  const client = useQueryClient();
+  const cache = useHostCache();
   const { data: host } = useHost(initial);
   const [editing, setEditing] = useState(false);
   const [removing, setRemoving] = useState(false);
@@ -45,7 +44,7 @@ export function HostDetail({ host: initial }: { host: HostDetails }) {
         setRemoving(false);
         return;
       }
-      dropHost(client, host.id);
+      cache.drop(host.id);
       router.push("/hosts");
     });
 
@@ -91,7 +90,7 @@ export function HostDetail({ host: initial }: { host: HostDetails }) {
                   keyFingerprint: initial.keyFingerprint ?? "",
                 }}
                 onSaved={(saved) => {
-                  putHost(client, saved);
+                  cache.put(saved);
                   setEditing(false);
                   router.refresh();
                 }}

@@ -1,5 +1,4 @@
 "use client";
-import { useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
 import { useState, useTransition } from "react";
 import { LiveIndicator } from "@/components/live/live-indicator";
@@ -10,7 +9,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { removeHostAction } from "@/lib/actions/hosts";
 import type { HostSummary } from "@/lib/inventory/summaries";
 import { ROOT, useCan, useGate } from "@/lib/queries/access";
-import { dropHost, putHost, useHostList } from "@/lib/queries/hosts";
+import { useHostCache, useHostList } from "@/lib/queries/hosts";
 import { HostForm } from "./host-form";
 import { HostStatusBadge } from "./host-status-badge";
 import { LocalHostOffer } from "./local-host-offer";
@@ -23,12 +22,12 @@ export function HostsClient({
   /** Set when this machine runs libvirtd and no host is registered yet: offer to add it. */
   localHostName: string | null;
 }) {
-  const client = useQueryClient();
+  const cache = useHostCache();
   const { data: hosts } = useHostList(initial);
   const [removing, setRemoving] = useState<HostSummary | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [pending, startTransition] = useTransition();
-  const added = (host: HostSummary) => putHost(client, host);
+  const added = (host: HostSummary) => cache.put(host);
   const can = useCan();
   const gate = useGate();
   const mayAdd = can("Host.Modify", ROOT);
@@ -38,7 +37,7 @@ export function HostsClient({
       if (!removing) return;
       const result = await removeHostAction({ id: removing.id });
       setError(result.ok ? null : result.error);
-      if (result.ok) dropHost(client, removing.id);
+      if (result.ok) cache.drop(removing.id);
       setRemoving(null);
     });
 

@@ -14,9 +14,6 @@ import type { GrantChoices } from "@/lib/access/grant-choices";
 import { explainAction, explainMineAction, grantAction, revokeAction } from "@/lib/actions/access";
 import { PathPicker } from "./path-picker";
 
-const SELECT =
-  "rounded-md border border-zinc-300 bg-white px-2 py-1.5 text-sm dark:border-zinc-700 dark:bg-zinc-900";
-
 type Row = Omit<AclRow, "object">;
 type SubjectType = "user" | "group" | "token";
 

@@ -1,5 +1,4 @@
 "use client";
-import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState, useTransition } from "react";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
@@ -14,23 +13,14 @@ import {
 import { formatUtc } from "@/lib/format";
 import type { VmSummary } from "@/lib/inventory/summaries";
 import { useVmAccess } from "@/lib/queries/access";
+import { useSnapshots } from "@/lib/queries/vms";
 import type { SnapshotRow } from "@/lib/vms/snapshots";
-
-const key = (id: string) => ["vm-snapshots", id] as const;
-
-async function fetchSnapshots(id: string): Promise<SnapshotRow[]> {
-  const response = await fetch(`/api/v1/vms/${id}/snapshots`, { credentials: "same-origin" });
-  const body = (await response.json()) as { snapshots?: SnapshotRow[]; error?: string };
-  if (!response.ok) throw new Error(body.error ?? `HTTP ${response.status}`);
-  return body.snapshots ?? [];
-}
 
 type Pending = { kind: "revert" | "delete"; name: string } | null;
 
 export function VmSnapshots({ vm }: { vm: VmSummary }) {
   const { gate } = useVmAccess(vm);
-  const client = useQueryClient();
-  const query = useQuery({ queryKey: key(vm.id), queryFn: () => fetchSnapshots(vm.id) });
+  const query = useSnapshots(vm.id);
   const [name, setName] = useState("");
   const [description, setDescription] = useState("");
   const [memory, setMemory] = useState(true);
@@ -45,7 +35,7 @@ export function VmSnapshots({ vm }: { vm: VmSummary }) {
       const result = await work();
       setConfirm(null);
       if (!result.ok) setError(result.error ?? "Failed");
-      await client.invalidateQueries({ queryKey: key(vm.id) });
+      await query.reread();
     });
 
   const create = () =>

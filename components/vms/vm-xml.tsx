@@ -1,18 +1,10 @@
 "use client";
-import { useQuery } from "@tanstack/react-query";
 import { Card } from "@/components/ui/card";
+import { useVmXml } from "@/lib/queries/vms";
 
-/** The live domain XML, read from the host when shown (the page itself never waits for it). */
+/** The live domain XML, read-only. */
 export function VmXml({ vmId }: { vmId: string }) {
-  const { data, error, isPending } = useQuery({
-    queryKey: ["vm-xml", vmId],
-    staleTime: 0,
-    queryFn: async () => {
-      const response = await fetch(`/api/v1/vms/${vmId}/xml`);
-      if (!response.ok) throw new Error(((await response.json()) as { error: string }).error);
-      return response.text();
-    },
-  });
+  const { data, error, isPending } = useVmXml(vmId);
   return (
     <div className="mt-4">
       <Card title="Domain XML (read-only)">

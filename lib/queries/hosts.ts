@@ -99,3 +99,12 @@ export function useHost(initial: HostSummary) {
     initialData: initial,
   });
 }
+
+/** putHost and dropHost bound to this tab's cache, for components that add or remove hosts. */
+export function useHostCache(): { put: (host: HostSummary) => void; drop: (id: string) => void } {
+  const client = useQueryClient();
+  return {
+    put: useCallback((host: HostSummary) => putHost(client, host), [client]),
+    drop: useCallback((id: string) => dropHost(client, id), [client]),
+  };
+}

@@ -7,10 +7,13 @@ import type { VmListItem, VmSummary } from "@/lib/inventory/summaries";
 import type { ServerMessage } from "@/lib/live/messages";
 import { fetchJson } from "@/lib/queries/fetch-json";
 import { useLiveEvents } from "@/lib/queries/live-socket";
+import type { SnapshotRow } from "@/lib/vms/snapshots";
 
 export const vmKeys = {
   all: ["vms"] as const,
   detail: (id: string) => ["vm", id] as const,
+  xml: (id: string) => ["vm", id, "xml"] as const,
+  snapshots: (id: string) => ["vm", id, "snapshots"] as const,
 };
 
 export function applyVmMessage(client: QueryClient, message: ServerMessage): void {
@@ -57,4 +60,32 @@ export function useVm(initial: VmSummary) {
     queryFn: async () => (await fetchJson<{ vm: VmSummary }>(`/api/v1/vms/${initial.id}`)).vm,
     initialData: initial,
   });
+}
+
+/** The live domain XML, read from the host when shown (the page itself never waits for it). */
+export function useVmXml(vmId: string) {
+  return useQuery({
+    queryKey: vmKeys.xml(vmId),
+    staleTime: 0,
+    queryFn: async () => {
+      const response = await fetch(`/api/v1/vms/${vmId}/xml`);
+      if (!response.ok) throw new Error(((await response.json()) as { error: string }).error);
+      return response.text();
+    },
+  });
+}
+
+/** The VM's snapshot tree, and a way to read it again after a change. */
+export function useSnapshots(vmId: string) {
+  const client = useQueryClient();
+  const query = useQuery({
+    queryKey: vmKeys.snapshots(vmId),
+    queryFn: async () =>
+      (await fetchJson<{ snapshots: SnapshotRow[] }>(`/api/v1/vms/${vmId}/snapshots`)).snapshots,
+  });
+  const reread = useCallback(
+    () => client.invalidateQueries({ queryKey: vmKeys.snapshots(vmId) }),
+    [client, vmId],
+  );
+  return { ...query, reread };
 }

@@ -64,6 +64,7 @@ export const hostRoutes = {
 
   "GET /api/v1/hosts/{hostId}/networks": { operation: listNetworksOp },
   "POST /api/v1/hosts/{hostId}/networks": {
+    status: 201,
     operation: createNetworkOp,
     respond: async (r: NetRef, i, a) => Response.json(await network(r, i, a), { status: 201 }),
   },
@@ -86,6 +87,7 @@ export const hostRoutes = {
 
   "GET /api/v1/hosts/{hostId}/pools": { operation: listPoolsOp },
   "POST /api/v1/hosts/{hostId}/pools": {
+    status: 201,
     operation: createPoolOp,
     respond: async (r: PoolRef, i, a) => Response.json(await pool(r, i, a), { status: 201 }),
   },
@@ -102,6 +104,7 @@ export const hostRoutes = {
   },
   "GET /api/v1/hosts/{hostId}/pools/{pool}/volumes": { operation: listVolumesOp },
   "POST /api/v1/hosts/{hostId}/pools/{pool}/volumes": {
+    status: 201,
     operation: createVolumeOp,
     respond: (volume: object) => Response.json({ volume }, { status: 201 }),
   },
@@ -125,6 +128,7 @@ export const hostRoutes = {
     respond: (r: object) => ({ resized: r }),
   },
   "POST /api/v1/hosts/{hostId}/pools/{pool}/volumes/{volume}/actions/clone": {
+    status: 201,
     operation: cloneVolumeOp,
     respond: (volume: object) => Response.json({ volume }, { status: 201 }),
   },

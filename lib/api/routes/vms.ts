@@ -33,6 +33,7 @@ import type { RouteSpec } from "../route";
 const xml = (r: { xml: string }) =>
   new Response(r.xml, { headers: { "content-type": "application/xml; charset=utf-8" } });
 const noContent = () => new Response(null, { status: 204 });
+/** Responses built here carry their own status; `status` beside them is what the docs say. */
 const vmOnly = (r: { vm: unknown }) => ({ vm: r.vm });
 
 export const vmRoutes = {
@@ -41,7 +42,7 @@ export const vmRoutes = {
   "POST /api/v1/vms/preview": { operation: previewVmXmlOp },
   "POST /api/v1/vms/actions/{action}": { operation: bulkPowerOp },
   "GET /api/v1/vms/{id}": { operation: getVmOp },
-  "DELETE /api/v1/vms/{id}": { operation: deleteVmOp, respond: noContent },
+  "DELETE /api/v1/vms/{id}": { operation: deleteVmOp, status: 204, respond: noContent },
   "GET /api/v1/vms/{id}/events": { operation: vmEventsOp, query: ["limit"] },
   "POST /api/v1/vms/{id}/actions/{action}": { operation: powerVmOp },
   "PUT /api/v1/vms/{id}/autostart": { operation: vmAutostartOp },
@@ -60,6 +61,7 @@ export const vmRoutes = {
   "POST /api/v1/vms/{id}/clone": { operation: cloneVmOp, status: 201, respond: vmOnly },
   "POST /api/v1/vms/{id}/consoles": {
     operation: openConsoleOp,
+    status: 201,
     respond: (r: object) =>
       Response.json(r, { status: 201, headers: { "cache-control": "no-store" } }),
   },
@@ -76,5 +78,9 @@ export const vmRoutes = {
   "GET /api/v1/vms/{id}/snapshots": { operation: listSnapshotsOp },
   "POST /api/v1/vms/{id}/snapshots": { operation: createSnapshotOp, status: 201 },
   "POST /api/v1/vms/{id}/snapshots/{name}/revert": { operation: revertSnapshotOp },
-  "DELETE /api/v1/vms/{id}/snapshots/{name}": { operation: deleteSnapshotOp, respond: noContent },
+  "DELETE /api/v1/vms/{id}/snapshots/{name}": {
+    operation: deleteSnapshotOp,
+    status: 204,
+    respond: noContent,
+  },
 } satisfies Record<string, RouteSpec>;

@@ -1,6 +1,6 @@
 // The start-up migrator against real SQLite files, with Prisma's own CLI as the oracle.
 import { execFileSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import Database from "better-sqlite3";
@@ -38,6 +38,41 @@ describe("migrate", () => {
     expect(tables.map((t) => (t as { name: string }).name)).toEqual(
       expect.arrayContaining(["AuditEvent", "Host", "Session", "User", "_prisma_migrations"]),
     );
+  });
+
+  it("upgrades a one-user install: its users become Administrator on /, sessions and tokens kept", () => {
+    const file = freshDbFile();
+    // The database as the last release left it: every migration before the permissions one.
+    const before = path.join(path.dirname(file), "before");
+    for (const { name } of listMigrations(migrationsDir).filter((m) => m.name < "20261201")) {
+      mkdirSync(path.join(before, name), { recursive: true });
+      cpSync(path.join(migrationsDir, name), path.join(before, name), { recursive: true });
+    }
+    migrate(file, before);
+    const old = new Database(file);
+    old.exec(
+      `INSERT INTO User (id, username, passwordHash, updatedAt) VALUES ('u1', 'admin', 'h', 0)`,
+    );
+    old.exec(`INSERT INTO Session (id, tokenHash, userId, expiresAt) VALUES ('s1', 'sh', 'u1', 0)`);
+    old.exec(
+      `INSERT INTO ApiToken (id, name, tokenHash, prefix, userId) VALUES ('t1', 'ci', 'th', 'vdk_ab', 'u1')`,
+    );
+    old.close();
+
+    expect(migrate(file, migrationsDir).applied).toEqual(["20261201000000_access"]);
+    const db = new Database(file, { readonly: true });
+    const get = (sql: string) => db.prepare(sql).all();
+    expect(get("SELECT path, subjectType, subjectId, role, propagate FROM AclEntry")).toEqual([
+      { path: "/", subjectType: "user", subjectId: "u1", role: "Administrator", propagate: 1 },
+    ]);
+    expect(get("SELECT id FROM Session")).toEqual([{ id: "s1" }]);
+    // Tokens stay full tokens of their user (not privilege-separated, no expiry).
+    expect(get("SELECT id, privsep, expiresAt FROM ApiToken")).toEqual([
+      { id: "t1", privsep: 0, expiresAt: null },
+    ]);
+    expect(get("SELECT disabled FROM User")).toEqual([{ disabled: 0 }]);
+    expect(get("SELECT version FROM AccessVersion")).toEqual([{ version: 1 }]);
+    db.close();
   });
 
   it("leaves a database that prisma migrate status calls up to date", () => {
