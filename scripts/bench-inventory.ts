@@ -5,7 +5,9 @@
  *   (1) writes three libvirt test-driver fixtures with 334 + 333 + 333 domains,
  *   (2) starts a production Virtdeck on a free port with a fresh data dir, adds the three
  *       fixtures as hosts (POST /api/v1/hosts) and times the initial sync of the 1,000 VMs,
- *   (3) times GET /api/v1/vms (all 1,000; sequential, cookie auth),
+ *   (3) times GET /api/v1/vms (all 1,000; sequential, cookie auth), then the same list for a
+ *       user whose 50 grants show them every VM against the administrator, and live events to
+ *       50 open sockets of each (scripts/bench/permissions.ts),
  *   (4) times fresh loads of /vms in Debian's Chromium: first contentful paint and the frame
  *       that shows the 1,000-VM count,
  *   (5) times event to screen on the real QEMU lab: a dedicated tiny guest is started and
@@ -26,6 +28,7 @@ import { ADMIN_PASSWORD, ApiClient, startServer } from "./bench/api";
 import { type ChangeTiming, type LoadTiming, loadOnce } from "./bench/browser";
 import { defineBenchGuest, eventToScreen } from "./bench/event-to-screen";
 import { writeFixtures } from "./bench/fixtures";
+import { measurePermissions } from "./bench/permissions";
 import { fmtBytes, fmtMs, msSince, type Summary, summarize, waitFor } from "./bench/stats";
 
 const { values } = parseArgs({
@@ -33,11 +36,13 @@ const { values } = parseArgs({
     loads: { type: "string", default: "10" },
     "api-runs": { type: "string", default: "50" },
     changes: { type: "string", default: "50" },
+    sockets: { type: "string", default: "50" },
   },
 });
 const LOADS = Number(values.loads);
 const API_RUNS = Number(values["api-runs"]);
 const CHANGES = Number(values.changes);
+const SOCKETS = Number(values.sockets);
 const COUNTS = [334, 333, 333];
 const TOTAL = COUNTS.reduce((a, b) => a + b, 0);
 
@@ -121,6 +126,26 @@ async function run(): Promise<void> {
   row(`GET /api/v1/vms (${TOTAL} VMs), ${API_RUNS} runs`, spread(apiS), "< 200 ms", apiS.p95 < 200);
   notes.push(
     `API response: ${fmtBytes(size.json)} of JSON, ${fmtBytes(size.wire)} on the wire (${size.encoding ?? "uncompressed"})`,
+  );
+
+  // (3b) What permission checks cost: a user with 50 grants against the administrator.
+  const perm = await measurePermissions(api, { runs: API_RUNS, sockets: SOCKETS, changes: 40 });
+  const ratio = perm.user.p50 / perm.admin.p50;
+  row(
+    `GET /api/v1/vms as a user with ${perm.grants} grants (sees ${perm.visible})`,
+    `${spread(perm.user)}; ${ratio.toFixed(2)}× admin's p50`,
+    "≤ 1.2× admin",
+    ratio <= 1.2,
+  );
+  row("  ... as the administrator, interleaved", spread(perm.admin));
+  const fanRatio = perm.socketsUser.p50 / perm.socketsAdmin.p50;
+  row(
+    `a change to ${perm.sockets} open sockets of that user, each message checked`,
+    `${spread(perm.socketsUser)}; ${fanRatio.toFixed(2)}× admin's`,
+  );
+  row(`  ... to ${perm.sockets} sockets of the administrator`, spread(perm.socketsAdmin));
+  notes.push(
+    `permissions: the user's grants are Operator on each of the 3 hosts and VMUser on 47 single VMs (a VM's own grant replaces its host's), so both lists are the same 1,000 VMs and the difference is the checks; socket figures are ${perm.changes} label changes through the API, from the request to the last of the ${perm.sockets} sockets holding the message`,
   );
 
   // (4) Fresh loads of /vms in Chromium (cold HTTP cache, session cookie only).
