@@ -1,4 +1,6 @@
 "use client";
+import { useState } from "react";
+import { Button } from "@/components/ui/button";
 
 /** A labelled group of checkboxes choosing several values (groups of a user, members…). */
 export function CheckList({
@@ -30,5 +32,39 @@ export function CheckList({
         ))}
       </div>
     </fieldset>
+  );
+}
+
+/** A CheckList being edited in place, with Save and Cancel. */
+export function CheckListEditor({
+  label,
+  options,
+  initial,
+  saveLabel,
+  pending,
+  onSave,
+  onCancel,
+}: {
+  label: string;
+  options: { value: string; label: string }[];
+  initial: string[];
+  saveLabel: string;
+  pending: boolean;
+  onSave: (values: string[]) => void;
+  onCancel: () => void;
+}) {
+  const [value, setValue] = useState(initial);
+  return (
+    <div className="flex flex-col gap-2">
+      <CheckList label={label} options={options} value={value} onChange={setValue} />
+      <div className="flex gap-2">
+        <Button disabled={pending} onClick={() => onSave(value)}>
+          {saveLabel}
+        </Button>
+        <Button variant="secondary" onClick={onCancel}>
+          Cancel
+        </Button>
+      </div>
+    </div>
   );
 }

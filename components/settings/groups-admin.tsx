@@ -4,12 +4,12 @@ import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
-import { Field } from "@/components/ui/field";
 import { Outcome } from "@/components/ui/outcome";
 import { useRun } from "@/components/ui/use-run";
 import type { GroupRow } from "@/lib/access/groups";
 import { createGroupAction, deleteGroupAction, updateGroupAction } from "@/lib/actions/access";
-import { CheckList } from "./check-list";
+import { CheckListEditor } from "./check-list";
+import { NamedCreateForm } from "./named-create-form";
 
 /** Groups of users: a grant given to a group reaches every member. */
 export function GroupsAdmin({
@@ -21,51 +21,27 @@ export function GroupsAdmin({
 }) {
   const router = useRouter();
   const { run, outcome, pending } = useRun();
-  const [name, setName] = useState("");
-  const [description, setDescription] = useState("");
   const [editing, setEditing] = useState<string | null>(null);
-  const [members, setMembers] = useState<string[]>([]);
   const [deleting, setDeleting] = useState<GroupRow | null>(null);
   const refresh = () => router.refresh();
   return (
     <div className="grid gap-4">
-      <Card title="Create a group">
-        <form
-          aria-label="Create group"
-          className="flex flex-wrap items-end gap-3"
-          onSubmit={(e) => {
-            e.preventDefault();
-            run(
-              () => createGroupAction({ name, description }),
-              `Created ${name}`,
-              () => {
-                setName("");
-                setDescription("");
-                refresh();
-              },
-            );
-          }}
-        >
-          <Field
-            label="Name"
-            name="group-name"
-            value={name}
-            onChange={(e) => setName(e.target.value)}
-            required
-          />
-          <div className="min-w-64 flex-1">
-            <Field
-              label="Description"
-              name="group-description"
-              value={description}
-              onChange={(e) => setDescription(e.target.value)}
-            />
-          </div>
-          <Button type="submit" disabled={pending}>
-            Create group
-          </Button>
-        </form>
-      </Card>
+      <NamedCreateForm
+        title="Create a group"
+        formLabel="Create group"
+        idPrefix="group"
+        pending={pending}
+        onCreate={(input, reset) =>
+          run(
+            () => createGroupAction(input),
+            `Created ${input.name}`,
+            () => {
+              reset();
+              refresh();
+            },
+          )
+        }
+      />
       <Card title="Groups">
         <Outcome value={outcome} testId="group-outcome" />
         {groups.length === 0 ? (
@@ -82,13 +58,7 @@ export function GroupsAdmin({
                     ) : null}
                   </span>
                   <span className="flex gap-1">
-                    <Button
-                      variant="ghost"
-                      onClick={() => {
-                        setEditing(g.id);
-                        setMembers(g.members.map((m) => m.id));
-                      }}
-                    >
+                    <Button variant="ghost" onClick={() => setEditing(g.id)}>
                       Members
                     </Button>
                     <Button variant="ghost" onClick={() => setDeleting(g)}>
@@ -97,34 +67,24 @@ export function GroupsAdmin({
                   </span>
                 </div>
                 {editing === g.id ? (
-                  <div className="flex flex-col gap-2">
-                    <CheckList
-                      label={`Members of ${g.name}`}
-                      options={users.map((u) => ({ value: u.id, label: u.username }))}
-                      value={members}
-                      onChange={setMembers}
-                    />
-                    <div className="flex gap-2">
-                      <Button
-                        disabled={pending}
-                        onClick={() =>
-                          run(
-                            () => updateGroupAction({ id: g.id, members }),
-                            `Members of ${g.name} saved`,
-                            () => {
-                              setEditing(null);
-                              refresh();
-                            },
-                          )
-                        }
-                      >
-                        Save members
-                      </Button>
-                      <Button variant="secondary" onClick={() => setEditing(null)}>
-                        Cancel
-                      </Button>
-                    </div>
-                  </div>
+                  <CheckListEditor
+                    label={`Members of ${g.name}`}
+                    options={users.map((u) => ({ value: u.id, label: u.username }))}
+                    initial={g.members.map((m) => m.id)}
+                    saveLabel="Save members"
+                    pending={pending}
+                    onSave={(members) =>
+                      run(
+                        () => updateGroupAction({ id: g.id, members }),
+                        `Members of ${g.name} saved`,
+                        () => {
+                          setEditing(null);
+                          refresh();
+                        },
+                      )
+                    }
+                    onCancel={() => setEditing(null)}
+                  />
                 ) : (
                   <span className="text-zinc-600 dark:text-zinc-400">
                     {g.members.map((m) => m.username).join(", ") || "no members"}

@@ -16,10 +16,29 @@ import {
   updateUserAction,
 } from "@/lib/actions/access";
 import { formatUtc } from "@/lib/format";
-import { CheckList } from "./check-list";
+import { CheckList, CheckListEditor } from "./check-list";
 import { OneTimePassword } from "./one-time-password";
 
 type Group = { id: string; name: string };
+type Confirm = { kind: "disable" | "reset" | "delete"; user: UserRow };
+
+const CONFIRM = {
+  disable: {
+    title: "Disable",
+    label: "Disable user",
+    text: "Their sessions end at once and their API tokens are revoked for good; enabling them again later does not bring the tokens back.",
+  },
+  reset: {
+    title: "Reset the password of",
+    label: "Reset password",
+    text: "They get a one-time password, shown here once, and must choose their own at the next sign-in; their sessions end.",
+  },
+  delete: {
+    title: "Delete",
+    label: "Delete user",
+    text: "Their sessions, API tokens, group memberships and grants are deleted with them. The audit log keeps their name.",
+  },
+} as const;
 
 function CreateUser({ groups, onCreated }: { groups: Group[]; onCreated: () => void }) {
   const [username, setUsername] = useState("");
@@ -121,11 +140,31 @@ export function UsersAdmin({
 }) {
   const router = useRouter();
   const { run, outcome, pending } = useRun();
-  const [deleting, setDeleting] = useState<UserRow | null>(null);
+  const [confirm, setConfirm] = useState<Confirm | null>(null);
   const [editing, setEditing] = useState<string | null>(null);
-  const [editGroups, setEditGroups] = useState<string[]>([]);
   const [reset, setReset] = useState<{ user: string; password: string } | null>(null);
   const refresh = () => router.refresh();
+  const done = () => {
+    setConfirm(null);
+    refresh();
+  };
+  const act = ({ kind, user }: Confirm) =>
+    kind === "disable"
+      ? run(
+          () => updateUserAction({ id: user.id, disabled: true }),
+          `${user.username} disabled`,
+          done,
+        )
+      : kind === "reset"
+        ? run(
+            () => resetPasswordAction({ id: user.id }),
+            `New one-time password for ${user.username}`,
+            (d) => {
+              setReset({ user: user.username, password: d.oneTimePassword });
+              setConfirm(null);
+            },
+          )
+        : run(() => deleteUserAction({ id: user.id }), `Deleted ${user.username}`, done);
   return (
     <div className="grid gap-4">
       <CreateUser groups={groups} onCreated={refresh} />
@@ -160,43 +199,30 @@ export function UsersAdmin({
                 </td>
                 <td className="py-2">
                   {editing === u.id ? (
-                    <div className="flex flex-col gap-2">
-                      <CheckList
-                        label={`Groups of ${u.username}`}
-                        options={groups.map((g) => ({ value: g.id, label: g.name }))}
-                        value={editGroups}
-                        onChange={setEditGroups}
-                      />
-                      <div className="flex gap-2">
-                        <Button
-                          disabled={pending}
-                          onClick={() =>
-                            run(
-                              () => updateUserAction({ id: u.id, groups: editGroups }),
-                              `Groups of ${u.username} saved`,
-                              () => {
-                                setEditing(null);
-                                refresh();
-                              },
-                            )
-                          }
-                        >
-                          Save groups
-                        </Button>
-                        <Button variant="secondary" onClick={() => setEditing(null)}>
-                          Cancel
-                        </Button>
-                      </div>
-                    </div>
+                    <CheckListEditor
+                      label={`Groups of ${u.username}`}
+                      options={groups.map((g) => ({ value: g.id, label: g.name }))}
+                      initial={u.groups.map((g) => g.id)}
+                      saveLabel="Save groups"
+                      pending={pending}
+                      onSave={(groupIds) =>
+                        run(
+                          () => updateUserAction({ id: u.id, groups: groupIds }),
+                          `Groups of ${u.username} saved`,
+                          () => {
+                            setEditing(null);
+                            refresh();
+                          },
+                        )
+                      }
+                      onCancel={() => setEditing(null)}
+                    />
                   ) : (
                     <button
                       type="button"
                       className="text-left hover:underline"
                       aria-label={`Edit groups of ${u.username}`}
-                      onClick={() => {
-                        setEditing(u.id);
-                        setEditGroups(u.groups.map((g) => g.id));
-                      }}
+                      onClick={() => setEditing(u.id)}
                     >
                       {u.groups.map((g) => g.name).join(", ") || "—"}
                     </button>
@@ -213,11 +239,13 @@ export function UsersAdmin({
                         variant="ghost"
                         disabled={pending}
                         onClick={() =>
-                          run(
-                            () => updateUserAction({ id: u.id, disabled: !u.disabled }),
-                            `${u.username} ${u.disabled ? "enabled" : "disabled"}`,
-                            refresh,
-                          )
+                          u.disabled
+                            ? run(
+                                () => updateUserAction({ id: u.id, disabled: false }),
+                                `${u.username} enabled`,
+                                refresh,
+                              )
+                            : setConfirm({ kind: "disable", user: u })
                         }
                       >
                         {u.disabled ? "Enable" : "Disable"}
@@ -225,17 +253,15 @@ export function UsersAdmin({
                       <Button
                         variant="ghost"
                         disabled={pending}
-                        onClick={() =>
-                          run(
-                            () => resetPasswordAction({ id: u.id }),
-                            `New one-time password for ${u.username}`,
-                            (d) => setReset({ user: u.username, password: d.oneTimePassword }),
-                          )
-                        }
+                        onClick={() => setConfirm({ kind: "reset", user: u })}
                       >
                         Reset password
                       </Button>
-                      <Button variant="ghost" onClick={() => setDeleting(u)}>
+                      <Button
+                        variant="ghost"
+                        className="text-red-600 dark:text-red-400"
+                        onClick={() => setConfirm({ kind: "delete", user: u })}
+                      >
                         Delete
                       </Button>
                     </>
@@ -247,25 +273,14 @@ export function UsersAdmin({
         </table>
       </Card>
       <ConfirmDialog
-        open={deleting !== null}
-        title={`Delete ${deleting?.username ?? "user"}?`}
-        confirmLabel="Delete user"
+        open={confirm !== null}
+        title={confirm ? `${CONFIRM[confirm.kind].title} ${confirm.user.username}?` : ""}
+        confirmLabel={confirm ? CONFIRM[confirm.kind].label : ""}
         busy={pending}
-        onConfirm={() =>
-          deleting &&
-          run(
-            () => deleteUserAction({ id: deleting.id }),
-            `Deleted ${deleting.username}`,
-            () => {
-              setDeleting(null);
-              refresh();
-            },
-          )
-        }
-        onCancel={() => setDeleting(null)}
+        onConfirm={() => confirm && act(confirm)}
+        onCancel={() => setConfirm(null)}
       >
-        Their sessions, API tokens, group memberships and grants are deleted with them. The audit
-        log keeps their name.
+        {confirm ? CONFIRM[confirm.kind].text : null}
       </ConfirmDialog>
     </div>
   );

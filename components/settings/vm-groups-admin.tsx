@@ -5,7 +5,6 @@ import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
-import { Field } from "@/components/ui/field";
 import { Outcome } from "@/components/ui/outcome";
 import { useRun } from "@/components/ui/use-run";
 import type { GrantChoices } from "@/lib/access/grant-choices";
@@ -16,6 +15,7 @@ import {
   deleteVmGroupAction,
   removeVmFromGroupAction,
 } from "@/lib/actions/access";
+import { NamedCreateForm } from "./named-create-form";
 
 const SELECT =
   "rounded-md border border-zinc-300 bg-white px-2 py-1.5 text-sm dark:border-zinc-700 dark:bg-zinc-900";
@@ -35,51 +35,28 @@ export function VmGroupsAdmin({
 }) {
   const router = useRouter();
   const { run, outcome, pending } = useRun();
-  const [name, setName] = useState("");
-  const [description, setDescription] = useState("");
   const [adding, setAdding] = useState<Record<string, string>>({});
   const [deleting, setDeleting] = useState<string | null>(null);
   const refresh = () => router.refresh();
   return (
     <div className="grid gap-4">
       {mayCreate ? (
-        <Card title="Create a VM group">
-          <form
-            aria-label="Create VM group"
-            className="flex flex-wrap items-end gap-3"
-            onSubmit={(e) => {
-              e.preventDefault();
-              run(
-                () => createVmGroupAction({ name, description }),
-                `Created ${name}`,
-                () => {
-                  setName("");
-                  setDescription("");
-                  refresh();
-                },
-              );
-            }}
-          >
-            <Field
-              label="Name"
-              name="vm-group-name"
-              value={name}
-              onChange={(e) => setName(e.target.value)}
-              required
-            />
-            <div className="min-w-64 flex-1">
-              <Field
-                label="Description"
-                name="vm-group-description"
-                value={description}
-                onChange={(e) => setDescription(e.target.value)}
-              />
-            </div>
-            <Button type="submit" disabled={pending}>
-              Create group
-            </Button>
-          </form>
-        </Card>
+        <NamedCreateForm
+          title="Create a VM group"
+          formLabel="Create VM group"
+          idPrefix="vm-group"
+          pending={pending}
+          onCreate={(input, reset) =>
+            run(
+              () => createVmGroupAction(input),
+              `Created ${input.name}`,
+              () => {
+                reset();
+                refresh();
+              },
+            )
+          }
+        />
       ) : null}
       <Card title="VM groups">
         <Outcome value={outcome} testId="vm-group-outcome" />

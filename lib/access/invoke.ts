@@ -109,7 +109,7 @@ async function audit(
     user: note.user !== undefined ? note.user : user,
     action: actionName ?? op.name,
     target: note.target ?? target?.label ?? "(not resolved)",
-    objectPath: target?.path ?? null,
+    objectPath: note.objectPath ?? target?.path ?? null,
     outcome,
     detail: [note.detail, detail].filter(Boolean).join("; ") || undefined,
   });

@@ -44,6 +44,8 @@ export interface AuditNote {
   user?: { userId: string; username: string } | null;
   /** Overrides the target label (creating: the new object's name). */
   target?: string;
+  /** Overrides the object's path (creating: the new object's, so the row links to it). */
+  objectPath?: string;
   detail?: string;
 }
 

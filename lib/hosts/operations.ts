@@ -3,6 +3,7 @@
 import { z } from "zod";
 import { forgetHostAccess } from "@/lib/access/forget-object";
 import { operation } from "@/lib/access/operation";
+import { displayPath } from "@/lib/access/paths";
 import { host, root } from "@/lib/access/targets";
 import { toHostSummary } from "@/lib/inventory/summaries";
 import {
@@ -78,6 +79,7 @@ export const addHostOp = operation({
   run: async (input, { audit }) => {
     audit.target = `${input.name} (${input.uri})`;
     const { host: saved, probe } = await createHost(input);
+    audit.objectPath = displayPath({ kind: "host", hostId: saved.id });
     return { host: toHostSummary(saved), reached: probe };
   },
 });

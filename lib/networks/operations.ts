@@ -3,6 +3,7 @@
 import { z } from "zod";
 import { forgetNetworkAccess } from "@/lib/access/forget-object";
 import { operation } from "@/lib/access/operation";
+import { displayPath } from "@/lib/access/paths";
 import { host, network } from "@/lib/access/targets";
 import {
   createNetworkSchema,
@@ -72,6 +73,7 @@ export const createNetworkOp = operation({
   audit: true,
   run: async (input, { audit, target }) => {
     audit.target = `${input.name} on ${target?.hostName ?? input.hostId}`;
+    audit.objectPath = displayPath({ kind: "network", hostId: input.hostId, network: input.name });
     await createNetwork(input);
     return { hostId: input.hostId, name: input.name };
   },

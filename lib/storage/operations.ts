@@ -4,6 +4,7 @@
 import { z } from "zod";
 import { forgetPoolAccess } from "@/lib/access/forget-object";
 import { operation } from "@/lib/access/operation";
+import { displayPath } from "@/lib/access/paths";
 import { host, pool } from "@/lib/access/targets";
 import { AppError } from "@/lib/errors";
 import {
@@ -89,6 +90,7 @@ export const createPoolOp = operation({
   audit: true,
   run: async (input, { audit, target }) => {
     audit.target = `${input.name} on ${target?.hostName ?? input.hostId}`;
+    audit.objectPath = displayPath({ kind: "pool", hostId: input.hostId, pool: input.name });
     await createPool(input);
     return { hostId: input.hostId, pool: input.name };
   },

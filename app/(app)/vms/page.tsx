@@ -21,7 +21,7 @@ export default async function VmsPage() {
     <>
       <PageHeader
         title="Virtual machines"
-        description="Every VM on every host, as it is right now."
+        description="Every VM you may see, on every host, as it is right now."
         actions={
           mayCreate ? (
             <Link

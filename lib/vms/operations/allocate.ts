@@ -5,6 +5,7 @@ import { z } from "zod";
 import { forgetVmAccess } from "@/lib/access/forget-object";
 import type { Need } from "@/lib/access/operation";
 import { operation } from "@/lib/access/operation";
+import { displayPath } from "@/lib/access/paths";
 import { host, network, pool } from "@/lib/access/targets";
 import { getVm } from "@/lib/inventory/list-vms";
 import type { CreateVmInput } from "@/lib/schemas/vm-create";
@@ -38,7 +39,9 @@ export const createVmOp = operation({
   run: async (input, { audit, target }) => {
     audit.target = `${input.name} on ${target?.hostName ?? input.hostId}`;
     const { id } = await createVm(input);
-    return { id, vm: await getVm(id) };
+    const vm = await getVm(id);
+    if (vm) audit.objectPath = displayPath({ kind: "vm", hostId: vm.hostId, uuid: vm.uuid });
+    return { id, vm };
   },
 });
 
