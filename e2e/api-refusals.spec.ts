@@ -16,7 +16,10 @@ test("every route refuses anonymous and forged callers with 401, audited for cha
     Object.keys(ops).map((m) => ({ method: m.toUpperCase(), path })),
   );
   expect(routes.length).toBeGreaterThan(90);
-  const headersOf = [{}, { authorization: "Bearer vdk_forged-token-value" }];
+  const headersOf: Record<string, string>[] = [
+    {},
+    { authorization: "Bearer vdk_forged-token-value" },
+  ];
   const wrong: string[] = [];
   for (const { method, path } of routes) {
     const key = `${method} ${path}`;

@@ -2,6 +2,7 @@
 // feature's kind labels), its storage pools, and from its domain capabilities whether KVM and
 // UEFI firmware are on offer.
 import "server-only";
+import type { Access } from "@/lib/access/access";
 import { hostConnection, withTimeout } from "@/lib/hosts/live-read";
 import type { Connection } from "@/lib/libvirt";
 import { readLiveNetworks } from "@/lib/networks/read-networks";
@@ -88,5 +89,22 @@ export async function readCreateVmOptions(hostId: string): Promise<CreateVmOptio
       .sort((a, b) => a.name.localeCompare(b.name)),
     pools: poolList.sort((a, b) => a.name.localeCompare(b.name)),
     ...caps,
+  };
+}
+
+/**
+ * The options a caller may use: networks they may put a NIC on (Network.Use) and pools they may
+ * make a disk in (Datastore.AllocateSpace). The server checks again when the VM is created.
+ */
+export function optionsFor(options: CreateVmOptions, access: Access): CreateVmOptions {
+  const { hostId } = options;
+  return {
+    ...options,
+    networks: options.networks.filter((n) =>
+      access.can("Network.Use", { kind: "network", hostId, network: n.name }),
+    ),
+    pools: options.pools.filter((p) =>
+      access.can("Datastore.AllocateSpace", { kind: "pool", hostId, pool: p.name }),
+    ),
   };
 }

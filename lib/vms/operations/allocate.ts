@@ -12,7 +12,7 @@ import type { CreateVmInput } from "@/lib/schemas/vm-create";
 import { createVmSchema } from "@/lib/schemas/vm-create";
 import { cloneVmSchema, deleteVmSchema } from "@/lib/schemas/vm-edit";
 import { cloneVm, diskPools } from "@/lib/vms/clone-vm";
-import { readCreateVmOptions } from "@/lib/vms/create-options";
+import { optionsFor, readCreateVmOptions } from "@/lib/vms/create-options";
 import { createVm, previewDomainXml } from "@/lib/vms/create-vm";
 import { deleteVm } from "@/lib/vms/delete-vm";
 import { onVm } from "./shared";
@@ -60,7 +60,7 @@ export const createVmOptionsOp = operation({
   input: z.object({ hostId: z.string().min(1).max(64) }),
   access: { privilege: "VM.Allocate", ...onHostOfInput },
   audit: false,
-  run: ({ hostId }) => readCreateVmOptions(hostId),
+  run: async ({ hostId }, { access }) => optionsFor(await readCreateVmOptions(hostId), access),
 });
 
 export const cloneVmOp = operation({

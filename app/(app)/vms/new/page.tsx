@@ -7,7 +7,7 @@ import { CreateVmWizard } from "@/components/vms/create/create-vm-wizard";
 import { pageAccess } from "@/lib/access/page-access";
 import { toActionError } from "@/lib/errors";
 import { listHosts } from "@/lib/hosts/store";
-import { type CreateVmOptions, readCreateVmOptions } from "@/lib/vms/create-options";
+import { type CreateVmOptions, optionsFor, readCreateVmOptions } from "@/lib/vms/create-options";
 
 export const metadata: Metadata = { title: "Create VM" };
 export const dynamic = "force-dynamic";
@@ -38,7 +38,7 @@ export default async function Page({ searchParams }: { searchParams: Promise<{ h
   let options: CreateVmOptions | null = null;
   let error: string | null = null;
   try {
-    options = await readCreateVmOptions(host.id);
+    options = optionsFor(await readCreateVmOptions(host.id), access);
   } catch (e) {
     error = toActionError(e);
   }
