@@ -557,8 +557,9 @@ describe("the permission table", () => {
       for (const who of CALLERS) {
         const want = c.expect[who];
         if (want === "ok") continue;
+        // Counted over every action: a refusal is named by its input (vm.start for vm.power).
         const rowsBefore = await db.auditEvent.count({
-          where: { action: name, outcome: "refused" },
+          where: { outcome: "refused" },
         });
         const got = await invoke(op, { user: callers[who] }, c.input(f)).then(
           () => "ok" as const,
@@ -567,7 +568,7 @@ describe("the permission table", () => {
         refused++;
         if (got !== want) wrong.push(`${name} as ${who}: ${got}, want ${want}`);
         const rowsAfter = await db.auditEvent.count({
-          where: { action: name, outcome: "refused" },
+          where: { outcome: "refused" },
         });
         if (op.audit && rowsAfter !== rowsBefore + 1)
           wrong.push(`${name} as ${who}: no refused audit row`);
