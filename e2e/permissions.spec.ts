@@ -2,7 +2,8 @@
 // only) and "viewer" (Auditor on /) in the UI; op starts a VM and uses its console on host 1 and
 // sees nothing of host 2 anywhere (list, search, counts, overview, API), has no XML editor and
 // no pool creation; viewer sees everything and every change is absent or refused; a grant
-// revoked by the admin takes the VM out of op's open list without a reload. virsh is the oracle.
+// revoked by the admin takes the VM out of op's open list without a reload; op mints API tokens
+// in Settings (the password again; a privilege-separated one holds nothing). virsh is the oracle.
 import { type Browser, expect, type Page, test } from "@playwright/test";
 import { labEnv } from "../tests/integration/support/lab-env";
 import { defineXml, guestXml, removeDomain, virsh } from "../tests/integration/support/virsh";
@@ -195,6 +196,48 @@ test("viewer sees everything, and every change is disabled or refused", async ({
       .filter({ hasText: vm1 })
       .first(),
   ).toContainText("refused");
+});
+
+test("op mints tokens in Settings with the password again; a privilege-separated one holds nothing", async ({
+  browser,
+}) => {
+  const page = await asUser(browser, op);
+  await page.goto("/settings");
+  const form = page.getByRole("form", { name: "Create API token" });
+  const mint = async (name: string, password: string, privsep: boolean) => {
+    await form.getByLabel("Token name").fill(name);
+    await form.getByLabel("Your password").fill(password);
+    await form.getByLabel(/Privilege-separated/).setChecked(privsep);
+    await form.getByRole("button", { name: "Create token" }).click();
+  };
+  await mint("wrong", "not-my-password", false);
+  await expect(form.getByText("Wrong password")).toBeVisible();
+  await expect(page.getByTestId("api-token-row")).toHaveCount(0);
+
+  const bearer = async (token: string) =>
+    (await browser.newContext()).request.get("/api/v1/vms", {
+      headers: { authorization: `Bearer ${token}` },
+    });
+  const names = async (token: string) =>
+    ((await (await bearer(token)).json()) as { vms: { name: string }[] }).vms.map((v) => v.name);
+
+  await mint("full", PASSWORD, false);
+  const full = (await page.getByTestId("new-api-token").textContent()) ?? "";
+  expect(full).toMatch(/^vdk_/);
+  expect(await names(full)).toContain(vm1);
+
+  await mint("narrow", PASSWORD, true);
+  await expect(page.getByTestId("new-api-token")).not.toHaveText(full);
+  const narrow = (await page.getByTestId("new-api-token").textContent()) ?? "";
+  expect(await names(narrow)).toEqual([]);
+  const row = page.getByTestId("api-token-row").filter({ hasText: "narrow" });
+  await expect(row).toContainText("privilege-separated");
+
+  await row.getByRole("button", { name: "Revoke narrow" }).click();
+  await page.getByRole("dialog").getByRole("button", { name: "Revoke token" }).click();
+  await expect(page.getByTestId("api-token-outcome")).toHaveText("Revoked narrow");
+  expect((await bearer(narrow)).status()).toBe(401);
+  expect((await bearer(full)).status()).toBe(200);
 });
 
 test("a grant revoked by the admin takes the VM out of op's open list live", async ({

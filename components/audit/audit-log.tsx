@@ -2,6 +2,7 @@
 import Link from "next/link";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
+import { Table } from "@/components/ui/table";
 import { formatUtc } from "@/lib/format";
 import { type AuditFilter, type AuditPage, auditQuery, useAuditPage } from "@/lib/queries/audit";
 
@@ -96,41 +97,34 @@ export function AuditLog({ initial }: { initial: AuditPage }) {
           {(error as Error).message}
         </p>
       ) : null}
-      <table className="w-full text-left text-sm" aria-label="Audit log" aria-busy={isFetching}>
-        <thead className="text-xs text-zinc-500">
-          <tr>
-            <th className="py-1">When (UTC)</th>
-            <th className="py-1">User</th>
-            <th className="py-1">Action</th>
-            <th className="py-1">Object</th>
-            <th className="py-1">Outcome</th>
-            <th className="py-1">Detail</th>
+      <Table
+        label="Audit log"
+        columns={["When (UTC)", "User", "Action", "Object", "Outcome", "Detail"]}
+        alignTop
+        busy={isFetching}
+      >
+        {(data?.rows ?? []).map((r) => (
+          <tr key={r.id} data-testid="audit-row">
+            <td className="py-1.5 pr-3 whitespace-nowrap font-mono text-xs">{formatUtc(r.at)}</td>
+            <td className="py-1.5 pr-3">{r.username}</td>
+            <td className="py-1.5 pr-3 font-mono text-xs">{r.action}</td>
+            <td className="py-1.5 pr-3">
+              {r.link ? (
+                <Link
+                  href={r.link}
+                  className="text-indigo-600 hover:underline dark:text-indigo-400"
+                >
+                  {r.target}
+                </Link>
+              ) : (
+                r.target
+              )}
+            </td>
+            <td className={`py-1.5 pr-3 ${OUTCOME_STYLE[r.outcome] ?? ""}`}>{r.outcome}</td>
+            <td className="py-1.5 text-xs text-zinc-600 dark:text-zinc-400">{r.detail}</td>
           </tr>
-        </thead>
-        <tbody className="divide-y divide-zinc-200 align-top dark:divide-zinc-800">
-          {(data?.rows ?? []).map((r) => (
-            <tr key={r.id} data-testid="audit-row">
-              <td className="py-1.5 pr-3 whitespace-nowrap font-mono text-xs">{formatUtc(r.at)}</td>
-              <td className="py-1.5 pr-3">{r.username}</td>
-              <td className="py-1.5 pr-3 font-mono text-xs">{r.action}</td>
-              <td className="py-1.5 pr-3">
-                {r.link ? (
-                  <Link
-                    href={r.link}
-                    className="text-indigo-600 hover:underline dark:text-indigo-400"
-                  >
-                    {r.target}
-                  </Link>
-                ) : (
-                  r.target
-                )}
-              </td>
-              <td className={`py-1.5 pr-3 ${OUTCOME_STYLE[r.outcome] ?? ""}`}>{r.outcome}</td>
-              <td className="py-1.5 text-xs text-zinc-600 dark:text-zinc-400">{r.detail}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+        ))}
+      </Table>
       {data?.rows.length === 0 ? <p className="text-sm text-zinc-500">No rows match.</p> : null}
       <div className="flex gap-2">
         <Button

@@ -2,6 +2,7 @@
 import { useRouter } from "next/navigation";
 import { Button } from "@/components/ui/button";
 import { Outcome } from "@/components/ui/outcome";
+import { Table } from "@/components/ui/table";
 import { useRun } from "@/components/ui/use-run";
 import { revokeAnyTokenAction } from "@/lib/actions/api-tokens";
 import type { ApiTokenSummary } from "@/lib/auth/api-tokens";
@@ -15,45 +16,35 @@ export function AllTokens({ tokens }: { tokens: ApiTokenSummary[] }) {
   return (
     <div className="flex flex-col gap-2">
       <Outcome value={outcome} testId="all-tokens-outcome" />
-      <table className="w-full text-left text-sm" aria-label="All API tokens">
-        <thead className="text-xs text-zinc-500">
-          <tr>
-            <th className="py-1">Token</th>
-            <th className="py-1">Last used (UTC)</th>
-            <th className="py-1">Expires (UTC)</th>
-            <th className="py-1" />
+      <Table label="All API tokens" columns={["Token", "Last used (UTC)", "Expires (UTC)", ""]}>
+        {tokens.map((t) => (
+          <tr key={t.id} data-testid="all-token-row">
+            <td className="py-2">
+              {t.username}!<strong>{t.name}</strong>{" "}
+              <code className="text-xs text-zinc-500">{t.prefix}…</code>
+              {t.privsep ? <span className="ml-2 text-xs">privilege-separated</span> : null}
+            </td>
+            <td className="py-2">{t.lastUsedAt ? formatUtc(t.lastUsedAt) : "never"}</td>
+            <td className="py-2">{t.expiresAt ? formatUtc(t.expiresAt) : "never"}</td>
+            <td className="py-2 text-right">
+              <Button
+                variant="ghost"
+                disabled={pending}
+                aria-label={`Revoke ${t.username}!${t.name}`}
+                onClick={() =>
+                  run(
+                    () => revokeAnyTokenAction({ id: t.id }),
+                    `Revoked ${t.username}!${t.name}`,
+                    () => router.refresh(),
+                  )
+                }
+              >
+                Revoke
+              </Button>
+            </td>
           </tr>
-        </thead>
-        <tbody className="divide-y divide-zinc-200 dark:divide-zinc-800">
-          {tokens.map((t) => (
-            <tr key={t.id} data-testid="all-token-row">
-              <td className="py-2">
-                {t.username}!<strong>{t.name}</strong>{" "}
-                <code className="text-xs text-zinc-500">{t.prefix}…</code>
-                {t.privsep ? <span className="ml-2 text-xs">privilege-separated</span> : null}
-              </td>
-              <td className="py-2">{t.lastUsedAt ? formatUtc(t.lastUsedAt) : "never"}</td>
-              <td className="py-2">{t.expiresAt ? formatUtc(t.expiresAt) : "never"}</td>
-              <td className="py-2 text-right">
-                <Button
-                  variant="ghost"
-                  disabled={pending}
-                  aria-label={`Revoke ${t.username}!${t.name}`}
-                  onClick={() =>
-                    run(
-                      () => revokeAnyTokenAction({ id: t.id }),
-                      `Revoked ${t.username}!${t.name}`,
-                      () => router.refresh(),
-                    )
-                  }
-                >
-                  Revoke
-                </Button>
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+        ))}
+      </Table>
     </div>
   );
 }

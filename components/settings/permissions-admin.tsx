@@ -7,6 +7,7 @@ import { Card } from "@/components/ui/card";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { Outcome } from "@/components/ui/outcome";
 import { SelectField } from "@/components/ui/select-field";
+import { Table } from "@/components/ui/table";
 import { useRun } from "@/components/ui/use-run";
 import type { AclRow } from "@/lib/access/acl";
 import type { Explanation } from "@/lib/access/explain";
@@ -158,32 +159,21 @@ function Effective({ choices, me }: { choices: GrantChoices; me: { id: string; n
               : `${result.privileges.length} privileges.`}
           </p>
           {result.privileges.length > 0 ? (
-            <table className="w-full text-left text-sm" aria-label="Effective permissions">
-              <thead className="text-xs text-zinc-500">
-                <tr>
-                  <th className="py-1">Privilege</th>
-                  <th className="py-1">Given by</th>
+            <Table label="Effective permissions" columns={["Privilege", "Given by"]}>
+              {result.privileges.map((p) => (
+                <tr key={p.privilege} data-testid="effective-row">
+                  <td className="py-1.5 pr-3 font-mono text-xs">{p.privilege}</td>
+                  <td className="py-1.5">
+                    {p.grants.map((g) => (
+                      <span key={`${g.role}-${g.path}-${g.subject}`} className="mr-3 inline-block">
+                        {g.role} to {g.subject} on <code className="text-xs">{g.path}</code>
+                        {g.via === "vm-group" ? " (through its VM group)" : ""}
+                      </span>
+                    ))}
+                  </td>
                 </tr>
-              </thead>
-              <tbody className="divide-y divide-zinc-200 dark:divide-zinc-800">
-                {result.privileges.map((p) => (
-                  <tr key={p.privilege} data-testid="effective-row">
-                    <td className="py-1.5 pr-3 font-mono text-xs">{p.privilege}</td>
-                    <td className="py-1.5">
-                      {p.grants.map((g) => (
-                        <span
-                          key={`${g.role}-${g.path}-${g.subject}`}
-                          className="mr-3 inline-block"
-                        >
-                          {g.role} to {g.subject} on <code className="text-xs">{g.path}</code>
-                          {g.via === "vm-group" ? " (through its VM group)" : ""}
-                        </span>
-                      ))}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+              ))}
+            </Table>
           ) : null}
         </div>
       ) : null}
@@ -219,52 +209,41 @@ export function PermissionsAdmin({
             No grants you may change. Ask an administrator to grant what you need.
           </p>
         ) : (
-          <table className="w-full text-left text-sm" aria-label="Permissions">
-            <thead className="text-xs text-zinc-500">
-              <tr>
-                <th className="py-1">On</th>
-                <th className="py-1">Who</th>
-                <th className="py-1">Role</th>
-                <th className="py-1">Propagates</th>
-                <th className="py-1" />
+          <Table label="Permissions" columns={["On", "Who", "Role", "Propagates", ""]}>
+            {acl.map((e) => (
+              <tr key={e.id} data-testid="acl-row">
+                <td className="py-2 pr-3">
+                  {e.link ? (
+                    <Link
+                      href={e.link}
+                      className="text-indigo-600 hover:underline dark:text-indigo-400"
+                    >
+                      {e.label}
+                    </Link>
+                  ) : (
+                    e.label
+                  )}
+                  <code className="block text-xs text-zinc-500">{e.path}</code>
+                </td>
+                <td className="py-2 pr-3">
+                  <span className="text-xs text-zinc-500">{e.subjectType}</span> {e.subjectName}
+                </td>
+                <td className="py-2 pr-3">{e.role}</td>
+                <td className="py-2 pr-3">{e.propagate ? "yes" : "no"}</td>
+                <td className="py-2 text-right">
+                  {mayGrant ? (
+                    <Button
+                      variant="ghost"
+                      aria-label={`Revoke ${e.role} of ${e.subjectName} on ${e.path}`}
+                      onClick={() => setRevoking(e)}
+                    >
+                      Revoke
+                    </Button>
+                  ) : null}
+                </td>
               </tr>
-            </thead>
-            <tbody className="divide-y divide-zinc-200 dark:divide-zinc-800">
-              {acl.map((e) => (
-                <tr key={e.id} data-testid="acl-row">
-                  <td className="py-2 pr-3">
-                    {e.link ? (
-                      <Link
-                        href={e.link}
-                        className="text-indigo-600 hover:underline dark:text-indigo-400"
-                      >
-                        {e.label}
-                      </Link>
-                    ) : (
-                      e.label
-                    )}
-                    <code className="block text-xs text-zinc-500">{e.path}</code>
-                  </td>
-                  <td className="py-2 pr-3">
-                    <span className="text-xs text-zinc-500">{e.subjectType}</span> {e.subjectName}
-                  </td>
-                  <td className="py-2 pr-3">{e.role}</td>
-                  <td className="py-2 pr-3">{e.propagate ? "yes" : "no"}</td>
-                  <td className="py-2 text-right">
-                    {mayGrant ? (
-                      <Button
-                        variant="ghost"
-                        aria-label={`Revoke ${e.role} of ${e.subjectName} on ${e.path}`}
-                        onClick={() => setRevoking(e)}
-                      >
-                        Revoke
-                      </Button>
-                    ) : null}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+            ))}
+          </Table>
         )}
       </Card>
       <Card title="Effective permissions">

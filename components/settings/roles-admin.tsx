@@ -6,6 +6,7 @@ import { Card } from "@/components/ui/card";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { Field } from "@/components/ui/field";
 import { Outcome } from "@/components/ui/outcome";
+import { Table } from "@/components/ui/table";
 import { useRun } from "@/components/ui/use-run";
 import { PRIVILEGE_GROUPS, type Privilege } from "@/lib/access/privileges";
 import type { RoleRow } from "@/lib/access/roles";
@@ -124,55 +125,45 @@ export function RolesAdmin({ roles, mayEdit }: { roles: RoleRow[]; mayEdit: bool
             </div>
           </form>
         ) : null}
-        <table className="w-full text-left text-sm" aria-label="Roles">
-          <thead className="text-xs text-zinc-500">
-            <tr>
-              <th className="py-1">Role</th>
-              <th className="py-1">Privileges</th>
-              <th className="py-1">Grants</th>
-              <th className="py-1" />
+        <Table label="Roles" columns={["Role", "Privileges", "Grants", ""]} alignTop>
+          {roles.map((r) => (
+            <tr key={r.name} data-testid="role-row">
+              <td className="py-2 pr-3">
+                <strong>{r.name}</strong>
+                {r.builtin ? <span className="ml-2 text-xs text-zinc-500">built-in</span> : null}
+                <span className="block text-xs text-zinc-500">{r.description}</span>
+              </td>
+              <td className="py-2 pr-3">
+                <span className="font-mono text-xs">
+                  {r.privileges.length ? r.privileges.join(" ") : "none"}
+                </span>
+              </td>
+              <td className="py-2">{r.grants}</td>
+              <td className="py-2 text-right whitespace-nowrap">
+                {mayEdit && !r.builtin ? (
+                  <>
+                    <Button
+                      variant="ghost"
+                      onClick={() =>
+                        setForm({
+                          name: r.name,
+                          description: r.description,
+                          privileges: r.privileges,
+                          editing: true,
+                        })
+                      }
+                    >
+                      Edit
+                    </Button>
+                    <Button variant="ghost" onClick={() => setDeleting(r)}>
+                      Delete
+                    </Button>
+                  </>
+                ) : null}
+              </td>
             </tr>
-          </thead>
-          <tbody className="divide-y divide-zinc-200 align-top dark:divide-zinc-800">
-            {roles.map((r) => (
-              <tr key={r.name} data-testid="role-row">
-                <td className="py-2 pr-3">
-                  <strong>{r.name}</strong>
-                  {r.builtin ? <span className="ml-2 text-xs text-zinc-500">built-in</span> : null}
-                  <span className="block text-xs text-zinc-500">{r.description}</span>
-                </td>
-                <td className="py-2 pr-3">
-                  <span className="font-mono text-xs">
-                    {r.privileges.length ? r.privileges.join(" ") : "none"}
-                  </span>
-                </td>
-                <td className="py-2">{r.grants}</td>
-                <td className="py-2 text-right whitespace-nowrap">
-                  {mayEdit && !r.builtin ? (
-                    <>
-                      <Button
-                        variant="ghost"
-                        onClick={() =>
-                          setForm({
-                            name: r.name,
-                            description: r.description,
-                            privileges: r.privileges,
-                            editing: true,
-                          })
-                        }
-                      >
-                        Edit
-                      </Button>
-                      <Button variant="ghost" onClick={() => setDeleting(r)}>
-                        Delete
-                      </Button>
-                    </>
-                  ) : null}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+          ))}
+        </Table>
       </Card>
       <ConfirmDialog
         open={deleting !== null}

@@ -2,6 +2,7 @@
 import { useRouter } from "next/navigation";
 import { Button } from "@/components/ui/button";
 import { Outcome } from "@/components/ui/outcome";
+import { Table } from "@/components/ui/table";
 import { useRun } from "@/components/ui/use-run";
 import { endAnySessionAction, endSessionAction } from "@/lib/actions/api-tokens";
 import type { SessionRow } from "@/lib/auth/sessions";
@@ -27,46 +28,38 @@ export function SessionsList({
   return (
     <div className="flex flex-col gap-2">
       <Outcome value={outcome} testId="session-outcome" />
-      <table className="w-full text-left text-sm" aria-label="Sessions">
-        <thead className="text-xs text-zinc-500">
-          <tr>
-            {scope === "all" ? <th className="py-1">User</th> : null}
-            <th className="py-1">Browser</th>
-            <th className="py-1">Signed in (UTC)</th>
-            <th className="py-1">Last used (UTC)</th>
-            <th className="py-1" />
+      <Table
+        label="Sessions"
+        columns={[scope === "all" && "User", "Browser", "Signed in (UTC)", "Last used (UTC)", ""]}
+      >
+        {sessions.map((s) => (
+          <tr key={s.id} data-testid="session-row">
+            {scope === "all" ? <td className="py-2 font-medium">{s.username}</td> : null}
+            <td className="max-w-xs truncate py-2" title={s.userAgent ?? ""}>
+              {s.userAgent ?? "unknown"}
+              {s.current ? (
+                <span className="ml-2 rounded bg-emerald-100 px-1.5 py-0.5 text-xs text-emerald-800 dark:bg-emerald-500/15 dark:text-emerald-300">
+                  this browser
+                </span>
+              ) : null}
+            </td>
+            <td className="py-2">{formatUtc(s.createdAt)}</td>
+            <td className="py-2">{formatUtc(s.lastSeenAt)}</td>
+            <td className="py-2 text-right">
+              {s.current ? null : (
+                <Button
+                  variant="ghost"
+                  disabled={pending}
+                  onClick={() => end(s)}
+                  aria-label={`End session of ${s.username}`}
+                >
+                  End
+                </Button>
+              )}
+            </td>
           </tr>
-        </thead>
-        <tbody className="divide-y divide-zinc-200 dark:divide-zinc-800">
-          {sessions.map((s) => (
-            <tr key={s.id} data-testid="session-row">
-              {scope === "all" ? <td className="py-2 font-medium">{s.username}</td> : null}
-              <td className="max-w-xs truncate py-2" title={s.userAgent ?? ""}>
-                {s.userAgent ?? "unknown"}
-                {s.current ? (
-                  <span className="ml-2 rounded bg-emerald-100 px-1.5 py-0.5 text-xs text-emerald-800 dark:bg-emerald-500/15 dark:text-emerald-300">
-                    this browser
-                  </span>
-                ) : null}
-              </td>
-              <td className="py-2">{formatUtc(s.createdAt)}</td>
-              <td className="py-2">{formatUtc(s.lastSeenAt)}</td>
-              <td className="py-2 text-right">
-                {s.current ? null : (
-                  <Button
-                    variant="ghost"
-                    disabled={pending}
-                    onClick={() => end(s)}
-                    aria-label={`End session of ${s.username}`}
-                  >
-                    End
-                  </Button>
-                )}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+        ))}
+      </Table>
     </div>
   );
 }

@@ -7,6 +7,7 @@ import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { Field } from "@/components/ui/field";
 import { FormError } from "@/components/ui/form-error";
 import { Outcome } from "@/components/ui/outcome";
+import { Table } from "@/components/ui/table";
 import { useRun } from "@/components/ui/use-run";
 import type { UserRow } from "@/lib/access/users";
 import {
@@ -171,106 +172,99 @@ export function UsersAdmin({
       <Card title="Users">
         <Outcome value={outcome} testId="user-outcome" />
         {reset ? <OneTimePassword user={reset.user} password={reset.password} /> : null}
-        <table className="mt-2 w-full text-left text-sm" aria-label="Users">
-          <thead className="text-xs text-zinc-500">
-            <tr>
-              <th className="py-1">User</th>
-              <th className="py-1">Groups</th>
-              <th className="py-1">Last seen (UTC)</th>
-              <th className="py-1">Tokens</th>
-              <th className="py-1" />
-            </tr>
-          </thead>
-          <tbody className="divide-y divide-zinc-200 dark:divide-zinc-800">
-            {users.map((u) => (
-              <tr key={u.id} data-testid="user-row" data-username={u.username}>
-                <td className="py-2">
-                  <strong>{u.username}</strong>
-                  {u.disabled ? (
-                    <span className="ml-2 rounded bg-zinc-200 px-1.5 py-0.5 text-xs dark:bg-zinc-700">
-                      disabled
-                    </span>
-                  ) : null}
-                  {u.mustChangePassword ? (
-                    <span className="ml-2 text-xs text-amber-700 dark:text-amber-400">
-                      one-time password
-                    </span>
-                  ) : null}
-                </td>
-                <td className="py-2">
-                  {editing === u.id ? (
-                    <CheckListEditor
-                      label={`Groups of ${u.username}`}
-                      options={groups.map((g) => ({ value: g.id, label: g.name }))}
-                      initial={u.groups.map((g) => g.id)}
-                      saveLabel="Save groups"
-                      pending={pending}
-                      onSave={(groupIds) =>
-                        run(
-                          () => updateUserAction({ id: u.id, groups: groupIds }),
-                          `Groups of ${u.username} saved`,
-                          () => {
-                            setEditing(null);
-                            refresh();
-                          },
-                        )
+        <Table
+          label="Users"
+          columns={["User", "Groups", "Last seen (UTC)", "Tokens", ""]}
+          className="mt-2"
+        >
+          {users.map((u) => (
+            <tr key={u.id} data-testid="user-row" data-username={u.username}>
+              <td className="py-2">
+                <strong>{u.username}</strong>
+                {u.disabled ? (
+                  <span className="ml-2 rounded bg-zinc-200 px-1.5 py-0.5 text-xs dark:bg-zinc-700">
+                    disabled
+                  </span>
+                ) : null}
+                {u.mustChangePassword ? (
+                  <span className="ml-2 text-xs text-amber-700 dark:text-amber-400">
+                    one-time password
+                  </span>
+                ) : null}
+              </td>
+              <td className="py-2">
+                {editing === u.id ? (
+                  <CheckListEditor
+                    label={`Groups of ${u.username}`}
+                    options={groups.map((g) => ({ value: g.id, label: g.name }))}
+                    initial={u.groups.map((g) => g.id)}
+                    saveLabel="Save groups"
+                    pending={pending}
+                    onSave={(groupIds) =>
+                      run(
+                        () => updateUserAction({ id: u.id, groups: groupIds }),
+                        `Groups of ${u.username} saved`,
+                        () => {
+                          setEditing(null);
+                          refresh();
+                        },
+                      )
+                    }
+                    onCancel={() => setEditing(null)}
+                  />
+                ) : (
+                  <button
+                    type="button"
+                    className="text-left hover:underline"
+                    aria-label={`Edit groups of ${u.username}`}
+                    onClick={() => setEditing(u.id)}
+                  >
+                    {u.groups.map((g) => g.name).join(", ") || "—"}
+                  </button>
+                )}
+              </td>
+              <td className="py-2">{u.lastSeenAt ? formatUtc(u.lastSeenAt) : "never"}</td>
+              <td className="py-2">{u.tokens}</td>
+              <td className="py-2 text-right whitespace-nowrap">
+                {u.id === me ? (
+                  <span className="text-xs text-zinc-500">you</span>
+                ) : (
+                  <>
+                    <Button
+                      variant="ghost"
+                      disabled={pending}
+                      onClick={() =>
+                        u.disabled
+                          ? run(
+                              () => updateUserAction({ id: u.id, disabled: false }),
+                              `${u.username} enabled`,
+                              refresh,
+                            )
+                          : setConfirm({ kind: "disable", user: u })
                       }
-                      onCancel={() => setEditing(null)}
-                    />
-                  ) : (
-                    <button
-                      type="button"
-                      className="text-left hover:underline"
-                      aria-label={`Edit groups of ${u.username}`}
-                      onClick={() => setEditing(u.id)}
                     >
-                      {u.groups.map((g) => g.name).join(", ") || "—"}
-                    </button>
-                  )}
-                </td>
-                <td className="py-2">{u.lastSeenAt ? formatUtc(u.lastSeenAt) : "never"}</td>
-                <td className="py-2">{u.tokens}</td>
-                <td className="py-2 text-right whitespace-nowrap">
-                  {u.id === me ? (
-                    <span className="text-xs text-zinc-500">you</span>
-                  ) : (
-                    <>
-                      <Button
-                        variant="ghost"
-                        disabled={pending}
-                        onClick={() =>
-                          u.disabled
-                            ? run(
-                                () => updateUserAction({ id: u.id, disabled: false }),
-                                `${u.username} enabled`,
-                                refresh,
-                              )
-                            : setConfirm({ kind: "disable", user: u })
-                        }
-                      >
-                        {u.disabled ? "Enable" : "Disable"}
-                      </Button>
-                      <Button
-                        variant="ghost"
-                        disabled={pending}
-                        onClick={() => setConfirm({ kind: "reset", user: u })}
-                      >
-                        Reset password
-                      </Button>
-                      <Button
-                        variant="ghost"
-                        className="text-red-600 dark:text-red-400"
-                        onClick={() => setConfirm({ kind: "delete", user: u })}
-                      >
-                        Delete
-                      </Button>
-                    </>
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+                      {u.disabled ? "Enable" : "Disable"}
+                    </Button>
+                    <Button
+                      variant="ghost"
+                      disabled={pending}
+                      onClick={() => setConfirm({ kind: "reset", user: u })}
+                    >
+                      Reset password
+                    </Button>
+                    <Button
+                      variant="ghost"
+                      className="text-red-600 dark:text-red-400"
+                      onClick={() => setConfirm({ kind: "delete", user: u })}
+                    >
+                      Delete
+                    </Button>
+                  </>
+                )}
+              </td>
+            </tr>
+          ))}
+        </Table>
       </Card>
       <ConfirmDialog
         open={confirm !== null}

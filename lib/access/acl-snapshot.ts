@@ -13,7 +13,6 @@ export interface AclSnapshot {
   version: number;
   entries: AclEntry[];
   roles: Record<string, readonly Privilege[]>;
-  customRoles: Set<string>;
   /** userId → the ids of its groups */
   userGroups: Map<string, string[]>;
   /** VM UUID → VM group name */
@@ -41,15 +40,6 @@ async function load(version: number): Promise<AclSnapshot> {
     db.group.findMany({ select: { id: true, name: true } }),
     db.apiToken.findMany({ select: { id: true, name: true, userId: true, privsep: true } }),
   ]);
-  const userNames = new Map(users.map((u) => [u.id, u]));
-  const groupNames = new Map(groups.map((g) => [g.id, g.name]));
-  const tokenInfo = new Map(tokens.map((t) => [t.id, t]));
-  const nameOf = (type: string, id: string) =>
-    type === "user"
-      ? (userNames.get(id)?.username ?? id)
-      : type === "group"
-        ? (groupNames.get(id) ?? id)
-        : `${userNames.get(tokenInfo.get(id)?.userId ?? "")?.username ?? "?"}!${tokenInfo.get(id)?.name ?? id}`;
   const userGroups = new Map<string, string[]>();
   for (const m of members)
     userGroups.set(m.userId, [...(userGroups.get(m.userId) ?? []), m.groupId]);
@@ -57,25 +47,35 @@ async function load(version: number): Promise<AclSnapshot> {
     Object.entries(BUILTIN_ROLES).map(([name, r]) => [name, r.privileges]),
   );
   for (const r of roles) allRoles[r.name] = r.privileges.split(/\s+/).filter(isPrivilege);
-  return {
+  const snapshot: AclSnapshot = {
     version,
-    entries: acl.map((e) => ({
-      id: e.id,
-      path: e.path,
-      subjectType: e.subjectType as SubjectType,
-      subjectId: e.subjectId,
-      subjectName: nameOf(e.subjectType, e.subjectId),
-      role: e.role,
-      propagate: e.propagate,
-    })),
+    entries: [],
     roles: allRoles,
-    customRoles: new Set(roles.map((r) => r.name)),
     userGroups,
     vmGroups: new Map(vmMembers.map((m) => [m.vmUuid, m.group.name])),
     users: new Map(users.map((u) => [u.id, { username: u.username, disabled: u.disabled }])),
-    groups: groupNames,
+    groups: new Map(groups.map((g) => [g.id, g.name])),
     tokens: new Map(tokens.map((t) => [t.id, t])),
   };
+  snapshot.entries = acl.map((e) => ({
+    id: e.id,
+    path: e.path,
+    subjectType: e.subjectType as SubjectType,
+    subjectId: e.subjectId,
+    subjectName: subjectNameIn(snapshot, e.subjectType as SubjectType, e.subjectId) ?? e.subjectId,
+    role: e.role,
+    propagate: e.propagate,
+  }));
+  return snapshot;
+}
+
+/** A user's name, a group's, or a token's as "user!token"; undefined when there is no such one. */
+export function subjectNameIn(s: AclSnapshot, type: SubjectType, id: string): string | undefined {
+  if (type === "user") return s.users.get(id)?.username;
+  if (type === "group") return s.groups.get(id);
+  const token = s.tokens.get(id);
+  const owner = token && s.users.get(token.userId);
+  return owner && `${owner.username}!${token.name}`;
 }
 
 /** The current snapshot: one small query to check the version, a full read only when it moved. */
@@ -93,22 +93,28 @@ export function cachedAclSnapshot(): AclSnapshot | undefined {
   return store[KEY];
 }
 
-type Tx = Prisma.TransactionClient;
+export type Tx = Prisma.TransactionClient;
 
 /**
  * Runs a change to the access tables and bumps the version in the same transaction; then tells
- * every open socket, whose pages read their permissions again.
+ * every open socket, whose pages read their permissions again. `changed` says from the change's
+ * result whether it changed anything (a deleted VM that had no grants): if not, nothing moves.
  */
-export async function changeAccess<T>(change: (tx: Tx) => Promise<T>): Promise<T> {
-  const result = await db.$transaction(async (tx) => {
+export async function changeAccess<T>(
+  change: (tx: Tx) => Promise<T>,
+  changed: (result: T) => boolean = () => true,
+): Promise<T> {
+  const { result, bumped } = await db.$transaction(async (tx) => {
     const out = await change(tx);
+    if (!changed(out)) return { result: out, bumped: false };
     await tx.accessVersion.upsert({
       where: { id: 1 },
       create: { id: 1, version: 1 },
       update: { version: { increment: 1 } },
     });
-    return out;
+    return { result: out, bumped: true };
   });
+  if (!bumped) return result;
   await aclSnapshot();
   publish({ type: "access" });
   return result;

@@ -1,7 +1,7 @@
 // Permissions (ACL entries): who holds which role on which path, and whether it propagates.
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
-import { changeAccess } from "./acl-snapshot";
+import { aclSnapshot, changeAccess, subjectNameIn } from "./acl-snapshot";
 import type { SubjectType } from "./evaluate";
 import { type AccessObject, displayPath, type ParsedPath, parsePath, storedKey } from "./paths";
 import { roleExists } from "./roles";
@@ -118,31 +118,23 @@ export async function describeAclPaths(paths: string[]) {
 }
 
 export async function listAcl(): Promise<AclRow[]> {
-  const entries = await db.aclEntry.findMany({ orderBy: [{ path: "asc" }, { createdAt: "asc" }] });
-  const [described, users, groups, tokens] = await Promise.all([
-    describePaths([...new Set(entries.map((e) => e.path))]),
-    db.user.findMany({ select: { id: true, username: true } }),
-    db.group.findMany({ select: { id: true, name: true } }),
-    db.apiToken.findMany({
-      select: { id: true, name: true, user: { select: { username: true } } },
-    }),
+  const [entries, snapshot] = await Promise.all([
+    db.aclEntry.findMany({ orderBy: [{ path: "asc" }, { createdAt: "asc" }] }),
+    aclSnapshot(),
   ]);
-  const names = new Map<string, string>([
-    ...users.map((u) => [`user:${u.id}`, u.username] as const),
-    ...groups.map((g) => [`group:${g.id}`, g.name] as const),
-    ...tokens.map((t) => [`token:${t.id}`, `${t.user.username}!${t.name}`] as const),
-  ]);
+  const described = await describePaths([...new Set(entries.map((e) => e.path))]);
   return entries.map((e) => {
     const d = described.get(e.path)!;
+    const subjectType = e.subjectType as SubjectType;
     return {
       id: e.id,
       path: d.path,
       label: d.label,
       link: d.link,
       object: d.object,
-      subjectType: e.subjectType as SubjectType,
+      subjectType,
       subjectId: e.subjectId,
-      subjectName: names.get(`${e.subjectType}:${e.subjectId}`) ?? e.subjectId,
+      subjectName: subjectNameIn(snapshot, subjectType, e.subjectId) ?? e.subjectId,
       role: e.role,
       propagate: e.propagate,
       createdAt: e.createdAt.toISOString(),
@@ -151,17 +143,9 @@ export async function listAcl(): Promise<AclRow[]> {
 }
 
 async function subjectName(type: SubjectType, id: string): Promise<string> {
-  if (type === "user") {
-    const u = await db.user.findUnique({ where: { id }, select: { username: true } });
-    if (u) return u.username;
-  } else if (type === "group") {
-    const g = await db.group.findUnique({ where: { id }, select: { name: true } });
-    if (g) return g.name;
-  } else {
-    const t = await db.apiToken.findUnique({ where: { id }, include: { user: true } });
-    if (t) return `${t.user.username}!${t.name}`;
-  }
-  throw new AppError("invalid", `subjectId: no such ${type}`);
+  const name = subjectNameIn(await aclSnapshot(), type, id);
+  if (name === undefined) throw new AppError("invalid", `subjectId: no such ${type}`);
+  return name;
 }
 
 export interface GrantInput {
@@ -215,7 +199,11 @@ export async function getAclEntry(id: string) {
   return entry;
 }
 
-export async function revoke(id: string): Promise<void> {
-  await getAclEntry(id);
+/** Removes a grant; returns it in words for the audit trail ("Auditor of user ann on /"). */
+export async function revoke(id: string): Promise<string> {
+  const entry = await getAclEntry(id);
+  const [snapshot, described] = await Promise.all([aclSnapshot(), describePaths([entry.path])]);
+  const name = subjectNameIn(snapshot, entry.subjectType as SubjectType, entry.subjectId);
   await changeAccess((tx) => tx.aclEntry.delete({ where: { id } }));
+  return `${entry.role} of ${entry.subjectType} ${name ?? entry.subjectId} on ${described.get(entry.path)!.path}`;
 }

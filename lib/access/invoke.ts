@@ -8,15 +8,8 @@ import type { SessionUser } from "@/lib/auth/session-store";
 import { AppError, isAppError, toActionError } from "@/lib/errors";
 import { type Access, accessFor } from "./access";
 import { parseInput } from "./input";
-import type {
-  AnyOperation,
-  AuditNote,
-  Need,
-  OpContext,
-  Operation,
-  SignedInContext,
-} from "./operation";
-import { SEE } from "./privileges";
+import type { AnyOperation, AuditNote, OpContext, Operation, SignedInContext } from "./operation";
+import { type Privilege, SEE } from "./privileges";
 import { type ResolvedTarget, resolveTarget } from "./targets";
 
 export interface Caller {
@@ -26,27 +19,31 @@ export interface Caller {
   body?: ReadableStream<Uint8Array>;
 }
 
+/** The kinds of object hidden from a caller who may not see them, and how their absence reads. */
 const NOT_FOUND: Record<string, string> = {
   host: "No such host",
   vm: "No such VM",
   pool: "No such pool",
   network: "No such network",
-  group: "No such VM group",
 };
 
 /**
  * Refuses unless the caller holds the privilege on the object. An object the caller may not even
  * see is "not found", exactly as one that does not exist, so names and ids do not leak.
  */
-export function demand(access: Access, need: Need, target: ResolvedTarget, hidden: boolean): void {
-  if (access.can(need.privilege, target.object)) return;
+export function demand(
+  access: Access,
+  privilege: Privilege,
+  target: ResolvedTarget,
+  hidden: boolean,
+): void {
+  if (access.can(privilege, target.object)) return;
   // / and VM groups always exist; hosts, VMs, pools and networks are hidden when not visible.
-  const hides = target.object.kind in NOT_FOUND && target.object.kind !== "group";
-  if (hidden && hides && !access.sees(target.object))
+  if (hidden && target.object.kind in NOT_FOUND && !access.sees(target.object))
     throw new AppError("not_found", NOT_FOUND[target.object.kind] ?? "Not found");
   throw new AppError(
     "forbidden",
-    `Permission denied: this needs ${need.privilege} on ${target.label} (${target.path})`,
+    `Permission denied: this needs ${privilege} on ${target.label} (${target.path})`,
   );
 }
 
@@ -63,18 +60,17 @@ async function authorize(
 ): Promise<void> {
   const rule = op.access;
   if (!("privilege" in rule) || !target) return;
-  const on = await rule.target(input as never);
   const main =
     typeof rule.privilege === "string"
       ? [rule.privilege]
       : await rule.privilege(input as never, target);
   // The first check decides "not found" for an object the caller cannot see at all.
-  for (const [i, privilege] of main.entries()) demand(access, { privilege, on }, target, i === 0);
+  for (const [i, privilege] of main.entries()) demand(access, privilege, target, i === 0);
   // Nothing to change still needs the object to be visible.
   const see = SEE[target.object.kind];
-  if (main.length === 0 && see) demand(access, { privilege: see, on }, target, true);
+  if (main.length === 0 && see) demand(access, see, target, true);
   for (const need of (await rule.also?.(input as never, target, access)) ?? []) {
-    demand(access, need, await resolveTarget(need.on), false);
+    demand(access, need.privilege, await resolveTarget(need.on), false);
   }
 }
 

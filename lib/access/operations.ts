@@ -252,9 +252,7 @@ export const revokeOp = operation({
   },
   audit: true,
   run: async ({ id }, { audit }) => {
-    const row = (await listAcl()).find((e) => e.id === id);
-    if (row) audit.detail = `${row.role} of ${row.subjectType} ${row.subjectName} on ${row.path}`;
-    await revoke(id);
+    audit.detail = await revoke(id);
     return { id };
   },
 });

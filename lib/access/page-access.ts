@@ -38,7 +38,7 @@ export async function pageAccessTo(privilege: Privilege, on: Target): Promise<Pa
     throw error;
   });
   try {
-    demand(caller.access, { privilege, on }, target, true);
+    demand(caller.access, privilege, target, true);
     return { ...caller, target, denied: null };
   } catch (error) {
     if (isAppError(error) && error.code === "not_found") notFound();

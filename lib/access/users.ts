@@ -71,20 +71,19 @@ export async function createUser(input: {
   return { user, oneTimePassword: oneTime };
 }
 
-/** True when the user may change permissions on / (what recovering from mistakes needs). */
-async function holdsRoot(userId: string): Promise<boolean> {
-  const view = new PermissionView(userGrants(await aclSnapshot(), userId));
-  return view.privileges({ kind: "root" }).has("Permissions.Modify");
-}
-
-/** Refuses to take away the last enabled user who can change permissions on /. */
+/**
+ * Refuses to take away the last enabled user who can change permissions on / (what recovering
+ * from mistakes needs).
+ */
 async function keepOneAdministrator(userId: string, what: string): Promise<void> {
-  if (!(await holdsRoot(userId))) return;
-  const others = await db.user.findMany({
-    where: { id: { not: userId }, disabled: false },
-    select: { id: true },
-  });
-  for (const other of others) if (await holdsRoot(other.id)) return;
+  const snapshot = await aclSnapshot();
+  const holdsRoot = (id: string) =>
+    new PermissionView(userGrants(snapshot, id))
+      .privileges({ kind: "root" })
+      .has("Permissions.Modify");
+  if (!holdsRoot(userId)) return;
+  for (const [id, other] of snapshot.users)
+    if (id !== userId && !other.disabled && holdsRoot(id)) return;
   throw new AppError(
     "conflict",
     `${what} would leave nobody who can change permissions on /: grant Administrator on / to another user first`,

@@ -1,8 +1,6 @@
 // Signing in and out, one's own password, API tokens and sessions. Every signed-in user manages
 // their own; User.Modify on / sees and revokes everyone's.
 import { z } from "zod";
-import { accessFor } from "@/lib/access/access";
-import { aclSnapshot, userGrants } from "@/lib/access/acl-snapshot";
 import { operation } from "@/lib/access/operation";
 import { root } from "@/lib/access/targets";
 import { db } from "@/lib/db/client";
@@ -72,15 +70,11 @@ export const whoAmIOp = operation({
   input: z.object({}),
   access: { open: "self" },
   audit: false,
-  run: async (_input, { user }) => {
-    const snapshot = await aclSnapshot();
-    const access = await accessFor(user);
-    return {
-      user: { id: user.userId, username: user.username, tokenId: user.tokenId },
-      grants: userGrants(snapshot, user.userId),
-      version: access.version,
-    };
-  },
+  run: async (_input, { user, access }) => ({
+    user: { id: user.userId, username: user.username, tokenId: user.tokenId },
+    grants: access.permissions.user.grants,
+    version: access.version,
+  }),
 });
 
 export const createTokenOp = operation({
