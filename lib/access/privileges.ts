@@ -35,6 +35,8 @@ export const PRIVILEGE_GROUPS = {
   },
   System: {
     "Sys.Audit": "Read the audit log",
+    "Sys.Modify":
+      "Reach the Virtdeck server or the host itself: host URI options that read local files or sockets, raw QEMU arguments, host devices, paths outside pools",
     "User.Modify": "Create, disable and delete users and groups; see every session and token",
     "Permissions.Modify": "Grant and revoke permissions; roles; VM group membership",
   },
