@@ -7,7 +7,14 @@ import { closeAllConsoleSessions } from "@/lib/consoles/run-session";
 import { closeDb } from "@/lib/db/client";
 import { migrate } from "@/lib/db/migrate";
 import { env, sqlitePath } from "@/lib/env";
+import { describeForLog } from "@/lib/errors";
 import { startHostConnections } from "@/lib/hosts/start";
+import {
+  hostRefusal,
+  isAllowedHost,
+  setSecurityHeaders,
+  stampClient,
+} from "@/lib/server/http-guard";
 import { announceAdmin, log } from "@/lib/server/log";
 import { CONSOLE_ROUTE, consoleRoute } from "@/lib/ws/console-route";
 import { handleEventsSocket } from "@/lib/ws/events-route";
@@ -29,8 +36,22 @@ async function main(): Promise<void> {
   const handleNextUpgrade = app.getUpgradeHandler();
   const ws = createWsRouter({ "/ws/events": handleEventsSocket, [CONSOLE_ROUTE]: consoleRoute });
 
-  const server = createServer((req, res) => void handleRequest(req, res));
+  const server = createServer((req, res) => {
+    if (!isAllowedHost(req.headers.host)) {
+      res.writeHead(421, { "Content-Type": "text/plain; charset=utf-8" });
+      res.end(`${hostRefusal(req.headers.host)}\n`);
+      return;
+    }
+    stampClient(req);
+    setSecurityHeaders(req, res);
+    void handleRequest(req, res);
+  });
   server.on("upgrade", (req, socket, head) => {
+    if (!isAllowedHost(req.headers.host)) {
+      socket.end(`HTTP/1.1 421 Misdirected Request\r\nConnection: close\r\n\r\n`);
+      return;
+    }
+    stampClient(req);
     if (req.url?.startsWith("/ws/")) void ws.handleUpgrade(req, socket, head);
     else void handleNextUpgrade(req, socket, head); // dev-mode hot reload
   });
@@ -64,6 +85,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  console.error(error instanceof Error ? error.message : error);
+  console.error(describeForLog(error));
   process.exit(1);
 });

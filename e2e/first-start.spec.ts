@@ -23,7 +23,7 @@ test("first start prints a one-time admin password that must be changed at first
     await page.getByLabel("New password", { exact: true }).fill("short");
     await page.getByLabel("Repeat the new password").fill("short");
     await page.getByRole("button", { name: "Set new password" }).click();
-    await expect(page.getByText("Use at least 12 characters")).toBeVisible();
+    await expect(page.getByText("Password: at least 12 characters")).toBeVisible();
 
     await page.getByLabel("New password", { exact: true }).fill("a-much-better-password");
     await page.getByLabel("Repeat the new password").fill("a-much-better-password");

@@ -2,6 +2,7 @@
 import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { z } from "zod";
+import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "./schemas/password-policy";
 
 const defaultDataDir = path.join(process.cwd(), "data");
 
@@ -15,13 +16,35 @@ const envSchema = z.object({
   /** SQLite file URL; defaults to data/virtdeck.db under VIRTDECK_DATA_DIR. */
   DATABASE_URL: z.string().startsWith("file:", "DATABASE_URL must be a file: URL").optional(),
   /** Unattended installs: the admin password to set at first start (no forced change). */
-  VIRTDECK_ADMIN_PASSWORD: z.string().min(8, "must be at least 8 characters").optional(),
+  VIRTDECK_ADMIN_PASSWORD: z
+    .string()
+    .min(PASSWORD_MIN_LENGTH, `must be at least ${PASSWORD_MIN_LENGTH} characters`)
+    .max(PASSWORD_MAX_LENGTH, `must be at most ${PASSWORD_MAX_LENGTH} characters`)
+    .optional(),
   /** Session lifetime in hours (sliding: each use extends it). */
   VIRTDECK_SESSION_HOURS: z.coerce
     .number()
     .positive()
     .max(24 * 90)
     .default(12),
+  /** The absolute session lifetime in days: however active, a session ends this long after sign-in. */
+  VIRTDECK_SESSION_MAX_DAYS: z.coerce.number().positive().max(365).default(7),
+  /** Failed sign-ins of one account from one address within the window that lock that pair out. */
+  VIRTDECK_LOCKOUT_FAILURES: z.coerce.number().int().min(3).max(1000).default(10),
+  VIRTDECK_LOCKOUT_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 60)
+    .default(15),
+  /** The address users open (https://virtdeck.example.com): Host allow-list and Origin checks. */
+  VIRTDECK_PUBLIC_URL: z
+    .url({ protocol: /^https?$/, error: "must be an http:// or https:// URL" })
+    .optional(),
+  /** More host names the server answers to, comma-separated (IP literals and localhost always). */
+  VIRTDECK_ALLOWED_HOSTS: z.string().optional(),
+  /** Reverse proxies (IP addresses, comma-separated) whose X-Forwarded-For/-Proto are believed. */
+  VIRTDECK_TRUSTED_PROXIES: z.string().optional(),
   /** Key material for secrets at rest (SSH keys); without it a key file is generated in the data dir. */
   VIRTDECK_SECRET: z.string().min(16, "must be at least 16 characters").optional(),
   /** Set to "true" when a TLS-terminating proxy serves Virtdeck over HTTPS. */

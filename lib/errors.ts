@@ -8,6 +8,9 @@ export type AppErrorCode =
   | "forbidden"
   | "not_found"
   | "conflict"
+  | "too_large"
+  | "unsupported_media"
+  | "too_many"
   | "upstream";
 
 const STATUS: Record<AppErrorCode, number> = {
@@ -16,6 +19,9 @@ const STATUS: Record<AppErrorCode, number> = {
   forbidden: 403,
   not_found: 404,
   conflict: 409,
+  too_large: 413,
+  unsupported_media: 415,
+  too_many: 429,
   upstream: 502,
 };
 
@@ -25,6 +31,8 @@ export class AppError extends Error {
     message: string,
     /** For invalid input: the message of each field that was wrong, by its path ("disk.sizeGib"). */
     readonly fields?: Record<string, string[]>,
+    /** For too_many: seconds until the caller may try again (sent as Retry-After). */
+    readonly retryAfterSeconds?: number,
   ) {
     super(message);
     this.name = "AppError";
@@ -92,6 +100,21 @@ export function toActionError(error: unknown): string {
   const known = toAppError(error);
   if (known) return known.message;
   const id = randomBytes(4).toString("hex");
-  console.error(`[virtdeck] error ${id}:`, error);
+  console.error(`[virtdeck] error ${id}: ${describeForLog(error)}`);
   return `Something went wrong (error id ${id}; see the server log)`;
+}
+
+/**
+ * One line (and the stack's frames) for the server log, never the whole object: a database
+ * error's message quotes the query and its arguments (password hashes, sealed keys), so of those
+ * only the class and code are logged.
+ */
+export function describeForLog(error: unknown): string {
+  if (!(error instanceof Error)) return `a thrown ${typeof error}`;
+  const e = error as Error & { code?: unknown; clientVersion?: unknown };
+  const code = typeof e.code === "string" || typeof e.code === "number" ? ` ${e.code}` : "";
+  if (e.clientVersion !== undefined || e.name.startsWith("Prisma"))
+    return `${e.name}${code} (database error; message withheld: it quotes the query)`;
+  const frames = (e.stack ?? "").split("\n").filter((l) => l.trimStart().startsWith("at "));
+  return [`${e.name}${code}: ${e.message}`, ...frames.slice(0, 8)].join("\n");
 }

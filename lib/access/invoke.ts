@@ -16,7 +16,10 @@ export interface Caller {
   /** Null for a request without a valid session or token. */
   user: SessionUser | null;
   userAgent?: string | null;
+  clientAddress?: string | null;
   body?: ReadableStream<Uint8Array>;
+  /** A refusal the way in decided (a forged cross-site request): refused and audited like any. */
+  refusal?: AppError;
 }
 
 /** The kinds of object hidden from a caller who may not see them, and how their absence reads. */
@@ -86,7 +89,10 @@ function signedInCheck(op: AnyOperation, user: SessionUser | null): void {
 /** Refusals: the wrapper's own (before running), and Virtdeck's checks inside the run. */
 function outcomeOf(error: unknown, ran: boolean): "refused" | "error" {
   if (!ran) return "refused";
-  return isAppError(error) && ["invalid", "conflict", "forbidden"].includes(error.code)
+  return isAppError(error) &&
+    ["invalid", "conflict", "forbidden", "unauthorized", "too_many", "too_large"].includes(
+      error.code,
+    )
     ? "refused"
     : "error";
 }
@@ -94,7 +100,7 @@ function outcomeOf(error: unknown, ran: boolean): "refused" | "error" {
 async function audit(
   op: AnyOperation,
   actionName: string | undefined,
-  user: SessionUser | null,
+  caller: Caller,
   note: AuditNote,
   target: ResolvedTarget | null,
   outcome: "ok" | "refused" | "error",
@@ -102,7 +108,9 @@ async function audit(
 ): Promise<void> {
   if (!op.audit) return;
   await recordAudit({
-    user: note.user !== undefined ? note.user : user,
+    user: note.user !== undefined ? note.user : caller.user,
+    clientAddress: caller.clientAddress,
+    userAgent: caller.userAgent,
     action: actionName ?? op.name,
     target: note.target ?? target?.label ?? "(not resolved)",
     objectPath: note.objectPath ?? target?.path ?? null,
@@ -125,6 +133,7 @@ async function admit(
   onTarget: (input: unknown, t: ResolvedTarget | null) => void,
 ): Promise<Admitted> {
   signedInCheck(op, caller.user);
+  if (caller.refusal) throw caller.refusal;
   const input = parseInput(op.input, raw);
   const access = caller.user ? await accessFor(caller.user) : null;
   const target = await targetOf(op, input);
@@ -167,16 +176,17 @@ export async function invoke<S extends z.ZodType, T>(
       audit: note,
       body: caller.body,
       userAgent: caller.userAgent,
+      clientAddress: caller.clientAddress,
     };
     ran = true;
     const result = await op.run(admitted.input, ctx as SignedInContext);
-    await audit(op, actionName, caller.user, note, target, "ok");
+    await audit(op, actionName, caller, note, target, "ok");
     return result as T;
   } catch (error) {
     await audit(
       op,
       actionName,
-      caller.user,
+      caller,
       note,
       target,
       outcomeOf(error, ran),

@@ -57,6 +57,8 @@ export interface OpContext {
   /** The raw request body of a streamed upload (API only). */
   body?: ReadableStream<Uint8Array>;
   userAgent?: string | null;
+  /** The client's address (the socket's peer, or a trusted proxy's client). */
+  clientAddress?: string | null;
 }
 
 /** The context of a signed-in caller's operation (every rule but "public"). */

@@ -2,7 +2,7 @@
 // (their sessions end and their tokens are revoked), group membership, password reset, delete.
 // Virtdeck refuses to lock itself out: nobody disables or deletes themselves, and the last
 // enabled user holding Permissions.Modify on / stays.
-import { generatePassword, hashPassword } from "@/lib/auth/password";
+import { generatePassword, hashPassword, oneTimePasswordExpiry } from "@/lib/auth/password";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { aclSnapshot, changeAccess, userGrants } from "./acl-snapshot";
@@ -63,6 +63,7 @@ export async function createUser(input: {
         username: input.username,
         passwordHash,
         mustChangePassword: oneTime !== null || input.mustChangePassword,
+        oneTimePasswordExpiresAt: oneTime !== null ? oneTimePasswordExpiry() : null,
         groups: { create: [...new Set(input.groups)].map((groupId) => ({ groupId })) },
       },
       select: { id: true, username: true },
@@ -136,7 +137,14 @@ export async function resetPassword(id: string): Promise<{ oneTimePassword: stri
   const oneTimePassword = generatePassword();
   const passwordHash = await hashPassword(oneTimePassword);
   await db.$transaction([
-    db.user.update({ where: { id: user.id }, data: { passwordHash, mustChangePassword: true } }),
+    db.user.update({
+      where: { id: user.id },
+      data: {
+        passwordHash,
+        mustChangePassword: true,
+        oneTimePasswordExpiresAt: oneTimePasswordExpiry(),
+      },
+    }),
     db.session.deleteMany({ where: { userId: user.id } }),
   ]);
   return { oneTimePassword };

@@ -6,6 +6,7 @@ import { invoke } from "@/lib/access/invoke";
 import type { Operation } from "@/lib/access/operation";
 import { getSessionUser } from "@/lib/auth/current-user";
 import { isAppError, toActionError } from "@/lib/errors";
+import { clientOfHeaders } from "@/lib/server/http-guard";
 
 import type { ActionResult } from "./result";
 
@@ -27,10 +28,11 @@ function failure(error: unknown): ActionResult<never> {
 export function serverAction<S extends z.ZodType, T>(op: Operation<S, T>) {
   return async (raw: unknown): Promise<ActionResult<T>> => {
     const user = await getSessionUser();
-    const userAgent = (await headers()).get("user-agent");
+    const client = clientOfHeaders(await headers());
     try {
       const input = raw instanceof FormData ? Object.fromEntries(raw) : raw;
-      return { ok: true, data: await invoke(op, { user, userAgent }, input) };
+      const caller = { user, userAgent: client.userAgent, clientAddress: client.address };
+      return { ok: true, data: await invoke(op, caller, input) };
     } catch (error) {
       const isPublic = "open" in op.access && op.access.open === "public";
       if (isAppError(error) && error.code === "unauthorized" && !user && !isPublic)

@@ -7,5 +7,9 @@ export function jsonError(error: unknown): Response {
   const body = known.fields
     ? { error: known.message, fields: known.fields }
     : { error: known.message };
-  return Response.json(body, { status: httpStatus(known) });
+  const retry = known.retryAfterSeconds;
+  return Response.json(body, {
+    status: httpStatus(known),
+    headers: retry !== undefined ? { "Retry-After": String(Math.max(1, Math.ceil(retry))) } : {},
+  });
 }

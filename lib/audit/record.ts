@@ -10,6 +10,8 @@ export interface AuditEntry {
   objectPath?: string | null;
   outcome: "ok" | "error" | "refused";
   detail?: string;
+  clientAddress?: string | null;
+  userAgent?: string | null;
 }
 
 export async function recordAudit(entry: AuditEntry): Promise<void> {
@@ -22,6 +24,8 @@ export async function recordAudit(entry: AuditEntry): Promise<void> {
       objectPath: entry.objectPath ?? null,
       outcome: entry.outcome,
       detail: entry.detail?.slice(0, 2000),
+      clientAddress: entry.clientAddress?.slice(0, 64) ?? null,
+      userAgent: entry.userAgent?.slice(0, 300) ?? null,
     },
   });
 }

@@ -12,7 +12,11 @@ export async function changePassword(user: SessionUser, input: NewPasswordInput)
   }
   await db.user.update({
     where: { id: user.userId },
-    data: { passwordHash: await hashPassword(input.newPassword), mustChangePassword: false },
+    data: {
+      passwordHash: await hashPassword(input.newPassword),
+      mustChangePassword: false,
+      oneTimePasswordExpiresAt: null,
+    },
   });
   await revokeUserSessions(user.userId, user.sessionId);
 }

@@ -11,9 +11,10 @@ import { createApiToken, listApiTokens, revokeApiToken, revokeUserTokens } from 
 import { changePassword } from "./change-password";
 import { clearSessionCookie, readSessionToken, setSessionCookie } from "./current-user";
 import { verifyPassword } from "./password";
-import { revokeSession } from "./session-store";
+import { revokeSession, rotateSession } from "./session-store";
 import { endSession, listSessions } from "./sessions";
 import { signIn } from "./sign-in";
+import { throttleConfig } from "./sign-in-throttle";
 
 export const signInOp = operation({
   name: "auth.sign-in",
@@ -21,10 +22,17 @@ export const signInOp = operation({
   input: signInSchema,
   access: { open: "public" },
   audit: true,
-  run: async (input, { audit, userAgent }) => {
+  run: async (input, { audit, userAgent, clientAddress }) => {
     audit.target = input.username.slice(0, 64);
-    const result = await signIn(input, userAgent ?? null);
-    if (!result) throw new AppError("unauthorized", "Wrong username or password");
+    const result = await signIn(input, {
+      address: clientAddress ?? "unknown",
+      userAgent: userAgent ?? null,
+    });
+    if (!result.ok) {
+      if (result.lockedNow)
+        audit.detail = `locked out: ${throttleConfig().lockoutFailures} failures within ${throttleConfig().windowMs / 60_000} min from ${clientAddress ?? "unknown"}`;
+      throw new AppError("unauthorized", result.reason);
+    }
     audit.user = { userId: result.user.id, username: result.user.username };
     await setSessionCookie(result.token, result.expiresAt);
     return {
@@ -57,6 +65,11 @@ export const changePasswordOp = operation({
   run: async (input, { user, audit }) => {
     audit.target = user.username;
     await changePassword(user, input);
+    // A new cookie token: whoever may have seen the old one (and the old password) is out.
+    if (!user.tokenId) {
+      const rotated = await rotateSession(user.sessionId);
+      if (rotated) await setSessionCookie(rotated.token, rotated.expiresAt);
+    }
     const revoked = input.revokeTokens ? await revokeUserTokens(user.userId) : 0;
     if (revoked) audit.detail = `revoked ${revoked} API token(s)`;
     return { changed: true, revokedTokens: revoked };

@@ -27,16 +27,41 @@ function sessionLifetimeMs(): number {
   return env.VIRTDECK_SESSION_HOURS * 3600_000;
 }
 
+/** Sliding expiry, never past the absolute lifetime counted from sign-in. */
+function nextExpiry(signedInAt: Date, now: number): Date {
+  const absolute = signedInAt.getTime() + env.VIRTDECK_SESSION_MAX_DAYS * 86_400_000;
+  return new Date(Math.min(now + sessionLifetimeMs(), absolute));
+}
+
 export async function createSession(
   userId: string,
   userAgent?: string | null,
-): Promise<{ token: string; expiresAt: Date }> {
+  /** A rotated session keeps its sign-in time (its absolute lifetime does not restart). */
+  signedInAt = new Date(),
+): Promise<{ token: string; expiresAt: Date; sessionId: string }> {
   const token = randomBytes(32).toString("base64url");
-  const expiresAt = new Date(Date.now() + sessionLifetimeMs());
-  await db.session.create({
-    data: { tokenHash: hashToken(token), userId, expiresAt, userAgent: userAgent?.slice(0, 300) },
+  const expiresAt = nextExpiry(signedInAt, Date.now());
+  const row = await db.session.create({
+    data: {
+      tokenHash: hashToken(token),
+      userId,
+      expiresAt,
+      signedInAt,
+      userAgent: userAgent?.slice(0, 300),
+    },
   });
-  return { token, expiresAt };
+  return { token, expiresAt, sessionId: row.id };
+}
+
+/** A new token for a live session (at a password change): the old cookie stops working. */
+export async function rotateSession(
+  sessionId: string,
+): Promise<{ token: string; expiresAt: Date } | null> {
+  const old = await db.session.findUnique({ where: { id: sessionId } });
+  if (!old) return null;
+  const fresh = await createSession(old.userId, old.userAgent, old.signedInAt);
+  await db.session.delete({ where: { id: old.id } });
+  return fresh;
 }
 
 /** Resolves a cookie token to its user; expired sessions are deleted, live ones slide forward. */
@@ -55,7 +80,7 @@ export async function resolveSession(token: string | undefined): Promise<Session
   let expiresAt = session.expiresAt;
   // Slide the expiry at most once a minute, to keep page loads free of writes.
   if (now - session.lastSeenAt.getTime() > 60_000) {
-    expiresAt = new Date(now + sessionLifetimeMs());
+    expiresAt = nextExpiry(session.signedInAt, now);
     await db.session.update({
       where: { id: session.id },
       data: { lastSeenAt: new Date(now), expiresAt },

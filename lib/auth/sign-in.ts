@@ -1,22 +1,82 @@
 import { db } from "@/lib/db/client";
+import { AppError } from "@/lib/errors";
 import type { SignInInput } from "@/lib/schemas/auth";
 import { hashPassword, verifyPassword } from "./password";
 import { createSession } from "./session-store";
+import {
+  clearFailures,
+  decide,
+  recentFailures,
+  recordFailure,
+  throttleConfig,
+} from "./sign-in-throttle";
 
 // Verified against when the user does not exist, so both paths cost one argon2 verification.
 let dummyHash: Promise<string> | undefined;
 
-/** A new session for the right password of an enabled user, else null (audited by the caller). */
-export async function signIn(input: SignInInput, userAgent: string | null) {
-  const user = await db.user.findUnique({ where: { username: input.username } });
+export interface SignInClient {
+  address: string;
+  userAgent: string | null;
+}
+
+export type SignInOutcome =
+  | {
+      ok: true;
+      user: { id: string; username: string; mustChangePassword: boolean };
+      token: string;
+      expiresAt: Date;
+    }
+  | { ok: false; reason: string; lockedNow: boolean };
+
+async function passwordMatches(username: string, password: string) {
+  const user = await db.user.findUnique({ where: { username } });
   if (!user) {
     dummyHash ??= hashPassword("virtdeck-timing-equaliser");
-    await verifyPassword(await dummyHash, input.password);
+    await verifyPassword(await dummyHash, password);
     return null;
   }
-  if (!(await verifyPassword(user.passwordHash, input.password))) return null;
+  return (await verifyPassword(user.passwordHash, password)) ? user : null;
+}
+
+/**
+ * Signs in: throttled attempts are refused (429) before any hashing; a wrong password, an unknown
+ * or disabled user read the same; an expired one-time password says so only to its holder.
+ */
+export async function signIn(input: SignInInput, client: SignInClient): Promise<SignInOutcome> {
+  const config = throttleConfig();
+  const decision = decide(
+    await recentFailures(input.username, client.address, config),
+    Date.now(),
+    config,
+  );
+  if (!decision.allowed) {
+    const when = decision.until.toISOString().slice(11, 19);
+    throw new AppError(
+      "too_many",
+      decision.locked
+        ? `Too many failed sign-ins for ${input.username} from this address: locked until ${when} UTC (an administrator can lift it sooner)`
+        : `Too many failed sign-ins: wait ${decision.retryAfterSeconds} s before trying again`,
+      undefined,
+      decision.retryAfterSeconds,
+    );
+  }
+  const user = await passwordMatches(input.username, input.password);
   // A disabled user's right password is refused with the same words as a wrong one.
-  if (user.disabled) return null;
-  const session = await createSession(user.id, userAgent);
-  return { user, ...session };
+  if (!user || user.disabled) {
+    const lockedNow = await recordFailure(input.username, client.address, config);
+    return { ok: false, reason: "Wrong username or password", lockedNow };
+  }
+  await clearFailures(input.username, client.address);
+  if (
+    user.mustChangePassword &&
+    user.oneTimePasswordExpiresAt &&
+    user.oneTimePasswordExpiresAt <= new Date()
+  )
+    return {
+      ok: false,
+      reason: "This one-time password has expired: ask an administrator for a new one",
+      lockedNow: false,
+    };
+  const session = await createSession(user.id, client.userAgent);
+  return { ok: true, user, ...session };
 }

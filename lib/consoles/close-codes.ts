@@ -13,6 +13,8 @@ export const CLOSE = {
   busy: 4009,
   /** Serial: another client took the console over. */
   takenOver: 4010,
+  /** The session or token that opened the socket ended (signed out, revoked, expired, disabled). */
+  signedOut: 4401,
   /** The connection to the VM's host was lost. */
   hostLost: 4502,
 } as const;

@@ -1,5 +1,6 @@
 // Starts a live connection to every stored host when the server starts.
 import { db } from "@/lib/db/client";
+import { describeForLog } from "@/lib/errors";
 import type { Host } from "@/lib/generated/prisma/client";
 import { fullSync, subscribeHostEvents } from "@/lib/inventory/sync-host";
 import { connectOptionsFor } from "./connect-options";
@@ -24,7 +25,7 @@ export async function startHostConnections(): Promise<ConnectionManager> {
     },
     onStatus(hostId, status, error) {
       saveHostStatus(hostId, status, error).catch((e: unknown) =>
-        console.error("[virtdeck] saving host status:", e),
+        console.error(`[virtdeck] saving host status: ${describeForLog(e)}`),
       );
     },
   });
@@ -34,7 +35,9 @@ export async function startHostConnections(): Promise<ConnectionManager> {
       manager.add(hostTarget(host));
     } catch (error) {
       // A stored URI this version cannot read must not keep the server (and other hosts) down.
-      console.error(`[virtdeck] host ${host.name}: cannot connect to ${host.uri}:`, error);
+      console.error(
+        `[virtdeck] host ${host.name}: cannot connect to ${host.uri}: ${describeForLog(error)}`,
+      );
     }
   }
   return manager;

@@ -1,6 +1,7 @@
 // Inputs of users, groups, roles, permissions (ACL), VM groups, tokens and the audit log.
 import { z } from "zod";
 import { isPrivilege } from "@/lib/access/privileges";
+import { PASSWORD_MAX_LENGTH, passwordSchema } from "./password-policy";
 
 const id = z.string().min(1).max(64);
 
@@ -12,7 +13,7 @@ export const usernameSchema = z
   .max(64, "Username: at most 64 characters")
   .regex(/^[a-z0-9][a-z0-9._@-]*$/, "Username: lower-case letters, digits and . _ @ - only");
 
-export const passwordSchema = z.string().min(12, "Password: at least 12 characters").max(1024);
+export { passwordSchema };
 
 const groupNameSchema = z
   .string()
@@ -98,7 +99,7 @@ export const createApiTokenSchema = z.object({
     .min(1, "Name the token after what uses it")
     .max(64, "Keep the name to 64 characters"),
   /** Minting a token asks for the password again: a borrowed session cannot mint one. */
-  password: z.string().min(1, "Enter your password to create a token").max(1024),
+  password: z.string().min(1, "Enter your password to create a token").max(PASSWORD_MAX_LENGTH),
   /** Days until the token stops working; empty or 0: until revoked. */
   expiresInDays: z.coerce.number().int().min(0).max(3650, "Expiry: at most 3650 days").default(0),
   privsep: z.coerce.boolean().default(false),

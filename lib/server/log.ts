@@ -13,9 +13,11 @@ export function announceAdmin(result: BootstrapResult): void {
     return;
   }
   const lines = [
-    `First start: created user '${result.username}'.`,
+    result.renewed
+      ? `The one-time password of '${result.username}' had expired; here is a new one.`
+      : `First start: created user '${result.username}'.`,
     `One-time password: ${result.oneTimePassword}`,
-    "It is shown only now; you must choose a new password at first sign-in.",
+    "It is shown only now and works for 24 hours; you choose your own at first sign-in.",
   ];
   const width = Math.max(...lines.map((l) => l.length));
   const bar = "=".repeat(width + 4);

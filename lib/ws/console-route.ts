@@ -9,6 +9,7 @@ import { resolveTarget, vm } from "@/lib/access/targets";
 import { runConsoleSession } from "@/lib/consoles/run-session";
 import { type ConsoleGrant, redeemTicket } from "@/lib/consoles/tickets";
 import { consolePathSchema } from "@/lib/schemas/console";
+import { overLimit, type WatchedCredential, watchSocket } from "./credential-watch";
 import { sessionOf, type WsRefusal, type WsRoute } from "./router";
 
 export const CONSOLE_ROUTE = "/ws/consoles/:vmId/:type";
@@ -62,12 +63,24 @@ async function authorize(
   // Checked again at redeem: a grant revoked since the ticket was issued opens nothing.
   if (!(await stillAllowed(grant)))
     return { refuse: 403, message: "Permission denied: this needs VM.Console on the VM" };
+  const tooMany = overLimit(consoleCredential(grant));
+  if (tooMany) return { refuse: 429, message: tooMany };
   return grant;
+}
+
+function consoleCredential(grant: ConsoleGrant): WatchedCredential {
+  return {
+    userId: grant.userId,
+    sessionId: grant.sessionId,
+    tokenId: grant.tokenId,
+    kind: "console",
+  };
 }
 
 export const consoleRoute: WsRoute<ConsoleGrant> = {
   authorize,
   handle(socket: WebSocket, grant: ConsoleGrant) {
+    watchSocket(socket, consoleCredential(grant));
     void runConsoleSession(socket, grant).catch(() => socket.terminate());
   },
 };

@@ -1,32 +1,19 @@
 // /ws/events: the live channel to the browser. Every change to a VM, host, network or pool is
 // pushed as it happens, but only to sockets whose caller may see that object, checked per
 // message with the caller's permissions of that moment; the browser writes it into its cache.
-import type { IncomingMessage } from "node:http";
 import type { WebSocket } from "ws";
 import { type Access, accessFrom } from "@/lib/access/access";
 import { aclSnapshot, cachedAclSnapshot } from "@/lib/access/acl-snapshot";
 import { mayReceive } from "@/lib/access/live-filter";
-import {
-  readCookie,
-  resolveSession,
-  SESSION_COOKIE,
-  type SessionUser,
-} from "@/lib/auth/session-store";
+import type { SessionUser } from "@/lib/auth/session-store";
 import { subscribe } from "@/lib/live/bus";
 import type { ServerMessage } from "@/lib/live/messages";
 
 const HEARTBEAT_MS = 25_000;
 /** A tab that stops reading is disconnected rather than buffered without end. */
 const MAX_BUFFERED_BYTES = 4 * 1024 * 1024;
-/** Close code when the session behind the socket has ended (signed out, user disabled). */
-export const SESSION_ENDED = 4001;
 
-export async function handleEventsSocket(
-  socket: WebSocket,
-  user: SessionUser,
-  request: IncomingMessage,
-): Promise<void> {
-  const sessionToken = readCookie(request.headers.cookie, SESSION_COOKIE);
+export async function handleEventsSocket(socket: WebSocket, user: SessionUser): Promise<void> {
   let access: Access = accessFrom(await aclSnapshot(), user);
   /** The permissions of this moment: rebuilt when the snapshot moved on (a grant changed). */
   const current = (): Access => {
@@ -40,16 +27,9 @@ export async function handleEventsSocket(
       return socket.close(1013, "Too far behind; reconnect");
     socket.send(JSON.stringify(message));
   };
-  const onMessage = (message: ServerMessage) => {
-    if (message.type !== "access") return deliver(message);
-    // Grants, groups or users changed: a disabled or deleted user's socket ends here.
-    void resolveSession(sessionToken).then(
-      (still) => (still ? deliver(message) : socket.close(SESSION_ENDED, "Signed out")),
-      () => undefined,
-    );
-  };
   deliver({ type: "hello", user: user.username });
-  const unsubscribe = subscribe(onMessage);
+  // A session that ends (signed out, user disabled) is closed by the credential watch.
+  const unsubscribe = subscribe(deliver);
   let alive = true;
   socket.on("pong", () => {
     alive = true;

@@ -10,6 +10,8 @@ import {
   SESSION_COOKIE,
   type SessionUser,
 } from "@/lib/auth/session-store";
+import { CLIENT_PROTO_HEADER, isOwnOrigin } from "@/lib/server/http-guard";
+import { overLimit, type WatchedCredential, watchSocket } from "./credential-watch";
 
 export type WsRouteHandler = (
   socket: WebSocket,
@@ -17,7 +19,7 @@ export type WsRouteHandler = (
   request: IncomingMessage,
 ) => void | Promise<void>;
 
-export type WsStatus = 401 | 403 | 404 | 409;
+export type WsStatus = 401 | 403 | 404 | 409 | 429;
 
 /** A refused upgrade: the status and a line of text go back before any WebSocket byte. */
 export interface WsRefusal {
@@ -41,6 +43,7 @@ const REASONS: Record<WsStatus, string> = {
   403: "Forbidden",
   404: "Not Found",
   409: "Conflict",
+  429: "Too Many Requests",
 };
 
 function refuse(socket: Duplex, status: WsStatus, message: string): void {
@@ -59,16 +62,17 @@ export function isRefusal(value: unknown): value is WsRefusal {
 export function isSameOrigin(request: IncomingMessage): boolean {
   const origin = request.headers.origin;
   if (!origin) return true; // non-browser clients send none; the route's credential still counts
-  try {
-    return new URL(origin).host === request.headers.host;
-  } catch {
-    return false;
-  }
+  const proto = request.headers[CLIENT_PROTO_HEADER];
+  return isOwnOrigin(origin, typeof proto === "string" ? proto : null, request.headers.host);
 }
 
 /** The signed-in user of an upgrade's session cookie, or null. */
 export function sessionOf(request: IncomingMessage): Promise<SessionUser | null> {
   return resolveSession(readCookie(request.headers.cookie, SESSION_COOKIE)).catch(() => null);
+}
+
+function eventsCredential(user: SessionUser): WatchedCredential {
+  return { userId: user.userId, sessionId: user.sessionId, tokenId: null, kind: "events" };
 }
 
 /** The classic route: the session cookie is the credential. */
@@ -80,10 +84,14 @@ export function sessionRoute(handler: WsRouteHandler): WsRoute<SessionUser> {
       // As for pages: a one-time password must be changed before anything else.
       if (user.mustChangePassword)
         return { refuse: 403, message: "Change the one-time password first" };
+      const tooMany = overLimit(eventsCredential(user));
+      if (tooMany) return { refuse: 429, message: tooMany };
       return user;
     },
-    handle: (socket, user, request) =>
-      void Promise.resolve(handler(socket, user, request)).catch(() => socket.terminate()),
+    handle: (socket, user, request) => {
+      watchSocket(socket, eventsCredential(user));
+      void Promise.resolve(handler(socket, user, request)).catch(() => socket.terminate());
+    },
   };
 }
 

@@ -54,8 +54,11 @@ describe("accounts", () => {
   it("a user created without a password gets a one-time one, and must change it", async () => {
     const made = await invoke(createUserOp, { user: admin }, { username: "fresh" });
     expect(made.oneTimePassword).toMatch(/^[A-Za-z0-9]{20}$/);
-    const signedIn = await signIn({ username: "fresh", password: made.oneTimePassword! }, null);
-    expect(signedIn?.user.mustChangePassword).toBe(true);
+    const signedIn = await signIn(
+      { username: "fresh", password: made.oneTimePassword! },
+      { address: "127.0.0.9", userAgent: null },
+    );
+    expect(signedIn.ok && signedIn.user.mustChangePassword).toBe(true);
   });
 
   it("disabling a user ends their sessions and revokes their tokens and the tokens' grants", async () => {
@@ -82,7 +85,12 @@ describe("accounts", () => {
     expect(
       await db.aclEntry.count({ where: { subjectType: "token", subjectId: summary.id } }),
     ).toBe(0);
-    expect(await signIn({ username: "carol", password: "a-long-test-password" }, null)).toBeNull();
+    expect(
+      await signIn(
+        { username: "carol", password: "a-long-test-password" },
+        { address: "127.0.0.9", userAgent: null },
+      ),
+    ).toMatchObject({ ok: false, reason: "Wrong username or password" });
     const row = await db.auditEvent.findFirstOrThrow({ orderBy: { at: "desc" } });
     expect(row).toMatchObject({ action: "user.disable", target: "carol", outcome: "ok" });
   });

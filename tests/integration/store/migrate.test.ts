@@ -53,19 +53,28 @@ describe("migrate", () => {
     old.exec(
       `INSERT INTO User (id, username, passwordHash, updatedAt) VALUES ('u1', 'admin', 'h', 0)`,
     );
-    old.exec(`INSERT INTO Session (id, tokenHash, userId, expiresAt) VALUES ('s1', 'sh', 'u1', 0)`);
+    old.exec(
+      `INSERT INTO Session (id, tokenHash, userId, createdAt, expiresAt) VALUES ('s1', 'sh', 'u1', 1700000000000, 0)`,
+    );
     old.exec(
       `INSERT INTO ApiToken (id, name, tokenHash, prefix, userId) VALUES ('t1', 'ci', 'th', 'vdk_ab', 'u1')`,
     );
     old.close();
 
-    expect(migrate(file, migrationsDir).applied).toEqual(["20261201000000_access"]);
+    expect(migrate(file, migrationsDir).applied).toEqual(
+      listMigrations(migrationsDir)
+        .map((m) => m.name)
+        .filter((name) => name >= "20261201"),
+    );
     const db = new Database(file, { readonly: true });
     const get = (sql: string) => db.prepare(sql).all();
     expect(get("SELECT path, subjectType, subjectId, role, propagate FROM AclEntry")).toEqual([
       { path: "/", subjectType: "user", subjectId: "u1", role: "Administrator", propagate: 1 },
     ]);
-    expect(get("SELECT id FROM Session")).toEqual([{ id: "s1" }]);
+    // A session's absolute lifetime counts from when it was made.
+    expect(get("SELECT id, signedInAt FROM Session")).toEqual([
+      { id: "s1", signedInAt: 1700000000000 },
+    ]);
     // Tokens stay full tokens of their user (not privilege-separated, no expiry).
     expect(get("SELECT id, privsep, expiresAt FROM ApiToken")).toEqual([
       { id: "t1", privsep: 0, expiresAt: null },

@@ -19,3 +19,20 @@ describe("passwords", () => {
     for (const p of seen) expect(p).toMatch(/^[a-hjkmnp-zA-HJ-NP-Z2-9]{20}$/);
   });
 });
+
+describe("password hashing under load", () => {
+  it("runs at most one hash per core and queues 64 more; the rest are refused at once", async () => {
+    const { availableParallelism } = await import("node:os");
+    const hash = await hashPassword("a-password-to-check");
+    const attempts = Array.from({ length: 200 }, () =>
+      verifyPassword(hash, "wrong").then(
+        () => "checked",
+        (e: { code?: string }) => e.code,
+      ),
+    );
+    const outcomes = await Promise.all(attempts);
+    const refused = outcomes.filter((o) => o === "too_many").length;
+    expect(refused).toBe(200 - availableParallelism() - 64);
+    expect(outcomes.filter((o) => o === "checked").length).toBe(availableParallelism() + 64);
+  });
+});

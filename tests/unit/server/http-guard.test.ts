@@ -1,0 +1,57 @@
+import { beforeAll, describe, expect, it } from "vitest";
+
+type Guard = typeof import("@/lib/server/http-guard");
+let guard: Guard;
+
+beforeAll(async () => {
+  // The guard reads its settings once, at import (as the server does at start).
+  process.env.VIRTDECK_PUBLIC_URL = "https://virtdeck.example.com";
+  process.env.VIRTDECK_ALLOWED_HOSTS = "kvm-dash.lan, other.lan";
+  guard = await import("@/lib/server/http-guard");
+});
+
+describe("Host allow-list", () => {
+  it("answers to IP literals, localhost, the public URL's name and the listed names", () => {
+    for (const host of [
+      "127.0.0.1:3000",
+      "10.1.2.3",
+      "[::1]:3000",
+      "[::ffff:127.0.0.1]:3000",
+      "localhost:3000",
+      "virtdeck.example.com",
+      "VIRTDECK.example.com:443",
+      "kvm-dash.lan:3000",
+    ])
+      expect(guard.isAllowedHost(host), host).toBe(true);
+  });
+
+  it("refuses other names (a rebinding page's own name), malformed and missing headers", () => {
+    for (const host of [
+      "evil.example",
+      "127.0.0.1.evil.example",
+      "virtdeck.example.com.evil.example",
+      "localhost.evil",
+      "",
+      undefined,
+      "a b",
+      "[::1",
+    ])
+      expect(guard.isAllowedHost(host), String(host)).toBe(false);
+    expect(guard.hostRefusal("evil.example:3000")).toContain("'evil.example'");
+  });
+});
+
+describe("Origin check", () => {
+  it("accepts the public URL's origin and the request's own scheme and host", () => {
+    expect(guard.isOwnOrigin("https://virtdeck.example.com", "http", "10.0.0.5:3000")).toBe(true);
+    expect(guard.isOwnOrigin("http://127.0.0.1:3000", "http", "127.0.0.1:3000")).toBe(true);
+  });
+
+  it("compares scheme, host and port", () => {
+    expect(guard.isOwnOrigin("http://virtdeck.example.com", "http", "10.0.0.5:3000")).toBe(false);
+    expect(guard.isOwnOrigin("https://virtdeck.example.com:8443", "http", "x")).toBe(false);
+    expect(guard.isOwnOrigin("http://127.0.0.1:3001", "http", "127.0.0.1:3000")).toBe(false);
+    expect(guard.isOwnOrigin("https://127.0.0.1:3000", "http", "127.0.0.1:3000")).toBe(false);
+    expect(guard.isOwnOrigin("null", "http", "127.0.0.1:3000")).toBe(false);
+  });
+});
