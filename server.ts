@@ -9,6 +9,7 @@ import { migrate } from "@/lib/db/migrate";
 import { env, sqlitePath } from "@/lib/env";
 import { describeForLog } from "@/lib/errors";
 import { startHostConnections } from "@/lib/hosts/start";
+import { resealLegacySecrets } from "@/lib/secrets/reseal";
 import {
   hostRefusal,
   isAllowedHost,
@@ -28,6 +29,8 @@ async function main(): Promise<void> {
   );
   if (applied.length > 0) log(`applied migrations: ${applied.join(", ")}`);
   announceAdmin(await bootstrapAdmin());
+  const resealed = await resealLegacySecrets();
+  if (resealed > 0) log(`sealed ${resealed} stored SSH key(s) again with the derived key`);
   const hosts = await startHostConnections();
 
   const app = next({ dev, hostname: env.HOST, port: env.PORT });

@@ -63,7 +63,9 @@ function loadEnv(): Env {
   }
   const dataDir = path.resolve(parsed.data.VIRTDECK_DATA_DIR);
   const databaseUrl = parsed.data.DATABASE_URL ?? `file:${path.join(dataDir, "virtdeck.db")}`;
-  mkdirSync(path.dirname(sqlitePath(databaseUrl)), { recursive: true });
+  // A new data directory is the service account's alone (existing ones are left as they are).
+  mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+  mkdirSync(path.dirname(sqlitePath(databaseUrl)), { recursive: true, mode: 0o700 });
   // Prisma's CLI reads the datasource URL from the environment; keep it in step with ours.
   process.env.DATABASE_URL = databaseUrl;
   return { ...parsed.data, VIRTDECK_DATA_DIR: dataDir, DATABASE_URL: databaseUrl };

@@ -39,6 +39,7 @@ export function demand(
   privilege: Privilege,
   target: ResolvedTarget,
   hidden: boolean,
+  why: string[] = [],
 ): void {
   if (access.can(privilege, target.object)) return;
   // / and VM groups always exist; hosts, VMs, pools and networks are hidden when not visible.
@@ -46,7 +47,7 @@ export function demand(
     throw new AppError("not_found", NOT_FOUND[target.object.kind] ?? "Not found");
   throw new AppError(
     "forbidden",
-    `Permission denied: this needs ${privilege} on ${target.label} (${target.path})`,
+    `Permission denied: this needs ${privilege} on ${target.label} (${target.path})${why.length ? `: ${why.join("; ")}` : ""}`,
   );
 }
 
@@ -73,7 +74,7 @@ async function authorize(
   const see = SEE[target.object.kind];
   if (main.length === 0 && see) demand(access, see, target, true);
   for (const need of (await rule.also?.(input as never, target, access)) ?? []) {
-    demand(access, need.privilege, await resolveTarget(need.on), false);
+    demand(access, need.privilege, await resolveTarget(need.on), false, need.why);
   }
 }
 

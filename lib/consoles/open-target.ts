@@ -1,15 +1,20 @@
 // Opens the far end of a console: the VM's VNC server (TCP or UNIX socket on the VM's host, over
 // the host's own SSH session when it is reached over SSH) or its serial console stream.
+import { lookup } from "node:dns/promises";
 import { connect as netConnect } from "node:net";
+import { networkInterfaces } from "node:os";
 import type { Duplex } from "node:stream";
 import { AppError } from "@/lib/errors";
 import { type Connection, type DomainRef, DomainXmlFlags } from "@/lib/libvirt";
 import type { ConsoleType } from "@/lib/schemas/console";
-import { type VncEndpoint, vncEndpoint } from "./vnc-target";
+import { vncDialTarget } from "./dial-policy";
+import { vncEndpoint } from "./vnc-target";
 
 const DIAL_TIMEOUT_MS = 10_000;
 
-function dialLocal(endpoint: VncEndpoint): Promise<Duplex> {
+function dialLocal(
+  endpoint: { kind: "tcp"; host: string; port: number } | { kind: "unix"; path: string },
+): Promise<Duplex> {
   return new Promise((resolve, reject) => {
     const socket =
       endpoint.kind === "unix"
@@ -29,27 +34,33 @@ function dialLocal(endpoint: VncEndpoint): Promise<Duplex> {
   });
 }
 
+function localAddresses(): string[] {
+  return Object.values(networkInterfaces()).flatMap((list) => (list ?? []).map((i) => i.address));
+}
+
+async function addressesOf(name: string | undefined): Promise<string[]> {
+  if (!name) return [];
+  return (await lookup(name, { all: true }).catch(() => [])).map((a) => a.address);
+}
+
 /** Dials the VNC server the domain XML describes, the way the VM's host is reached. */
 async function openVnc(conn: Connection, dom: DomainRef): Promise<Duplex> {
   const endpoint = vncEndpoint(await conn.domains.xml(dom, DomainXmlFlags.SECURE));
   if ("problem" in endpoint) throw new AppError("conflict", endpoint.problem);
-  const transport = conn.uri.transport;
-  if (transport === "ssh") {
-    const target =
-      endpoint.kind === "unix"
-        ? { path: endpoint.path }
-        : { host: endpoint.host, port: endpoint.port };
-    return conn.openTunnel(target, DIAL_TIMEOUT_MS);
-  }
-  if (transport === "unix") return dialLocal(endpoint);
-  // qemu+tcp / qemu+tls: the VNC server is on another machine, reachable only if it listens
-  // on an address other than that machine's loopback.
-  if (endpoint.kind === "unix" || endpoint.host.startsWith("127.") || endpoint.host === "::1")
-    throw new AppError(
-      "conflict",
-      "This VM's VNC display listens only on its host's loopback; add the host over SSH to reach it",
+  const { transport, host } = conn.uri;
+  const target = vncDialTarget(endpoint, {
+    transport,
+    uriHost: host,
+    hostAddresses: transport === "tcp" || transport === "tls" ? await addressesOf(host) : [],
+    localAddresses: transport === "unix" ? localAddresses() : [],
+  });
+  if ("problem" in target) throw new AppError("conflict", target.problem);
+  if (transport === "ssh")
+    return conn.openTunnel(
+      target.kind === "unix" ? { path: target.path } : { host: target.host, port: target.port },
+      DIAL_TIMEOUT_MS,
     );
-  return dialLocal(endpoint);
+  return dialLocal(target);
 }
 
 /** libvirt's "operation failed: Active console session exists for this domain". */

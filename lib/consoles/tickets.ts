@@ -3,10 +3,15 @@
 // upgrade. They live in memory on globalThis because Next's bundle (which issues them) and
 // server.ts (which redeems them) load separate copies of this module in one process.
 import { createHash, randomBytes } from "node:crypto";
+import { AppError } from "@/lib/errors";
 import type { ConsoleType } from "@/lib/schemas/console";
 
 export const TICKET_TTL_MS = 30_000;
-/** Outstanding tickets are capped so that a busy script cannot grow memory without end. */
+/**
+ * Outstanding tickets are capped so that a busy script cannot grow memory without end: per user
+ * (a user's newest ticket evicts that user's oldest, never someone else's), and in all.
+ */
+export const MAX_TICKETS_PER_USER = 100;
 const MAX_OUTSTANDING = 10_000;
 const KEY = Symbol.for("virtdeck.console-tickets");
 
@@ -53,10 +58,15 @@ export function issueTicket(
   now = Date.now(),
 ): { ticket: string; expiresAt: Date } {
   prune(now);
-  if (tickets().size >= MAX_OUTSTANDING) {
-    const oldest = tickets().keys().next().value;
-    if (oldest !== undefined) tickets().delete(oldest);
-  }
+  const mine = [...tickets()].filter(([, g]) => g.userId === grant.userId);
+  if (mine.length >= MAX_TICKETS_PER_USER) tickets().delete(mine[0]![0]);
+  else if (tickets().size >= MAX_OUTSTANDING)
+    throw new AppError(
+      "too_many",
+      "Too many console tickets outstanding: try again shortly",
+      undefined,
+      5,
+    );
   const ticket = randomBytes(32).toString("base64url");
   const expiresAt = now + TICKET_TTL_MS;
   tickets().set(keyOf(ticket), { ...grant, expiresAt });

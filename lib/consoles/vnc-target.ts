@@ -7,11 +7,9 @@ export type VncEndpoint =
   | { kind: "tcp"; host: string; port: number; password: string | null }
   | { kind: "unix"; path: string; password: string | null };
 
-/** A wildcard listen address means "every address", which includes the host's loopback. */
-const WILDCARD = new Set(["", "0.0.0.0", "::", "[::]"]);
-
+/** No listen address is QEMU's default, every address; brackets go (dial-policy.ts decides). */
 export function normalizeListen(listen: string | null): string {
-  if (!listen || WILDCARD.has(listen)) return "127.0.0.1";
+  if (!listen) return "0.0.0.0";
   return listen.replace(/^\[(.*)\]$/, "$1");
 }
 

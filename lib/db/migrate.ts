@@ -1,7 +1,7 @@
 // Applies the committed migrations in prisma/migrations at server start, in Prisma's own
 // bookkeeping table, so `prisma migrate status` agrees and no CLI (or engine) runs at start-up.
 import { createHash, randomUUID } from "node:crypto";
-import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { chmodSync, existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
 
@@ -39,6 +39,10 @@ export function migrate(dbFile: string, migrationsDir: string): MigrationResult 
   const sqlite = new Database(dbFile);
   try {
     sqlite.pragma("journal_mode = WAL");
+    // Sessions, token hashes and sealed keys live here: only the service account reads it.
+    // SQLite gives its -wal and -shm files the main file's mode.
+    for (const f of [dbFile, `${dbFile}-wal`, `${dbFile}-shm`])
+      if (existsSync(f)) chmodSync(f, 0o600);
     sqlite.exec(BOOKKEEPING_DDL);
     const done = new Set(
       sqlite

@@ -5,6 +5,7 @@ import { forgetHostAccess } from "@/lib/access/forget-object";
 import { operation } from "@/lib/access/operation";
 import { displayPath } from "@/lib/access/paths";
 import { host, root } from "@/lib/access/targets";
+import { db } from "@/lib/db/client";
 import { toHostSummary } from "@/lib/inventory/summaries";
 import {
   createHostSchema,
@@ -16,8 +17,26 @@ import { getHostDetails } from "./host-details";
 import { probeHost } from "./probe-host";
 import { createHost, updateHost } from "./save-host";
 import { deleteHost, listHosts } from "./store";
+import { serverReach } from "./uri-reach";
 
 const onHost = { on: "host", target: (i: { id: string }) => host(i.id) } as const;
+
+/** A stored key counts for an edit that keeps it. */
+async function hasKey(input: { privateKey?: string | undefined; id?: string | undefined }) {
+  if (input.privateKey) return true;
+  if (!input.id) return false;
+  return (await db.host.findUnique({ where: { id: input.id } }))?.sshKeyRef != null;
+}
+
+/** Settings that reach into the Virtdeck server also need Sys.Modify on / (uri-reach.ts). */
+async function reachNeeds(input: {
+  uri: string;
+  privateKey?: string | undefined;
+  id?: string | undefined;
+}) {
+  const reasons = serverReach(input.uri, await hasKey(input));
+  return reasons.length ? [{ privilege: "Sys.Modify" as const, on: root, why: reasons }] : [];
+}
 
 export const listHostsOp = operation({
   name: "host.list",
@@ -54,9 +73,10 @@ export const testHostOp = operation({
     privilege: "Host.Modify",
     on: "host",
     target: (i) => (i.id ? host(i.id) : root),
+    also: reachNeeds,
   },
   audit: false,
-  run: async (input) => ({
+  run: async (input, { access }) => ({
     reached: await probeHost(
       {
         uri: input.uri,
@@ -65,7 +85,7 @@ export const testHostOp = operation({
         sshHostKey: input.sshHostKey,
         hostId: input.id,
       },
-      { trustOffered: true },
+      { trustOffered: true, detailedErrors: access.can("Sys.Modify", { kind: "root" }) },
     ),
   }),
 });
@@ -74,11 +94,14 @@ export const addHostOp = operation({
   name: "host.add",
   summary: "Adds a host: validated and connection-tested; nothing is saved unless it answers",
   input: createHostSchema,
-  access: { privilege: "Host.Modify", on: "root", target: () => root },
+  access: { privilege: "Host.Modify", on: "root", target: () => root, also: reachNeeds },
   audit: true,
-  run: async (input, { audit }) => {
+  run: async (input, { audit, access }) => {
     audit.target = `${input.name} (${input.uri})`;
-    const { host: saved, probe } = await createHost(input);
+    const { host: saved, probe } = await createHost(
+      input,
+      access.can("Sys.Modify", { kind: "root" }),
+    );
     audit.objectPath = displayPath({ kind: "host", hostId: saved.id });
     return { host: toHostSummary(saved), reached: probe };
   },
@@ -88,11 +111,14 @@ export const updateHostOp = operation({
   name: "host.edit",
   summary: "Changes a host's name, URI or SSH settings (tested again before saving)",
   input: updateHostSchema,
-  access: { privilege: "Host.Modify", ...onHost },
+  access: { privilege: "Host.Modify", ...onHost, also: reachNeeds },
   audit: true,
-  run: async (input, { audit }) => {
+  run: async (input, { audit, access }) => {
     audit.target = `${input.name} (${input.uri})`;
-    const { host: saved, probe } = await updateHost(input);
+    const { host: saved, probe } = await updateHost(
+      input,
+      access.can("Sys.Modify", { kind: "root" }),
+    );
     return { host: toHostSummary(saved), reached: probe };
   },
 });

@@ -39,7 +39,17 @@ async function storedKey(hostId: string | undefined): Promise<string | undefined
  */
 export async function probeHost(
   input: ProbeInput,
-  { trustOffered }: { trustOffered: boolean },
+  {
+    trustOffered,
+    detailedErrors,
+  }: {
+    trustOffered: boolean;
+    /**
+     * Why a connection failed (refused, no such socket, timed out, publickey) tells a port or a
+     * file apart from none: only Sys.Modify holders read it; others get one sentence for all.
+     */
+    detailedErrors: boolean;
+  },
 ): Promise<ProbeResult> {
   const uri = parseUri(input.uri);
   const privateKey = input.privateKey ?? (await storedKey(input.hostId));
@@ -61,7 +71,12 @@ export async function probeHost(
   try {
     conn = await connect(uri, options);
   } catch (error) {
-    throw new AppError("upstream", `Could not connect: ${describeHostError(error, uri)}`);
+    throw new AppError(
+      "upstream",
+      detailedErrors
+        ? `Could not connect: ${describeHostError(error, uri)}`
+        : `Could not connect to ${uri.host ?? "the local libvirt"}: check the URI, that libvirtd runs there and the credentials (the reason is shown to administrators with Sys.Modify)`,
+    );
   }
   try {
     const [hostname, lib, hypervisor, hv] = await Promise.all([
@@ -81,7 +96,10 @@ export async function probeHost(
         : null,
     };
   } catch (error) {
-    throw new AppError("upstream", `Connected, but ${describeHostError(error, uri)}`);
+    throw new AppError(
+      "upstream",
+      `Connected, but ${detailedErrors ? describeHostError(error, uri) : "the host did not answer as libvirt does"}`,
+    );
   } finally {
     await conn.close();
   }

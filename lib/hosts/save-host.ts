@@ -30,10 +30,14 @@ function sealedKey(privateKey: string) {
 
 export async function createHost(
   input: CreateHostInput,
+  detailedErrors: boolean,
 ): Promise<{ host: Host; probe: ProbeResult }> {
   await assertNameFree(input.name);
   const ssh = sshFields(input);
-  const probe = await probeHost({ uri: input.uri, ...ssh }, { trustOffered: false });
+  const probe = await probeHost(
+    { uri: input.uri, ...ssh },
+    { trustOffered: false, detailedErrors },
+  );
   const host = await db.host.create({
     data: {
       name: input.name,
@@ -49,6 +53,7 @@ export async function createHost(
 
 export async function updateHost(
   input: UpdateHostInput,
+  detailedErrors: boolean,
 ): Promise<{ host: Host; probe: ProbeResult }> {
   const before = await db.host.findUnique({ where: { id: input.id } });
   if (!before) throw new AppError("not_found", "That host no longer exists");
@@ -57,7 +62,7 @@ export async function updateHost(
   const keepKey = !ssh.privateKey && parseUri(input.uri).transport === "ssh";
   const probe = await probeHost(
     { uri: input.uri, ...ssh, hostId: keepKey ? input.id : undefined },
-    { trustOffered: false },
+    { trustOffered: false, detailedErrors },
   );
   const host = await db.$transaction(async (tx) => {
     const updated = await tx.host.update({

@@ -112,18 +112,21 @@ describe("HostLink", () => {
 
 describe("probeHost", () => {
   it("says who answered", async () => {
-    const r = await probeHost({ uri: lab.LAB_URI }, { trustOffered: false });
+    const r = await probeHost({ uri: lab.LAB_URI }, { trustOffered: false, detailedErrors: true });
     expect(r).toMatchObject({ hostname: lab.LAB_HOST1_NAME, hypervisor: "QEMU", hostKey: null });
     expect(r.libvirtVersion).toMatch(/^\d+\.\d+\.\d+$/);
   });
 
   it("returns the SSH host key offered on a first-use test, and connects with it once accepted", async () => {
     const uri = lab.LAB_HOST2_SSH_URI;
-    const first = await probeHost({ uri }, { trustOffered: true });
+    const first = await probeHost({ uri }, { trustOffered: true, detailedErrors: true });
     expect(first.hostname).toBe(lab.LAB_HOST2_NAME);
     expect(first.hostKey?.fingerprint).toMatch(/^SHA256:/);
     await expect(
-      probeHost({ uri, sshHostKey: first.hostKey!.openssh }, { trustOffered: false }),
+      probeHost(
+        { uri, sshHostKey: first.hostKey!.openssh },
+        { trustOffered: false, detailedErrors: true },
+      ),
     ).resolves.toMatchObject({
       hostname: lab.LAB_HOST2_NAME,
     });

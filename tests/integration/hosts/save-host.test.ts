@@ -59,7 +59,7 @@ describe("saving hosts", () => {
   it("seals a pasted key, stores the accepted host key, and connects with them", async () => {
     const test = await probeHost(
       { uri: SSH_URI, sshUser: "root", privateKey },
-      { trustOffered: true },
+      { trustOffered: true, detailedErrors: true },
     );
     const sshHostKey = test.hostKey!.openssh;
     const { host, reached: probe } = await invoke(

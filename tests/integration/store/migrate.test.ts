@@ -1,6 +1,6 @@
 // The start-up migrator against real SQLite files, with Prisma's own CLI as the oracle.
 import { execFileSync } from "node:child_process";
-import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import Database from "better-sqlite3";
@@ -29,6 +29,8 @@ describe("migrate", () => {
     expect(first.applied.length).toBeGreaterThan(0);
     const second = migrate(file, migrationsDir);
     expect(second).toEqual({ applied: [], alreadyApplied: first.applied.length });
+    // Only the service account may read sessions' and tokens' hashes and sealed keys.
+    expect(statSync(file).mode & 0o777).toBe(0o600);
 
     const sqlite = new Database(file, { readonly: true });
     const tables = sqlite

@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { consolePath, issueTicket, redeemTicket, TICKET_TTL_MS } from "@/lib/consoles/tickets";
+import {
+  consolePath,
+  issueTicket,
+  MAX_TICKETS_PER_USER,
+  redeemTicket,
+  TICKET_TTL_MS,
+} from "@/lib/consoles/tickets";
 import { normalizeListen, vncEndpoint } from "@/lib/consoles/vnc-target";
 import { matchPath } from "@/lib/ws/router";
 
@@ -35,6 +41,16 @@ describe("console tickets", () => {
     expect(redeemTicket("x".repeat(43))).toEqual({ ok: false, reason: "unknown" });
   });
 
+  it("a busy user's newest ticket evicts that user's oldest, never another user's", () => {
+    const others = issueTicket({ ...grant, userId: "u2" }).ticket;
+    const first = issueTicket({ ...grant, userId: "u3" }).ticket;
+    for (let i = 1; i < MAX_TICKETS_PER_USER; i++) issueTicket({ ...grant, userId: "u3" });
+    const last = issueTicket({ ...grant, userId: "u3" }).ticket; // one more than the cap
+    expect(redeemTicket(first)).toEqual({ ok: false, reason: "unknown" });
+    expect(redeemTicket(last)).toMatchObject({ ok: true });
+    expect(redeemTicket(others)).toMatchObject({ ok: true, grant: { userId: "u2" } });
+  });
+
   it("name their WebSocket path", () => {
     expect(consolePath("abc", "serial")).toBe("/ws/consoles/abc/serial");
   });
@@ -58,7 +74,7 @@ describe("the VNC endpoint from domain XML", () => {
     const xml = `<domain><devices><graphics type='vnc' port='5901' listen='0.0.0.0' passwd='s3cret'><listen type='address' address='0.0.0.0'/></graphics></devices></domain>`;
     expect(vncEndpoint(xml)).toEqual({
       kind: "tcp",
-      host: "127.0.0.1",
+      host: "0.0.0.0",
       port: 5901,
       password: "s3cret",
     });
