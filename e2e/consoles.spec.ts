@@ -18,6 +18,7 @@ import {
   openVncConsole,
   typeOnScreen,
 } from "./support/consoles";
+import { watchCspViolations } from "./support/csp";
 import { addLabHost, removeHost } from "./support/lab-host";
 import { signIn } from "./support/sign-in";
 
@@ -46,6 +47,7 @@ test.afterAll(async ({ browser }) => {
 test("the VNC console shows the guest's screen, takes typing and sends Ctrl-Alt-Del", async ({
   page,
 }) => {
+  const cspViolations = watchCspViolations(page);
   await signIn(page);
   await openVmPage(page, guest);
   // The thumbnail loads once it is scrolled into view (a screenshot from libvirt's stream).
@@ -75,16 +77,20 @@ test("the VNC console shows the guest's screen, takes typing and sends Ctrl-Alt-
       timeout: 30_000,
     })
     .toBeGreaterThan(boots);
+  // noVNC ran under the page's Content-Security-Policy (no eval, nonce'd scripts) unblocked.
+  expect(cspViolations()).toEqual([]);
 });
 
 test("the serial console echoes a command, and a second tab can take it over", async ({
   browser,
   page,
 }) => {
+  const cspViolations = watchCspViolations(page);
   await signIn(page);
   await openVmPage(page, guest);
   await page.getByRole("link", { name: "Open serial console" }).click();
   await echoOnSerial(page, `virtdeck-${randomBytes(4).toString("hex")}`);
+  expect(cspViolations()).toEqual([]);
 
   const other = await browser.newPage();
   await signIn(other);

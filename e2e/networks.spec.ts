@@ -4,6 +4,7 @@
 import { expect, type Page, test } from "@playwright/test";
 import { labEnv } from "../tests/integration/support/lab-env";
 import { defineXml, guestXml, removeDomain, virsh } from "../tests/integration/support/virsh";
+import { SAME_ORIGIN } from "./support/constants";
 import { waitForLive } from "./support/hosts";
 import { addLabHost, removeHost } from "./support/lab-host";
 import { signIn } from "./support/sign-in";
@@ -184,7 +185,9 @@ test("deleting a network in use is refused until confirmed", async ({ page }) =>
     .click();
   await expect(page).toHaveURL(new RegExp(`/networks/[^/]+/${net}$`));
   const hostId = page.url().split("/networks/")[1]!.split("/")[0]!;
-  const refused = await page.request.delete(`/api/v1/hosts/${hostId}/networks/${net}`);
+  const refused = await page.request.delete(`/api/v1/hosts/${hostId}/networks/${net}`, {
+    headers: SAME_ORIGIN,
+  });
   expect(refused.status()).toBe(409);
   expect((await refused.json()).error).toContain(`is used by ${guest}`);
   expect(await virsh(lab.LAB_URI, "net-list", "--all", "--name")).toContain(net);

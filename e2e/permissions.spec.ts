@@ -8,6 +8,7 @@ import { type Browser, expect, type Page, test } from "@playwright/test";
 import { labEnv } from "../tests/integration/support/lab-env";
 import { defineXml, guestXml, removeDomain, virsh } from "../tests/integration/support/virsh";
 import { mintToken } from "./support/api-token";
+import { SAME_ORIGIN } from "./support/constants";
 import { removeHost } from "./support/lab-host";
 import { signIn } from "./support/sign-in";
 import { onSerial } from "./support/vm-pages";
@@ -159,6 +160,7 @@ test("op sees and uses host 1 only: list, search, overview, API; no XML editor o
   await expect(page.getByText(host1)).toBeVisible();
   await expect(page.getByRole("button", { name: "Create pool" })).toHaveCount(0);
   const refused = await page.request.post(`/api/v1/hosts/${host1Id}/pools`, {
+    headers: SAME_ORIGIN,
     data: { type: "dir", name: `acl-${suffix}`, path: `/tmp/acl-${suffix}` },
   });
   expect(refused.status()).toBe(403);
@@ -180,7 +182,9 @@ test("viewer sees everything, and every change is disabled or refused", async ({
     vms: { id: string; name: string }[];
   };
   const id = vms.vms.find((v) => v.name === vm1)!.id;
-  const res = await page.request.post(`/api/v1/vms/${id}/actions/destroy`);
+  const res = await page.request.post(`/api/v1/vms/${id}/actions/destroy`, {
+    headers: SAME_ORIGIN,
+  });
   expect(res.status()).toBe(403);
   expect(((await res.json()) as { error: string }).error).toContain("VM.PowerMgmt");
   expect(await virsh(lab.LAB_URI, "domstate", vm1)).toBe("running");

@@ -6,6 +6,7 @@ import path from "node:path";
 import { expect, type Page, test } from "@playwright/test";
 import { labEnv } from "../tests/integration/support/lab-env";
 import { virsh } from "../tests/integration/support/virsh";
+import { SAME_ORIGIN } from "./support/constants";
 import { waitForLive } from "./support/hosts";
 import { addLabHost, removeHost } from "./support/lab-host";
 import { collectProgress } from "./support/live-frames";
@@ -132,15 +133,18 @@ test("refuses hostile names and sizes with clear messages and creates nothing", 
   }
   const base = `/api/v1/hosts/${hostId}/pools/${pool}`;
   const bad = await page.request.put(`${base}/upload?name=${encodeURIComponent("../../etc/x")}`, {
+    headers: SAME_ORIGIN,
     data: Buffer.alloc(10),
   });
   expect(bad.status()).toBe(400);
   expect((await bad.json()).error).toMatch(/may not contain \//);
   const tooBig = await page.request.post(`${base}/volumes`, {
+    headers: SAME_ORIGIN,
     data: { name: "huge", capacity: "1000T" },
   });
   expect(tooBig.status()).toBe(400);
   const xmlName = await page.request.post(`/api/v1/hosts/${hostId}/pools`, {
+    headers: SAME_ORIGIN,
     data: { type: "dir", name: "x'><pool", path: "/var/tmp/x" },
   });
   expect(xmlName.status()).toBe(400);

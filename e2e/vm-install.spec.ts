@@ -9,6 +9,7 @@ import { expect, type Page, test } from "@playwright/test";
 import { labEnv } from "../tests/integration/support/lab-env";
 import { virsh } from "../tests/integration/support/virsh";
 import { createLabPool, type LabPool } from "../tests/integration/vms/lab-pool";
+import { SAME_ORIGIN } from "./support/constants";
 import { addLabHost, removeHost } from "./support/lab-host";
 import { signIn } from "./support/sign-in";
 import { nextStep, onSerial } from "./support/vm-pages";
@@ -158,6 +159,7 @@ test("an imported raw image and an existing qcow2 volume keep their own formats;
     start: true,
   };
   const created = await page.request.post("/api/v1/vms", {
+    headers: SAME_ORIGIN,
     data: {
       ...base,
       source: { kind: "import", diskPath: `${pool.dir}/imported.img` },
@@ -181,6 +183,7 @@ test("an imported raw image and an existing qcow2 volume keep their own formats;
 
   // A path that is no volume of the host's pools is refused, and nothing is defined.
   const refused = await page.request.post("/api/v1/vms", {
+    headers: SAME_ORIGIN,
     data: { ...base, name: `${importVm}-x`, source: { kind: "import", diskPath: "/etc/hostname" } },
   });
   expect(refused.status()).toBe(400);
@@ -196,6 +199,7 @@ test("a UEFI VM boots on OVMF; deleting it removes its NVRAM file", async ({ pag
   await page.goto("/vms/new");
   const hostId = await page.getByLabel("Host").inputValue();
   const created = await page.request.post("/api/v1/vms", {
+    headers: SAME_ORIGIN,
     data: {
       hostId,
       name: uefiVm,
@@ -224,6 +228,7 @@ test("a UEFI VM boots on OVMF; deleting it removes its NVRAM file", async ({ pag
   await onSerialConsole(page, "echo uefi-$((40+2))", "uefi-42");
 
   const deleted = await page.request.delete(`/api/v1/vms/${vm.id}`, {
+    headers: SAME_ORIGIN,
     data: { force: true, volumes: [] },
   });
   expect(deleted.status()).toBe(204);

@@ -6,6 +6,7 @@ import { expect, type Page, test } from "@playwright/test";
 import { labEnv } from "../tests/integration/support/lab-env";
 import { virsh } from "../tests/integration/support/virsh";
 import { createLabPool, type LabPool } from "../tests/integration/vms/lab-pool";
+import { SAME_ORIGIN } from "./support/constants";
 import { addLabHost, removeHost } from "./support/lab-host";
 import { collectProgress } from "./support/live-frames";
 import { signIn } from "./support/sign-in";
@@ -235,6 +236,7 @@ test("a clone of the shut-off VM boots with new MAC and UUID; the API deletes it
 
   const id = clonePage.split("/").pop();
   const response = await page.request.delete(`/api/v1/vms/${id}`, {
+    headers: SAME_ORIGIN,
     data: { force: true, volumes: [cloneDisk] },
   });
   expect(response.status()).toBe(204);
@@ -297,7 +299,10 @@ test("hostile names and sizes are refused with clear messages and nothing is cre
     [{ osinfoId: "http://example.org/no-such-os/1" }, /Unknown operating system/],
   ];
   for (const [override, message] of cases) {
-    const response = await page.request.post("/api/v1/vms", { data: { ...base, ...override } });
+    const response = await page.request.post("/api/v1/vms", {
+      headers: SAME_ORIGIN,
+      data: { ...base, ...override },
+    });
     expect(response.status()).toBe(400);
     expect(((await response.json()) as { error: string }).error).toMatch(message);
   }

@@ -5,15 +5,18 @@
 #   scripts/lab.sh up                      set up / repair everything (idempotent; quick if up)
 #   scripts/lab.sh down                    tear it all down (keeps the guest image cache)
 #   scripts/lab.sh status                  what is running
-#   scripts/lab.sh exec CMD...             run CMD inside the lab namespace (env passed through)
+#   scripts/lab.sh exec CMD...             run CMD inside the lab (host 1's network and mount
+#                                          namespaces: qemu:///system is host 1; env passed through)
 #   scripts/lab.sh guest-xml NAME [NET]    domain XML for another tiny guest
 #   scripts/lab.sh libvirtd stop|start     stop or start host 1's libvirtd (tests of a host going
 #                                          away; its guests keep running)
 #
 # `up` writes /run/virtdeck-lab/env (KEY=VALUE) and env.json. Host 1 is the libvirtd in
-# namespace virtdeck-lab (socket /run/libvirt/libvirt-sock, so qemu:///system works from
-# anywhere); host 2 is in virtdeck-lab2, reached at 10.250.0.2 from inside the lab over SSH,
-# TCP (16509, no auth) and TLS (16514, the lab's own CA in /run/virtdeck-lab/pki).
+# namespace virtdeck-lab with its own state under /run/virtdeck-lab/host1, mounted over
+# libvirt's dirs in its own mount namespace: inside the lab qemu:///system is host 1, from
+# anywhere else LAB_HOST1_URI (?socket=) is. Host 2 is in virtdeck-lab2, reached at 10.250.0.2
+# from inside the lab over SSH, TCP (16509, no auth) and TLS (16514, the lab's own CA in
+# /run/virtdeck-lab/pki). No libvirtd or configuration of the machine's own is touched.
 # Env: VIRTDECK_LAB_CACHE (default /var/cache/virtdeck-lab).
 set -euo pipefail
 
@@ -34,18 +37,18 @@ lab_lock() {
 lab_up() {
   require_root
   lab_lock
-  local t0=$SECONDS changed
+  local t0=$SECONDS
   install_packages
-  changed=$(prepare_libvirt)
+  prepare_libvirt
   build_guest
   remove_root_ns_links
   ensure_netns "$LAB_NETNS"
   ensure_netns "$LAB_NETNS2"
   kill_orphans
-  start_host1 "$changed"
+  start_host1
   ensure_network virsh1 "$LAB_NETNS"
   ensure_veth
-  start_host2 "$changed"
+  start_host2
   ensure_network virsh2 "$LAB_NETNS2"
   ensure_demo_guest
   check_host2_ssh
@@ -57,8 +60,9 @@ lab_up() {
 lab_exec() {
   require_root
   (($#)) || die "usage: scripts/lab.sh exec CMD..."
-  [[ -e /run/netns/$LAB_NETNS ]] || die "the lab is not up (scripts/lab.sh up)"
-  exec ip netns exec "$LAB_NETNS" "$@"
+  [[ -n $(host1_anchor) ]] || die "the lab is not up (scripts/lab.sh up)"
+  # Host 1's mount namespace (its libvirt dirs) and the lab's network; this machine's hostname.
+  exec nsenter -t "$(host1_anchor)" -m -n --wd="$PWD" "$@"
 }
 
 usage() {

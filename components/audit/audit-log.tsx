@@ -99,7 +99,7 @@ export function AuditLog({ initial }: { initial: AuditPage }) {
       ) : null}
       <Table
         label="Audit log"
-        columns={["When (UTC)", "User", "Action", "Object", "Outcome", "Detail"]}
+        columns={["When (UTC)", "User", "From", "Action", "Object", "Outcome", "Detail"]}
         alignTop
         busy={isFetching}
       >
@@ -107,6 +107,9 @@ export function AuditLog({ initial }: { initial: AuditPage }) {
           <tr key={r.id} data-testid="audit-row">
             <td className="py-1.5 pr-3 whitespace-nowrap font-mono text-xs">{formatUtc(r.at)}</td>
             <td className="py-1.5 pr-3">{r.username}</td>
+            <td className="py-1.5 pr-3 font-mono text-xs" title={r.userAgent ?? undefined}>
+              {r.clientAddress ?? ""}
+            </td>
             <td className="py-1.5 pr-3 font-mono text-xs">{r.action}</td>
             <td className="py-1.5 pr-3">
               {r.link ? (

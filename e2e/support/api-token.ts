@@ -17,7 +17,8 @@ export async function mintToken(
 ): Promise<MintedToken> {
   const baseURL = options.baseURL ?? E2E_BASE_URL;
   const password = options.password ?? E2E_ADMIN_PASSWORD;
-  const session = await apiRequest.newContext({ baseURL });
+  // Cookie-signed changes must name our origin, as our pages do.
+  const session = await apiRequest.newContext({ baseURL, extraHTTPHeaders: { origin: baseURL } });
   const login = await session.post("/api/v1/auth/login", {
     data: { username: options.username ?? "admin", password },
   });

@@ -4,3 +4,9 @@ export const E2E_BASE_URL = `http://127.0.0.1:${E2E_PORT}`;
 export const E2E_DATA_DIR = `data/e2e-${E2E_PORT}`;
 /** The unattended-install admin password the e2e server starts with (test-only). */
 export const E2E_ADMIN_PASSWORD = "e2e-admin-password-1";
+/**
+ * What a browser adds to a change its page sends: cookie-signed API changes without it are
+ * refused as possible cross-site forgeries (lib/api/route.ts). For specs that call the API
+ * with the page's cookie.
+ */
+export const SAME_ORIGIN = { origin: E2E_BASE_URL };

@@ -14,6 +14,9 @@ export interface AuditRow {
   objectPath: string | null;
   outcome: string;
   detail: string | null;
+  /** Where the request came from, and its browser (null for rows older than these columns). */
+  clientAddress: string | null;
+  userAgent: string | null;
   /** The object's page, when it has one. */
   link: string | null;
 }
@@ -83,6 +86,8 @@ export async function listAudit(q: AuditQuery): Promise<{ rows: AuditRow[]; next
       objectPath: r.objectPath,
       outcome: r.outcome,
       detail: r.detail,
+      clientAddress: r.clientAddress,
+      userAgent: r.userAgent,
       link: r.objectPath ? (linkOf.get(r.objectPath) ?? null) : null,
     })),
     next: page.length > q.limit ? (rows[rows.length - 1]?.id ?? null) : null,
@@ -98,13 +103,23 @@ function csvField(value: string | null): string {
 
 /** Every row the filter matches (up to 100,000), as CSV with a header line. */
 export async function auditCsv(q: AuditQuery): Promise<string> {
-  const lines = ["at,user,action,target,path,outcome,detail"];
+  const lines = ["at,user,action,target,path,outcome,detail,address,user agent"];
   let cursor: string | undefined;
   for (let n = 0; n < 100; n++) {
     const { rows, next } = await listAudit({ ...q, cursor, limit: 1000 });
     for (const r of rows)
       lines.push(
-        [r.at, r.username, r.action, r.target, r.objectPath, r.outcome, r.detail]
+        [
+          r.at,
+          r.username,
+          r.action,
+          r.target,
+          r.objectPath,
+          r.outcome,
+          r.detail,
+          r.clientAddress,
+          r.userAgent,
+        ]
           .map(csvField)
           .join(","),
       );

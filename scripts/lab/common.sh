@@ -8,8 +8,11 @@ LAB_NETNS=virtdeck-lab
 LAB_NETNS2=virtdeck-lab2
 LAB_STATE=/run/virtdeck-lab
 LAB_CACHE=${VIRTDECK_LAB_CACHE:-/var/cache/virtdeck-lab}
+# Host 1 as the lab sees it: its own mount namespace, where its private state dirs are mounted
+# over libvirt's, so qemu:///system inside the lab (scripts/lab.sh exec, npm test) is host 1,
+# and a libvirtd of the machine's own at /run/libvirt is never touched.
 LAB_URI=qemu:///system
-LAB_SOCKET=/run/libvirt/libvirt-sock
+LAB_SOCKET=/run/libvirt/libvirt-sock # inside the lab
 
 LAB_NETWORK=vd-lab-nat
 LAB_BRIDGE=vdlab0
@@ -42,6 +45,9 @@ LAB_SSH_DIR=$LAB_STATE/ssh
 LAB_SSH_KEY=$LAB_SSH_DIR/id_ed25519
 LAB_KNOWN_HOSTS=$LAB_SSH_DIR/known_hosts
 LAB_SSH_CONFIG=/etc/ssh/ssh_config.d/virtdeck-lab.conf
+LAB_HOST1_DIR=$LAB_STATE/host1 # run/ lib/ etc/ log/ are bind-mounted over libvirt's dirs
+LAB_HOST1_SOCKET=$LAB_HOST1_DIR/run/libvirt-sock # the same socket, from anywhere
+LAB_HOST1_ANCHOR=$LAB_PIDS/host1-namespace.pid # a process that holds host 1's mount namespace
 LAB_HOST2_DIR=$LAB_STATE/host2 # run/ lib/ etc/ log/ are bind-mounted over libvirt's dirs
 LAB_HOST2_SOCKET=$LAB_HOST2_DIR/run/libvirt-sock
 LAB_ENV_FILE=$LAB_STATE/env
@@ -58,7 +64,7 @@ die() {
 require_root() { [[ $(id -u) == 0 ]] || die "run as root"; }
 
 # virsh against host 1 / host 2 (through their sockets; works from any namespace).
-virsh1() { timeout 30 virsh -q -c "$LAB_URI" "$@"; }
+virsh1() { timeout 30 virsh -q -c "qemu+unix:///system?socket=$LAB_HOST1_SOCKET" "$@"; }
 virsh2() { timeout 30 virsh -q -c "qemu+unix:///system?socket=$LAB_HOST2_SOCKET" "$@"; }
 
 # Inode of a network namespace file, or empty.
@@ -115,20 +121,11 @@ wait_for() {
   return 1
 }
 
-# Replace (or append) a block between markers in a config file; prints "changed" if it did.
-# Plain `key = value` lines for the keys given in $3 (space separated) outside the block are
-# commented out so that the block wins.
-set_managed_block() {
-  local file=$1 block=$2 keys=$3 tmp key
-  mkdir -p "$(dirname "$file")"
-  touch "$file"
-  tmp=$(mktemp)
-  sed '/^# >>> virtdeck-lab >>>$/,/^# <<< virtdeck-lab <<<$/d' "$file" >"$tmp"
-  for key in $keys; do sed -i -E "s/^([[:space:]]*${key}[[:space:]]*=)/# (virtdeck-lab) \\1/" "$tmp"; done
-  printf '# >>> virtdeck-lab >>>\n%s\n# <<< virtdeck-lab <<<\n' "$block" >>"$tmp"
-  if ! cmp -s "$tmp" "$file"; then
-    cat "$tmp" >"$file"
-    echo changed
-  fi
-  rm -f "$tmp"
+# Takes out a block an earlier lab wrote between markers, and un-comments the lines it had
+# commented out ("# (virtdeck-lab) key = …"), leaving the file as it was before.
+remove_managed_block() {
+  local file=$1
+  [[ -f $file ]] && grep -q -e '^# >>> virtdeck-lab >>>$' -e '^# (virtdeck-lab) ' "$file" || return 0
+  log "restoring $file (an earlier lab had changed it)"
+  sed -i -e '/^# >>> virtdeck-lab >>>$/,/^# <<< virtdeck-lab <<<$/d' -e 's/^# (virtdeck-lab) //' "$file"
 }

@@ -1,23 +1,27 @@
 # shellcheck shell=bash
 # `down`, `status`, and clean-up of processes a half-removed lab left behind.
 
-# Lab daemons stranded in a network namespace whose name was deleted (neither the machine's
-# own namespace nor a current lab one), and host 2's sshd wherever it is.
+# Lab processes stranded in a network namespace whose name was deleted (neither the machine's
+# own namespace nor a current lab one): only those whose command line names the lab's state,
+# cache or network, so a libvirtd (or guest) of someone else's in another namespace is never
+# touched; others are only reported.
 kill_orphans() {
-  local root in1 in2 pid exe ns found=()
+  local root in1 in2 pid ns cmd found=() foreign=()
   root=$(stat -L -c %i /proc/self/ns/net) # the namespace `up`/`down` run in
   in1=$(netns_inode "$LAB_NETNS")
   in2=$(netns_inode "$LAB_NETNS2")
   for pid in $(pidof libvirtd virtlogd qemu-system-x86_64 dnsmasq sshd); do
-    exe=$(readlink "/proc/$pid/exe" 2>/dev/null) || continue
     ns=$(stat -L -c %i "/proc/$pid/ns/net" 2>/dev/null) || continue
-    if [[ $ns != "$root" && $ns != "$in1" && $ns != "$in2" ]]; then
+    [[ $ns != "$in1" && $ns != "$in2" ]] || continue
+    cmd=$(tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null) || continue
+    if [[ $cmd == *"$LAB_STATE/"* || $cmd == *"$LAB_CACHE/"* || $cmd == *"$LAB_NETWORK"* ]]; then
       found+=("$pid")
-    elif [[ $exe == /usr/sbin/sshd && $ns != "$in2" ]] &&
-      tr '\0' ' ' <"/proc/$pid/cmdline" | grep -q "$LAB_HOST2_DIR/"; then
-      found+=("$pid")
+    elif [[ $ns != "$root" ]]; then
+      foreign+=("$pid")
     fi
   done
+  ((${#foreign[@]} == 0)) ||
+    log "leaving alone libvirt processes in other namespaces (not the lab's): ${foreign[*]}"
   ((${#found[@]})) || return 0
   warn "stopping stranded lab processes: ${found[*]}"
   kill_pids "${found[@]}"
@@ -49,8 +53,7 @@ lab_down() {
     rm -rf "/etc/netns/$ns"
   done
   remove_root_ns_links
-  rm -f "$LAB_SSH_CONFIG" "$LAB_SOCKET" /run/libvirt/libvirt-sock-ro /run/libvirt/libvirt-admin-sock \
-    /run/libvirt/virtlogd-sock /run/libvirt/virtlogd-admin-sock
+  rm -f "$LAB_SSH_CONFIG"
   # Nothing should be mounted under the state dir in this namespace; make sure before rm -rf.
   awk -v d="$LAB_STATE" 'index($5, d) == 1 { print $5 }' /proc/self/mountinfo | sort -r |
     while read -r m; do umount -l "$m" || true; done

@@ -6,6 +6,9 @@ lab_env_pairs() {
 LAB_NETNS=$LAB_NETNS
 LAB_URI=$LAB_URI
 LAB_SOCKET=$LAB_SOCKET
+LAB_HOST1_SOCKET=$LAB_HOST1_SOCKET
+LAB_HOST1_URI=qemu+unix:///system?socket=$LAB_HOST1_SOCKET
+LAB_HOST1_GUEST_LOG_DIR=$LAB_HOST1_DIR/log/qemu
 LAB_HOST1_NAME=$LAB_HOST1_NAME
 LAB_HOST1_ADDR=$LAB_HOST1_ADDR
 LAB_HOST1_UUID=$(host1_uuid)
@@ -52,7 +55,7 @@ write_lab_env() {
   tmp=$(mktemp "$LAB_STATE/.env.XXXXXX")
   {
     echo "# Virtdeck KVM lab (scripts/lab.sh up, $(date -u +%FT%TZ)). Only reachable from the"
-    echo "# '$LAB_NETNS' network namespace: ip netns exec $LAB_NETNS ... / scripts/lab.sh exec ..."
+    echo "# lab: scripts/lab.sh exec ... (host 1's mount and network namespaces)"
     while IFS='=' read -r key val; do
       if [[ $val =~ ^[A-Za-z0-9_./:+@?=,#-]*$ ]]; then
         echo "$key=$val"

@@ -32,43 +32,112 @@ remove_root_ns_links() {
   done
 }
 
-# A libvirtd or virtlogd outside the lab namespaces would own /run/libvirt: stop it.
-stop_foreign_daemons() {
-  local pid ns
-  for pid in $(pidof libvirtd virtlogd); do
-    ns=$(ip netns identify "$pid" 2>/dev/null) || continue
-    [[ $ns == "$LAB_NETNS" || $ns == "$LAB_NETNS2" ]] && continue
-    warn "stopping $(readlink "/proc/$pid/exe") (pid $pid) outside the lab namespaces"
-    kill_pids "$pid"
+# Host 1's own state: run/ lib/ etc/ log/ under LAB_HOST1_DIR, mounted over libvirt's dirs in
+# its mount namespace (as host 2's). Prints "changed" when libvirtd's configuration changed.
+prepare_host1_dirs() {
+  local d f
+  for d in run lib etc log/qemu; do mkdir -p "$LAB_HOST1_DIR/$d"; done
+  for f in libvirt.conf libvirt-admin.conf; do
+    if [[ -f /etc/libvirt/$f ]]; then cp "/etc/libvirt/$f" "$LAB_HOST1_DIR/etc/$f"; fi
+  done
+  qemu_conf_block >"$LAB_HOST1_DIR/etc/qemu.conf.new"
+  libvirtd_conf_block "$(host1_uuid)" >"$LAB_HOST1_DIR/etc/libvirtd.conf.new"
+  for f in qemu.conf libvirtd.conf; do
+    if cmp -s "$LAB_HOST1_DIR/etc/$f.new" "$LAB_HOST1_DIR/etc/$f"; then
+      rm -f "$LAB_HOST1_DIR/etc/$f.new"
+    else
+      mv -f "$LAB_HOST1_DIR/etc/$f.new" "$LAB_HOST1_DIR/etc/$f"
+      echo changed
+    fi
   done
 }
+
+# Pid of the process holding host 1's mount namespace (in the lab's network namespace), or nothing.
+host1_anchor() {
+  local pid
+  pid=$(cat "$LAB_HOST1_ANCHOR" 2>/dev/null) || return 0
+  [[ -d /proc/$pid ]] && [[ $(ip netns identify "$pid" 2>/dev/null) == "$LAB_NETNS" ]] &&
+    [[ $(readlink "/proc/$pid/ns/mnt") != "$(readlink /proc/self/ns/mnt)" ]] && echo "$pid"
+  return 0
+}
+
+# Runs a command in host 1's namespaces (mount, UTS, network).
+in_host1() { nsenter -t "$(host1_anchor)" -m -u -n "$@"; }
 
 host1_libvirtd_ok() {
   [[ -n $(netns_pids_of "$LAB_NETNS" /usr/sbin/libvirtd) ]] && virsh1 uri >/dev/null 2>&1
 }
 
+# Daemons and guests in the lab's network namespace but outside host 1's mount namespace were
+# started by an earlier lab (which used the machine's /run/libvirt): they are the lab's own.
+stop_old_layout_daemons() {
+  local pid anchor_mnt exe
+  anchor_mnt=$(readlink "/proc/$(host1_anchor)/ns/mnt" 2>/dev/null || true)
+  for exe in /usr/sbin/libvirtd /usr/sbin/virtlogd /usr/bin/qemu-system-x86_64 /usr/sbin/dnsmasq; do
+    for pid in $(netns_pids_of "$LAB_NETNS" "$exe"); do
+      [[ -n $anchor_mnt && $(readlink "/proc/$pid/ns/mnt") == "$anchor_mnt" ]] && continue
+      warn "stopping $exe (pid $pid), started by an earlier lab layout in $LAB_NETNS"
+      kill_pids "$pid"
+    done
+  done
+}
+
+# An earlier lab kept host 1's definitions in the machine's /etc/libvirt: take out exactly its
+# own (the demo guest by its UUID, the NAT network by its bridge), so that a libvirtd of the
+# machine's own never finds and starts them.
+forget_old_layout_definitions() {
+  local f=/etc/libvirt/qemu/$LAB_GUEST_NAME.xml
+  if [[ -f $f ]] && grep -q "$LAB_GUEST_UUID" "$f"; then
+    rm -f "$f" "/etc/libvirt/qemu/autostart/$LAB_GUEST_NAME.xml"
+    log "removed $f (an earlier lab's)"
+  fi
+  f=/etc/libvirt/qemu/networks/$LAB_NETWORK.xml
+  if [[ -f $f ]] && grep -q "name='$LAB_BRIDGE'" "$f"; then
+    rm -f "$f" "/etc/libvirt/qemu/networks/autostart/$LAB_NETWORK.xml"
+    log "removed $f (an earlier lab's)"
+  fi
+  return 0
+}
+
 start_host1() {
   local restart=${1:-}
-  stop_foreign_daemons
+  restart+=$(prepare_host1_dirs)
+  if [[ -z $(host1_anchor) ]]; then
+    stop_old_layout_daemons
+    forget_old_layout_definitions
+    rm -f "$LAB_HOST1_DIR"/*.pid "$LAB_HOST1_DIR"/run/*-sock*
+    log "creating host 1's mount namespace in $LAB_NETNS"
+    ip netns exec "$LAB_NETNS" unshare --mount --uts --propagation private \
+      bash -s "$LAB_HOST1_DIR" "$LAB_HOST1_NAME" "$LAB_HOST1_ANCHOR" 9>&- <<'EOS'
+set -eu
+dir=$1
+mount --make-rprivate /
+mount --bind "$dir/run" /run/libvirt
+mount --bind "$dir/lib" /var/lib/libvirt
+mount --bind "$dir/etc" /etc/libvirt
+mount --bind "$dir/log" /var/log/libvirt
+hostname "$2"
+setsid sleep infinity </dev/null >/dev/null 2>&1 &
+echo $! >"$3"
+EOS
+  fi
   if [[ -n $restart ]] && [[ -n $(netns_pids_of "$LAB_NETNS" /usr/sbin/libvirtd) ]]; then
     log "configuration changed: restarting host 1's libvirtd (guests keep running)"
     stop_in_netns "$LAB_NETNS" /usr/sbin/libvirtd
   fi
   if [[ -z $(netns_pids_of "$LAB_NETNS" /usr/sbin/virtlogd) ]]; then
-    rm -f "$LAB_PIDS/virtlogd.pid" /run/libvirt/virtlogd-sock /run/libvirt/virtlogd-admin-sock
-    ip netns exec "$LAB_NETNS" virtlogd -d -p "$LAB_PIDS/virtlogd.pid" 9>&-
+    rm -f "$LAB_HOST1_DIR/virtlogd.pid" "$LAB_HOST1_DIR"/run/virtlogd-*sock
+    in_host1 virtlogd -d -p "$LAB_HOST1_DIR/virtlogd.pid" 9>&-
   fi
   if host1_libvirtd_ok; then return 0; fi
   if [[ -n $(netns_pids_of "$LAB_NETNS" /usr/sbin/libvirtd) ]]; then
     warn "host 1's libvirtd does not answer: restarting it"
     stop_in_netns "$LAB_NETNS" /usr/sbin/libvirtd
   fi
-  rm -f "$LAB_PIDS/libvirtd.pid" "$LAB_SOCKET" /run/libvirt/libvirt-sock-ro \
-    /run/libvirt/libvirt-admin-sock
-  log "starting libvirtd in $LAB_NETNS"
-  ip netns exec "$LAB_NETNS" unshare --uts sh -c \
-    "hostname $LAB_HOST1_NAME && exec libvirtd -d -p $LAB_PIDS/libvirtd.pid" 9>&-
-  wait_for 300 virsh1 uri || die "host 1's libvirtd did not come up (see /var/log/libvirt/libvirtd.log)"
+  rm -f "$LAB_HOST1_DIR/libvirtd.pid" "$LAB_HOST1_SOCKET" "$LAB_HOST1_DIR"/run/libvirt-*sock
+  log "starting host 1's libvirtd in $LAB_NETNS"
+  in_host1 libvirtd -d -p "$LAB_HOST1_DIR/libvirtd.pid" 9>&-
+  wait_for 300 virsh1 uri || die "host 1's libvirtd did not come up (see $LAB_HOST1_DIR/log/libvirtd.log)"
 }
 
 network_xml() {

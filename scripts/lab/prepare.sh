@@ -30,7 +30,8 @@ install_packages() {
   ((rc == 0)) || die "installing ${missing[*]} failed"
 }
 
-# Prints "changed" when a setting changed that a running libvirtd has not read yet.
+# Users and directories libvirt needs. The machine's own /etc/libvirt is not changed (host 1 and
+# host 2 have their own); settings an earlier lab wrote there are taken out again.
 prepare_libvirt() {
   getent group kvm >/dev/null || groupadd -r kvm
   getent group libvirt-qemu >/dev/null || groupadd -r libvirt-qemu
@@ -40,12 +41,10 @@ prepare_libvirt() {
   mkdir -p /run/libvirt /var/lib/libvirt /var/log/libvirt/qemu /etc/libvirt /var/cache/libvirt \
     /run/sshd "$LAB_STATE" "$LAB_PIDS"
   chmod 0755 /run/sshd
-  qemu_conf_block | set_managed_block_stdin /etc/libvirt/qemu.conf "user group remember_owner"
-  libvirtd_conf_block "$(host1_uuid)" |
-    set_managed_block_stdin /etc/libvirt/libvirtd.conf "host_uuid log_outputs"
+  host1_uuid >/dev/null # keep the UUID an earlier lab stored in libvirtd.conf
+  remove_managed_block /etc/libvirt/qemu.conf
+  remove_managed_block /etc/libvirt/libvirtd.conf
 }
-
-set_managed_block_stdin() { set_managed_block "$1" "$(cat)" "$2"; }
 
 # QEMU runs as root (no libvirt-daemon-system, no dynamic users); no ownership xattrs, so that
 # two daemons sharing the guest kernel file do not fight over "remembered" owners.
@@ -64,13 +63,19 @@ log_outputs = "3:file:/var/log/libvirt/libvirtd.log"
 EOF
 }
 
-# Host 1's UUID: kept in the managed block of libvirtd.conf once generated (stable across
-# runs, so the dashboard sees the same host); this machine has no SMBIOS to take one from.
+# Host 1's UUID: kept in the cache once generated (stable across runs and reboots, so the
+# dashboard sees the same host); this machine has no SMBIOS to take one from. An earlier lab
+# kept it in a managed block of the machine's libvirtd.conf.
 host1_uuid() {
-  local u
-  u=$(sed -n '/^# >>> virtdeck-lab >>>$/,/^# <<< virtdeck-lab <<<$/s/^host_uuid = "\(.*\)"$/\1/p' \
-    /etc/libvirt/libvirtd.conf 2>/dev/null | head -1)
-  [[ -n $u ]] || u=$(cat /proc/sys/kernel/random/uuid)
+  local u file=$LAB_CACHE/host1-uuid
+  u=$(cat "$file" 2>/dev/null || true)
+  if [[ -z $u ]]; then
+    u=$(sed -n '/^# >>> virtdeck-lab >>>$/,/^# <<< virtdeck-lab <<<$/s/^host_uuid = "\(.*\)"$/\1/p' \
+      /etc/libvirt/libvirtd.conf 2>/dev/null | head -1)
+    [[ -n $u ]] || u=$(cat /proc/sys/kernel/random/uuid)
+    mkdir -p "$LAB_CACHE"
+    echo "$u" >"$file"
+  fi
   echo "$u"
 }
 

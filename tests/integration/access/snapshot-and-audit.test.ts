@@ -164,7 +164,7 @@ describe("reading the audit log", () => {
   it("exports the filter's rows as CSV, quoted, with formulas defused", async () => {
     const csv = await auditCsv(q({ user: "erin" }));
     const lines = csv.trimEnd().split("\r\n");
-    expect(lines[0]).toBe("at,user,action,target,path,outcome,detail");
+    expect(lines[0]).toBe("at,user,action,target,path,outcome,detail,address,user agent");
     expect(lines).toHaveLength(4);
     expect(lines[1]).toBe(
       `"2026-11-30T00:04:00.000Z","erin","user.create","'=HYPERLINK(""x"")","","ok","'-1+1"`,
