@@ -4,6 +4,7 @@ import {
   createTokenOp,
   endAnySessionOp,
   endMySessionOp,
+  liftLockoutOp,
   revokeAnyTokenOp,
   revokeMyTokenOp,
 } from "@/lib/auth/operations";
@@ -16,3 +17,4 @@ export const grantTokenAction = serverAction(grantMyTokenOp);
 export const revokeAnyTokenAction = serverAction(revokeAnyTokenOp);
 export const endSessionAction = serverAction(endMySessionOp);
 export const endAnySessionAction = serverAction(endAnySessionOp);
+export const liftLockoutAction = serverAction(liftLockoutOp);

@@ -5,7 +5,12 @@ import { operation } from "@/lib/access/operation";
 import { root } from "@/lib/access/targets";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
-import { apiTokenIdSchema, createApiTokenSchema, sessionIdSchema } from "@/lib/schemas/access";
+import {
+  apiTokenIdSchema,
+  createApiTokenSchema,
+  lockoutSchema,
+  sessionIdSchema,
+} from "@/lib/schemas/access";
 import { newPasswordSchema, signInSchema } from "@/lib/schemas/auth";
 import { createApiToken, listApiTokens, revokeApiToken, revokeUserTokens } from "./api-tokens";
 import { changePassword } from "./change-password";
@@ -14,7 +19,7 @@ import { verifyPassword } from "./password";
 import { revokeSession, rotateSession } from "./session-store";
 import { endSession, listSessions } from "./sessions";
 import { signIn } from "./sign-in";
-import { throttleConfig } from "./sign-in-throttle";
+import { liftLockout, listLockouts, throttleConfig } from "./sign-in-throttle";
 
 export const signInOp = operation({
   name: "auth.sign-in",
@@ -207,5 +212,30 @@ export const endAnySessionOp = operation({
     const s = await endSession(id, null);
     audit.target = `${s.username} (${s.userAgent?.slice(0, 60) ?? "unknown browser"})`;
     return { id };
+  },
+});
+
+export const listLockoutsOp = operation({
+  name: "sign-in.lockouts",
+  summary: "Accounts locked out from an address by repeated failed sign-ins",
+  input: z.object({}),
+  access: { privilege: "User.Modify", on: "root", target: () => root },
+  audit: false,
+  run: async () => ({ lockouts: await listLockouts() }),
+});
+
+export const liftLockoutOp = operation({
+  name: "sign-in.unlock",
+  summary: "Lifts a lockout: that account may sign in from that address again at once",
+  input: lockoutSchema,
+  access: { privilege: "User.Modify", on: "root", target: () => root },
+  audit: true,
+  run: async ({ username, address }, { audit }) => {
+    audit.target = `${username} from ${address}`;
+    const forgotten = await liftLockout(username, address);
+    if (forgotten === 0)
+      throw new AppError("not_found", `${username} is not locked out from ${address}`);
+    audit.detail = `forgot ${forgotten} failed sign-in(s)`;
+    return { username, address };
   },
 });

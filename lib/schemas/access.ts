@@ -107,6 +107,12 @@ export const createApiTokenSchema = z.object({
 export const apiTokenIdSchema = z.object({ id });
 export const sessionIdSchema = z.object({ id });
 
+/** A locked-out pair: the account (as typed at sign-in) and the client address. */
+export const lockoutSchema = z.object({
+  username: z.string().trim().min(1, "username: required").max(64),
+  address: z.string().trim().min(1, "address: required").max(64),
+});
+
 export const AUDIT_OUTCOMES = ["ok", "refused", "error"] as const;
 
 export const auditQuerySchema = z.object({

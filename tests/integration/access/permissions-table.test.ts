@@ -430,6 +430,11 @@ const CASES: Record<string, Case> = {
   "session.end": { expect: signedIn, input: (f) => ({ id: f.sessionId }) },
   "session.list-all": { expect: root("User.Modify"), input: () => ({}), read: true },
   "session.end-any": { expect: root("User.Modify"), input: (f) => ({ id: f.sessionId }) },
+  "sign-in.lockouts": { expect: root("User.Modify"), input: () => ({}), read: true },
+  "sign-in.unlock": {
+    expect: root("User.Modify"),
+    input: () => ({ username: "nobody", address: "192.0.2.1" }),
+  },
   "audit.list": { expect: root("Sys.Audit"), input: () => ({}), read: true },
   "audit.export": { expect: root("Sys.Audit"), input: () => ({}), read: true },
   "api.openapi": { expect: everyone, input: () => ({}) },

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { AllTokens } from "@/components/settings/all-tokens";
+import { LockoutsList } from "@/components/settings/lockouts-list";
 import { SessionsList } from "@/components/settings/sessions-list";
 import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -7,13 +8,18 @@ import { pageAccessTo } from "@/lib/access/page-access";
 import { root } from "@/lib/access/targets";
 import { listApiTokens } from "@/lib/auth/api-tokens";
 import { listSessions } from "@/lib/auth/sessions";
+import { listLockouts } from "@/lib/auth/sign-in-throttle";
 
 export const metadata: Metadata = { title: "Sessions and tokens" };
 
 export default async function AllSessionsPage() {
   const { user, denied } = await pageAccessTo("User.Modify", root);
   if (denied) return <EmptyState title="For administrators">{denied}</EmptyState>;
-  const [sessions, tokens] = await Promise.all([listSessions(null), listApiTokens(null)]);
+  const [sessions, tokens, lockouts] = await Promise.all([
+    listSessions(null),
+    listApiTokens(null),
+    listLockouts(),
+  ]);
   return (
     <div className="grid gap-4">
       <Card title="Everyone's sessions">
@@ -24,6 +30,9 @@ export default async function AllSessionsPage() {
       </Card>
       <Card title="Everyone's API tokens">
         <AllTokens tokens={tokens} />
+      </Card>
+      <Card title="Sign-in lockouts">
+        <LockoutsList lockouts={lockouts} />
       </Card>
     </div>
   );
