@@ -12,6 +12,8 @@ import type { ResolvedTarget, Target } from "./targets";
 export interface Need {
   privilege: Privilege;
   on: Target;
+  /** Why the input needs it, in words, for the refusal and its audit row. */
+  because?: string;
 }
 
 export type TargetKind = Target["kind"];

@@ -1,7 +1,7 @@
 // Changes to an existing VM's configuration, each needing the privilege of what it changes.
-import { operation } from "@/lib/access/operation";
+import { type Need, operation } from "@/lib/access/operation";
 import type { Privilege } from "@/lib/access/privileges";
-import { pool as poolTarget } from "@/lib/access/targets";
+import { pool as poolTarget, type ResolvedTarget, root } from "@/lib/access/targets";
 import { db } from "@/lib/db/client";
 import { vmIdSchema } from "@/lib/schemas/vm";
 import {
@@ -14,6 +14,7 @@ import {
   vmResourcesSchema,
   vmXmlSchema,
 } from "@/lib/schemas/vm-edit";
+import { poolTargetPaths } from "@/lib/storage/read-storage";
 import { vmOnHost } from "@/lib/vms/change-vm";
 import {
   readVmXml,
@@ -23,6 +24,7 @@ import {
   setVmDescription,
   setVmResources,
 } from "@/lib/vms/edit-vm";
+import { hostReach } from "@/lib/vms/host-reach";
 import { attachDisk, detachDisk, setBootOrder } from "@/lib/vms/vm-disks";
 import { onVm } from "./shared";
 
@@ -119,11 +121,24 @@ export const liveVmXmlOp = operation({
   },
 });
 
+/**
+ * XML that reaches into the host (QEMU arguments, host devices, confinement off, block devices,
+ * files outside the host's pools) is root on the host: it needs Sys.Modify on / as well.
+ */
+async function hostReachNeeds(input: { xml: string }, target: ResolvedTarget): Promise<Need[]> {
+  if (target.object.kind !== "vm") return [];
+  const reasons = hostReach(input.xml, await poolTargetPaths(target.object.hostId));
+  return reasons.length > 0
+    ? [{ privilege: "Sys.Modify", on: root, because: reasons.join("; ") }]
+    : [];
+}
+
 export const saveVmXmlOp = operation({
   name: "vm.xml",
-  summary: "Saves edited domain XML (checked by libvirt; must keep the name and UUID)",
+  summary:
+    "Saves edited domain XML (checked by libvirt; must keep the name and UUID); XML that reaches into the host needs Sys.Modify on / too",
   input: vmXmlSchema,
-  access: { privilege: "VM.Config.XML", ...onVm },
+  access: { privilege: "VM.Config.XML", ...onVm, also: hostReachNeeds },
   audit: true,
   run: async (input) => {
     await saveVmXml(input);

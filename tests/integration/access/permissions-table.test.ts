@@ -113,6 +113,9 @@ const root = (p: string): Row => ({
   token: 403,
   admin: "ok",
 });
+/** Two privileges checked in turn: the first row's refusal, else the second's. */
+const andThen = (first: Row, second: Row): Row =>
+  Object.fromEntries(CALLERS.map((c) => [c, first[c] === "ok" ? second[c] : first[c]])) as Row;
 /** Any signed-in caller (their own things, or lists filtered to what they see). */
 const signedIn: Row = {
   anon: 401,
@@ -187,9 +190,13 @@ const CASES: Record<string, Case> = {
   },
   "vm.xml.read": { expect: vm("VM.Config.XML"), input: (f) => ({ id: f.vmId }), read: true },
   "vm.xml.live": { expect: vm("VM.Audit"), input: (f) => ({ id: f.vmId }), read: true },
+  // A host device reaches into the host: Sys.Modify on / as well.
   "vm.xml": {
-    expect: vm("VM.Config.XML"),
-    input: (f) => ({ id: f.vmId, xml: "<domain type='qemu'/>" }),
+    expect: andThen(vm("VM.Config.XML"), root("Sys.Modify")),
+    input: (f) => ({
+      id: f.vmId,
+      xml: "<domain type='qemu'><devices><hostdev mode='subsystem' type='pci'/></devices></domain>",
+    }),
   },
   "vm.disk.attach": {
     expect: vm("VM.Config.Disk"),
