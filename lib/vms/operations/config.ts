@@ -26,6 +26,7 @@ import {
 } from "@/lib/vms/edit-vm";
 import { hostReach } from "@/lib/vms/host-reach";
 import { attachDisk, detachDisk, setBootOrder } from "@/lib/vms/vm-disks";
+import { domainXmlDiff } from "@/lib/vms/xml-diff";
 import { onVm } from "./shared";
 
 /** vCPUs need VM.Config.CPU and memory VM.Config.Memory, each only when it changes. */
@@ -140,7 +141,9 @@ export const saveVmXmlOp = operation({
   input: vmXmlSchema,
   access: { privilege: "VM.Config.XML", ...onVm, also: hostReachNeeds },
   audit: true,
-  run: async (input) => {
+  run: async (input, { audit }) => {
+    // Before saving, so that a save libvirt refuses is audited with what it tried to change.
+    audit.detail = domainXmlDiff(await readVmXml(input.id), input.xml);
     await saveVmXml(input);
     return { id: input.id };
   },

@@ -129,6 +129,26 @@ describe("saving domain XML that reaches into the host", () => {
     expect((await lastAudit("vm.xml")).outcome).toBe("ok");
   });
 
+  it("audits what changed, with the VNC password masked", async () => {
+    const vcpus = (await persistent()).match(/<vcpu[^>]*>1<\/vcpu>/)?.[0] ?? "<vcpu>1</vcpu>";
+    const first = (await persistent())
+      .replace(vcpus, vcpus.replace(">1<", ">2<"))
+      .replace("<graphics type='vnc'", "<graphics type='vnc' passwd='xgpw0001'");
+    await save(deputy, first);
+    expect(await persistent()).toContain("passwd='xgpw0001'");
+    const row = await lastAudit("vm.xml");
+    expect(row.outcome).toBe("ok");
+    expect(row.detail).toContain(`-${vcpus}\n+${vcpus.replace(">1<", ">2<")}`);
+    expect(row.detail).toMatch(/\n\+<graphics type='vnc' passwd='\*\*\*'[^\n]*>\n/);
+    expect(row.detail).toMatch(/a graphics password changed$/);
+
+    await save(deputy, (await persistent()).replace("xgpw0001", "xgpw0002"));
+    expect(await persistent()).toContain("passwd='xgpw0002'");
+    expect((await lastAudit("vm.xml")).detail).toBe("a graphics password changed");
+    const rows = await db.auditEvent.findMany({ where: { detail: { contains: "xgpw000" } } });
+    expect(rows).toEqual([]);
+  });
+
   it("saves XML that reaches into the host for a caller holding Sys.Modify on /", async () => {
     const outside = `${outsideDir}/scratch.img`;
     const xml = (await persistent()).replace(
