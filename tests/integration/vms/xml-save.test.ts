@@ -11,7 +11,7 @@ import { defineXml, guestXml, removeDomain, virsh, waitFor } from "../support/vi
 
 const { invoke } = await import("@/lib/access/invoke");
 const { saveVmXmlOp } = await import("@/lib/vms/operations/config");
-const { createDeputy, lastAudit, refusalOf } = await import("./gate-support");
+const { createDeputy, lastAudit, refusalOf } = await import("../support/deputy");
 
 const id = suffix();
 const vmName = `xmlgate-${id}`;

@@ -2,7 +2,7 @@
 // privilege on the lab host but not Sys.Modify, how a refusal reads, and the audit row it left.
 // Imported after networks/support has pointed lib/env at the test's own database.
 import type { SessionUser } from "@/lib/auth/session-store";
-import { createActor } from "../support/actors";
+import { createActor } from "./actors";
 
 const { createRole } = await import("@/lib/access/roles");
 const { db } = await import("@/lib/db/client");
