@@ -53,3 +53,8 @@ export function refusalOf(call: Promise<unknown>): Promise<Refusal> {
 export async function lastAudit(action: string) {
   return db.auditEvent.findFirstOrThrow({ where: { action }, orderBy: { at: "desc" } });
 }
+
+/** How many audit rows an action has with this outcome (a refusal must add exactly one). */
+export function auditCount(action: string, outcome: "ok" | "refused" | "error"): Promise<number> {
+  return db.auditEvent.count({ where: { action, outcome } });
+}
