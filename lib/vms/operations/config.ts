@@ -14,6 +14,7 @@ import {
   vmResourcesSchema,
   vmXmlSchema,
 } from "@/lib/schemas/vm-edit";
+import { requireAllowedPaths } from "@/lib/storage/allowed-paths";
 import { poolTargetPaths } from "@/lib/storage/read-storage";
 import { vmOnHost } from "@/lib/vms/change-vm";
 import {
@@ -27,7 +28,7 @@ import {
 import { hostReach } from "@/lib/vms/host-reach";
 import { attachDisk, detachDisk, setBootOrder } from "@/lib/vms/vm-disks";
 import { domainXmlDiff } from "@/lib/vms/xml-diff";
-import { onVm } from "./shared";
+import { hostOf, onVm } from "./shared";
 
 /** vCPUs need VM.Config.CPU and memory VM.Config.Memory, each only when it changes. */
 async function resourcePrivileges(input: {
@@ -89,13 +90,15 @@ export const renameVmOp = operation({
 
 export const vmCdromOp = operation({
   name: "vm.cdrom",
-  summary: "Inserts a medium into a CD-ROM drive (a host path), or ejects it (an empty path)",
+  summary:
+    "Inserts a medium into a CD-ROM drive (a path in the host's pools or an allowed root; elsewhere it needs Sys.Modify on /), or ejects it (an empty path)",
   input: vmCdromSchema,
   access: { privilege: "VM.Config.CDROM", ...onVm },
   audit: true,
   auditAction: (input) => (input.path ? "vm.cdrom.insert" : "vm.cdrom.eject"),
-  run: async (input, { audit }) => {
+  run: async (input, { audit, access, target }) => {
     if (input.path) audit.detail = `${input.target}: ${input.path}`;
+    await requireAllowedPaths(access, hostOf(target), { path: input.path });
     await setCdromMedia(input);
     return { id: input.id };
   },
@@ -127,8 +130,7 @@ export const liveVmXmlOp = operation({
  * files outside the host's pools) is root on the host: it needs Sys.Modify on / as well.
  */
 async function hostReachNeeds(input: { xml: string }, target: ResolvedTarget): Promise<Need[]> {
-  if (target.object.kind !== "vm") return [];
-  const reasons = hostReach(input.xml, await poolTargetPaths(target.object.hostId));
+  const reasons = hostReach(input.xml, await poolTargetPaths(hostOf(target)));
   return reasons.length > 0
     ? [{ privilege: "Sys.Modify", on: root, because: reasons.join("; ") }]
     : [];
@@ -167,10 +169,12 @@ export const attachDiskOp = operation({
         : [],
   },
   audit: true,
-  run: async (input, { audit }) => {
-    const target = await attachDisk(input);
-    audit.detail = target;
-    return { target };
+  run: async (input, { audit, access, target }) => {
+    if (input.source.mode === "existing")
+      await requireAllowedPaths(access, hostOf(target), { "source.path": input.source.path });
+    const dev = await attachDisk(input);
+    audit.detail = dev;
+    return { target: dev };
   },
 });
 

@@ -142,6 +142,8 @@ interface Fixture {
   vmId: string;
   vmUuid: string;
   pool: string;
+  /** The pool's directory on host 1. */
+  poolDir: string;
   network: string;
   victim: string;
   group: string;
@@ -204,12 +206,13 @@ const CASES: Record<string, Case> = {
   },
   "vm.disk.detach": { expect: vm("VM.Config.Disk"), input: (f) => ({ id: f.vmId, target: "vdz" }) },
   "vm.boot-order": { expect: vm("VM.Config.Disk"), input: (f) => ({ id: f.vmId, order: ["hd"] }) },
+  // A kernel in one of the host's pools: anywhere else would need Sys.Modify on / too.
   "vm.create": {
     expect: host("VM.Allocate"),
     input: (f) => ({
       hostId: f.host1,
       name: "vd-it-acl-new",
-      source: { kind: "kernel", kernel: lab.LAB_GUEST_KERNEL },
+      source: { kind: "kernel", kernel: `${f.poolDir}/vmlinuz` },
       vcpus: 1,
       memoryMib: 64,
       domainType: "qemu",
@@ -220,7 +223,7 @@ const CASES: Record<string, Case> = {
     input: (f) => ({
       hostId: f.host1,
       name: "vd-it-acl-new",
-      source: { kind: "kernel", kernel: lab.LAB_GUEST_KERNEL },
+      source: { kind: "kernel", kernel: `${f.poolDir}/vmlinuz` },
       vcpus: 1,
       memoryMib: 64,
       domainType: "qemu",
@@ -519,6 +522,7 @@ beforeAll(async () => {
     vmId: vmRow.id,
     vmUuid: vmRow.uuid,
     pool: poolName,
+    poolDir,
     network: netName,
     victim: victim.userId,
     group: group.id,
