@@ -11,7 +11,7 @@ const outsideDir = mkdtempSync(path.join("/var/tmp", "xmlgate-outside-"));
 // Read once by lib/env, when the support module first imports it.
 process.env.VIRTDECK_POOL_ROOTS = `/nonexistent/xmlgate-root:${allowedRoot}/`;
 const support = await import("../networks/support");
-const { closeDb, lab, manager, startLabHost, suffix } = support;
+const { closeDb, dataDir, lab, manager, startLabHost, suffix } = support;
 const { virsh } = await import("../support/virsh");
 const { auditCount, createDeputy, lastAudit, refusalOf } = await import("../support/deputy");
 const { invoke } = await import("@/lib/access/invoke");
@@ -41,6 +41,7 @@ afterAll(async () => {
     rmSync(dir, { recursive: true, force: true });
   await manager.stopAll();
   await closeDb();
+  rmSync(dataDir, { recursive: true, force: true });
 });
 
 describe("pools outside the allowed roots", () => {

@@ -13,7 +13,7 @@ const outsideDir = mkdtempSync(path.join("/var/tmp", "xmlgate-outside-"));
 // Read once by lib/env, when the support module first imports it.
 process.env.VIRTDECK_POOL_ROOTS = allowedRoot;
 const support = await import("../networks/support");
-const { closeDb, db, lab, manager, startLabHost, suffix } = support;
+const { closeDb, dataDir, db, lab, manager, startLabHost, suffix } = support;
 const { defineXml, guestXml, removeDomain, virsh, waitFor } = await import("../support/virsh");
 const { auditCount, createDeputy, refusalOf } = await import("../support/deputy");
 const { invoke } = await import("@/lib/access/invoke");
@@ -71,6 +71,7 @@ afterAll(async () => {
     rmSync(dir, { recursive: true, force: true });
   await manager.stopAll();
   await closeDb();
+  rmSync(dataDir, { recursive: true, force: true });
 });
 
 describe("host paths given to a VM", () => {

@@ -6,7 +6,16 @@ import { mkdtempSync, rmSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { SessionUser } from "@/lib/auth/session-store";
-import { closeDb, db, lab, manager, startLabHost, suffix, user } from "../networks/support";
+import {
+  closeDb,
+  dataDir,
+  db,
+  lab,
+  manager,
+  startLabHost,
+  suffix,
+  user,
+} from "../networks/support";
 import { defineXml, guestXml, removeDomain, virsh, waitFor } from "../support/virsh";
 
 const { invoke } = await import("@/lib/access/invoke");
@@ -55,6 +64,7 @@ afterAll(async () => {
   rmSync(outsideDir, { recursive: true, force: true });
   await manager.stopAll();
   await closeDb();
+  rmSync(dataDir, { recursive: true, force: true });
 });
 
 describe("saving domain XML that reaches into the host", () => {
