@@ -3,6 +3,8 @@ import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { z } from "zod";
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "./schemas/password-policy";
+// Relative: prisma.config.ts loads this file without the @/ alias.
+import { normalizeHostPath } from "./storage/host-paths";
 
 const defaultDataDir = path.join(process.cwd(), "data");
 
@@ -47,6 +49,20 @@ const envSchema = z.object({
   VIRTDECK_TRUSTED_PROXIES: z.string().optional(),
   /** Key material for secrets at rest (SSH keys); without it a key file is generated in the data dir. */
   VIRTDECK_SECRET: z.string().min(16, "must be at least 16 characters").optional(),
+  /**
+   * Colon-separated absolute directories of the hosts where pools may be made, besides
+   * /var/lib/libvirt/images, by callers without Sys.Modify on /.
+   */
+  VIRTDECK_POOL_ROOTS: z
+    .string()
+    .default("")
+    .transform((value, ctx) => {
+      const roots = value.split(":").filter(Boolean);
+      for (const root of roots)
+        if (!root.startsWith("/") || root.split("/").includes(".."))
+          ctx.addIssue({ code: "custom", message: `${root} is not an absolute path without '..'` });
+      return roots.map(normalizeHostPath);
+    }),
   /** Set to "true" when a TLS-terminating proxy serves Virtdeck over HTTPS. */
   VIRTDECK_SECURE_COOKIES: z.enum(["true", "false", "auto"]).default("auto"),
 });

@@ -124,7 +124,9 @@ export function AuditLog({ initial }: { initial: AuditPage }) {
               )}
             </td>
             <td className={`py-1.5 pr-3 ${OUTCOME_STYLE[r.outcome] ?? ""}`}>{r.outcome}</td>
-            <td className="py-1.5 text-xs text-zinc-600 dark:text-zinc-400">{r.detail}</td>
+            <td className="whitespace-pre-line py-1.5 text-xs text-zinc-600 dark:text-zinc-400">
+              {r.detail}
+            </td>
           </tr>
         ))}
       </Table>

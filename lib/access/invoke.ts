@@ -32,14 +32,15 @@ const NOT_FOUND: Record<string, string> = {
 
 /**
  * Refuses unless the caller holds the privilege on the object. An object the caller may not even
- * see is "not found", exactly as one that does not exist, so names and ids do not leak.
+ * see is "not found", exactly as one that does not exist, so names and ids do not leak. `because`
+ * says what in the input asked for it.
  */
 export function demand(
   access: Access,
   privilege: Privilege,
   target: ResolvedTarget,
   hidden: boolean,
-  why: string[] = [],
+  because?: string,
 ): void {
   if (access.can(privilege, target.object)) return;
   // / and VM groups always exist; hosts, VMs, pools and networks are hidden when not visible.
@@ -47,7 +48,7 @@ export function demand(
     throw new AppError("not_found", NOT_FOUND[target.object.kind] ?? "Not found");
   throw new AppError(
     "forbidden",
-    `Permission denied: this needs ${privilege} on ${target.label} (${target.path})${why.length ? `: ${why.join("; ")}` : ""}`,
+    `Permission denied: this needs ${privilege} on ${target.label} (${target.path})${because ? `: ${because}` : ""}`,
   );
 }
 
@@ -74,7 +75,7 @@ async function authorize(
   const see = SEE[target.object.kind];
   if (main.length === 0 && see) demand(access, see, target, true);
   for (const need of (await rule.also?.(input as never, target, access)) ?? []) {
-    demand(access, need.privilege, await resolveTarget(need.on), false, need.why);
+    demand(access, need.privilege, await resolveTarget(need.on), false, need.because);
   }
 }
 

@@ -12,8 +12,8 @@ import type { ResolvedTarget, Target } from "./targets";
 export interface Need {
   privilege: Privilege;
   on: Target;
-  /** What in the input asks for it, in words (shown in the refusal). */
-  why?: string[];
+  /** Why the input needs it, in words, for the refusal and its audit row. */
+  because?: string;
 }
 
 export type TargetKind = Target["kind"];

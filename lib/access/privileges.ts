@@ -17,7 +17,8 @@ export const PRIVILEGE_GROUPS = {
     "VM.Config.Network": "Add, move and remove NICs",
     "VM.Config.CDROM": "Insert and eject CD-ROM media",
     "VM.Config.Options": "Name, title, description, autostart, tags and notes",
-    "VM.Config.XML": "Read the secure XML and save raw XML (admin-grade: reaches host devices)",
+    "VM.Config.XML":
+      "Read the secure XML and save raw XML (what reaches into the host: with Sys.Modify)",
     "VM.Allocate": "Create, clone, delete and forget VMs",
     "VM.Snapshot": "Take, revert and delete snapshots",
     "VM.Migrate": "Migrate to another host",

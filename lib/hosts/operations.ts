@@ -35,7 +35,9 @@ async function reachNeeds(input: {
   id?: string | undefined;
 }) {
   const reasons = serverReach(input.uri, await hasKey(input));
-  return reasons.length ? [{ privilege: "Sys.Modify" as const, on: root, why: reasons }] : [];
+  return reasons.length
+    ? [{ privilege: "Sys.Modify" as const, on: root, because: reasons.join("; ") }]
+    : [];
 }
 
 export const listHostsOp = operation({

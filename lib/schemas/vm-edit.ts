@@ -1,4 +1,5 @@
 // Inputs of the changes made to an existing VM.
+import { XMLValidator } from "fast-xml-parser";
 import { z } from "zod";
 import { diskSizeGibSchema, hostPathSchema, vmNameSchema } from "./vm-create";
 
@@ -40,10 +41,21 @@ export const vmDescriptionSchema = z.object({
   description: z.string().max(4000).default(""),
 });
 
-export const vmXmlSchema = z.object({
-  id: z.string().min(1),
-  xml: z.string().min(1, "The XML is empty").max(1_000_000),
-});
+/** Well-formed before anything reads it: the permission check looks into the XML. */
+const domainXmlSchema = z
+  .string()
+  .min(1, "The XML is empty")
+  .max(1_000_000)
+  .superRefine((xml, ctx) => {
+    const wellFormed = XMLValidator.validate(xml);
+    if (wellFormed !== true)
+      ctx.addIssue({
+        code: "custom",
+        message: `XML: not well-formed (line ${wellFormed.err.line}): ${wellFormed.err.msg}`,
+      });
+  });
+
+export const vmXmlSchema = z.object({ id: z.string().min(1), xml: domainXmlSchema });
 
 export const vmCdromSchema = z.object({
   id: z.string().min(1),

@@ -19,6 +19,7 @@ import {
   uploadVolumeSchema,
   volumeRefSchema,
 } from "@/lib/schemas/storage";
+import { requirePoolUnderRoots } from "./allowed-paths";
 import { createVolume } from "./create-volume";
 import { downloadVolume } from "./download-volume";
 import { changePoolState, createPool, deletePool } from "./pool-actions";
@@ -84,13 +85,15 @@ export const listVolumesOp = operation({
 
 export const createPoolOp = operation({
   name: "pool.create",
-  summary: "Defines a dir, logical or netfs pool; builds, starts and autostarts it unless told not",
+  summary:
+    "Defines a dir, logical or netfs pool; builds, starts and autostarts it unless told not. Outside the allowed roots it needs Sys.Modify on /",
   input: createPoolSchema,
   access: { privilege: "Datastore.Allocate", on: "host", target: (i) => host(i.hostId) },
   audit: true,
-  run: async (input, { audit, target }) => {
+  run: async (input, { audit, target, access }) => {
     audit.target = `${input.name} on ${target?.hostName ?? input.hostId}`;
     audit.objectPath = displayPath({ kind: "pool", hostId: input.hostId, pool: input.name });
+    requirePoolUnderRoots(access, input);
     await createPool(input);
     return { hostId: input.hostId, pool: input.name };
   },

@@ -95,6 +95,20 @@ export async function listHostPools(hostId: string, access: Access): Promise<Poo
   return pools.map(({ xml: _xml, ...p }) => p).sort((a, b) => a.name.localeCompare(b.name));
 }
 
+/**
+ * The target paths of every pool of the host, active or not, whoever asks: what "in one of the
+ * host's pools" means for a path a VM is given.
+ */
+export async function poolTargetPaths(hostId: string): Promise<string[]> {
+  const { host, conn } = await hostConnection(hostId);
+  const read = async () => {
+    const refs = await conn.storage.listPools(0);
+    const xmls = await Promise.all(refs.map((ref) => conn.storage.poolXml(ref)));
+    return xmls.map((xml) => parsePoolXml(xml).path).filter((p): p is string => Boolean(p));
+  };
+  return withTimeout(read(), host.name);
+}
+
 /** Volumes of one (active) pool with the VMs using each; an inactive pool has none to list. */
 export async function readVolumes(
   conn: Connection,

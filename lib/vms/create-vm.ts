@@ -33,6 +33,18 @@ async function volumeFormat(conn: Connection, path: string): Promise<DiskFormat>
   return parseVolumeXml(await conn.storage.volumeXml(vol)).format === "qcow2" ? "qcow2" : "raw";
 }
 
+/** The host paths the fields name, by field (for the check that they are pools' or allowed). */
+export function createVmPaths(input: CreateVmInput): Record<string, string | undefined> {
+  const { source, disk } = input;
+  return {
+    "source.isoPath": source.kind === "iso" ? source.isoPath : undefined,
+    "source.diskPath": source.kind === "import" ? source.diskPath : undefined,
+    "source.kernel": source.kind === "kernel" ? source.kernel : undefined,
+    "source.initrd": source.kind === "kernel" ? source.initrd : undefined,
+    "disk.path": disk.mode === "existing" ? disk.path : undefined,
+  };
+}
+
 /** The formats of the imported and existing volumes of `input`, read from the host. */
 export async function existingDiskFormats(
   conn: Connection,

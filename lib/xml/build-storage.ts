@@ -3,23 +3,25 @@
 import type { CreatePoolInput } from "@/lib/schemas/storage";
 import { buildXml } from "./build-network";
 
+/** The directory on the host a new pool occupies: its own, or /dev/VG for a volume group. */
+export function poolTargetPath(input: CreatePoolInput): string {
+  return input.type === "logical" ? `/dev/${input.vgName}` : input.path;
+}
+
 export function buildPoolXml(input: CreatePoolInput): string {
   const pool: Record<string, unknown> = { "@type": input.type, name: input.name };
-  if (input.type === "dir") {
-    pool.target = { path: input.path };
-  } else if (input.type === "logical") {
+  if (input.type === "logical") {
     const source: Record<string, unknown> = { name: input.vgName, format: { "@type": "lvm2" } };
     if (input.device) source.device = { "@path": input.device };
     pool.source = source;
-    pool.target = { path: `/dev/${input.vgName}` };
-  } else {
+  } else if (input.type === "netfs") {
     pool.source = {
       host: { "@name": input.server },
       dir: { "@path": input.exportPath },
       format: { "@type": "auto" },
     };
-    pool.target = { path: input.path };
   }
+  pool.target = { path: poolTargetPath(input) };
   return buildXml({ pool });
 }
 

@@ -24,7 +24,10 @@ const parser = new XMLParser({
   parseTagValue: false,
   trimValues: true,
   processEntities: true,
-  htmlEntities: false,
+  // Also decodes character references (&#98; is "b"), as libvirt's libxml2 does: without it
+  // type='&#98;lock' would read as something else here than on the host. (The HTML names it
+  // adds are not XML: libvirt refuses a document that uses them.)
+  htmlEntities: true,
   isArray: (name) => REPEATING.has(name),
 });
 

@@ -11,9 +11,10 @@ import { getVm } from "@/lib/inventory/list-vms";
 import type { CreateVmInput } from "@/lib/schemas/vm-create";
 import { createVmSchema } from "@/lib/schemas/vm-create";
 import { cloneVmSchema, deleteVmSchema } from "@/lib/schemas/vm-edit";
+import { requireAllowedPaths } from "@/lib/storage/allowed-paths";
 import { cloneVm, diskPools } from "@/lib/vms/clone-vm";
 import { optionsFor, readCreateVmOptions } from "@/lib/vms/create-options";
-import { createVm, previewDomainXml } from "@/lib/vms/create-vm";
+import { createVm, createVmPaths, previewDomainXml } from "@/lib/vms/create-vm";
 import { deleteVm } from "@/lib/vms/delete-vm";
 import { onVm } from "./shared";
 
@@ -36,8 +37,9 @@ export const createVmOp = operation({
   input: createVmSchema,
   access: { privilege: "VM.Allocate", ...onHostOfInput, also: creationNeeds },
   audit: true,
-  run: async (input, { audit, target }) => {
+  run: async (input, { audit, target, access }) => {
     audit.target = `${input.name} on ${target?.hostName ?? input.hostId}`;
+    await requireAllowedPaths(access, input.hostId, createVmPaths(input));
     const { id } = await createVm(input);
     const vm = await getVm(id);
     if (vm) audit.objectPath = displayPath({ kind: "vm", hostId: vm.hostId, uuid: vm.uuid });
@@ -51,7 +53,10 @@ export const previewVmXmlOp = operation({
   input: createVmSchema,
   access: { privilege: "VM.Allocate", ...onHostOfInput, also: creationNeeds },
   audit: false,
-  run: async (input) => ({ xml: await previewDomainXml(input) }),
+  run: async (input, { access }) => {
+    await requireAllowedPaths(access, input.hostId, createVmPaths(input));
+    return { xml: await previewDomainXml(input) };
+  },
 });
 
 export const createVmOptionsOp = operation({

@@ -1,7 +1,7 @@
 // Changes to an existing VM's configuration, each needing the privilege of what it changes.
-import { operation } from "@/lib/access/operation";
+import { type Need, operation } from "@/lib/access/operation";
 import type { Privilege } from "@/lib/access/privileges";
-import { pool as poolTarget } from "@/lib/access/targets";
+import { pool as poolTarget, type ResolvedTarget, root } from "@/lib/access/targets";
 import { db } from "@/lib/db/client";
 import { vmIdSchema } from "@/lib/schemas/vm";
 import {
@@ -14,6 +14,8 @@ import {
   vmResourcesSchema,
   vmXmlSchema,
 } from "@/lib/schemas/vm-edit";
+import { requireAllowedPaths } from "@/lib/storage/allowed-paths";
+import { poolTargetPaths } from "@/lib/storage/read-storage";
 import { vmOnHost } from "@/lib/vms/change-vm";
 import {
   readVmXml,
@@ -23,8 +25,10 @@ import {
   setVmDescription,
   setVmResources,
 } from "@/lib/vms/edit-vm";
+import { hostReach } from "@/lib/vms/host-reach";
 import { attachDisk, detachDisk, setBootOrder } from "@/lib/vms/vm-disks";
-import { onVm } from "./shared";
+import { domainXmlDiff } from "@/lib/vms/xml-diff";
+import { hostOf, onVm } from "./shared";
 
 /** vCPUs need VM.Config.CPU and memory VM.Config.Memory, each only when it changes. */
 async function resourcePrivileges(input: {
@@ -86,13 +90,15 @@ export const renameVmOp = operation({
 
 export const vmCdromOp = operation({
   name: "vm.cdrom",
-  summary: "Inserts a medium into a CD-ROM drive (a host path), or ejects it (an empty path)",
+  summary:
+    "Inserts a medium into a CD-ROM drive (a path in the host's pools or an allowed root; elsewhere it needs Sys.Modify on /), or ejects it (an empty path)",
   input: vmCdromSchema,
   access: { privilege: "VM.Config.CDROM", ...onVm },
   audit: true,
   auditAction: (input) => (input.path ? "vm.cdrom.insert" : "vm.cdrom.eject"),
-  run: async (input, { audit }) => {
+  run: async (input, { audit, access, target }) => {
     if (input.path) audit.detail = `${input.target}: ${input.path}`;
+    await requireAllowedPaths(access, hostOf(target), { path: input.path });
     await setCdromMedia(input);
     return { id: input.id };
   },
@@ -119,13 +125,27 @@ export const liveVmXmlOp = operation({
   },
 });
 
+/**
+ * XML that reaches into the host (QEMU arguments, host devices, confinement off, block devices,
+ * files outside the host's pools) is root on the host: it needs Sys.Modify on / as well.
+ */
+async function hostReachNeeds(input: { xml: string }, target: ResolvedTarget): Promise<Need[]> {
+  const reasons = hostReach(input.xml, await poolTargetPaths(hostOf(target)));
+  return reasons.length > 0
+    ? [{ privilege: "Sys.Modify", on: root, because: reasons.join("; ") }]
+    : [];
+}
+
 export const saveVmXmlOp = operation({
   name: "vm.xml",
-  summary: "Saves edited domain XML (checked by libvirt; must keep the name and UUID)",
+  summary:
+    "Saves edited domain XML (checked by libvirt; must keep the name and UUID); XML that reaches into the host needs Sys.Modify on / too",
   input: vmXmlSchema,
-  access: { privilege: "VM.Config.XML", ...onVm },
+  access: { privilege: "VM.Config.XML", ...onVm, also: hostReachNeeds },
   audit: true,
-  run: async (input) => {
+  run: async (input, { audit }) => {
+    // Before saving, so that a save libvirt refuses is audited with what it tried to change.
+    audit.detail = domainXmlDiff(await readVmXml(input.id), input.xml);
     await saveVmXml(input);
     return { id: input.id };
   },
@@ -149,10 +169,12 @@ export const attachDiskOp = operation({
         : [],
   },
   audit: true,
-  run: async (input, { audit }) => {
-    const target = await attachDisk(input);
-    audit.detail = target;
-    return { target };
+  run: async (input, { audit, access, target }) => {
+    if (input.source.mode === "existing")
+      await requireAllowedPaths(access, hostOf(target), { "source.path": input.source.path });
+    const dev = await attachDisk(input);
+    audit.detail = dev;
+    return { target: dev };
   },
 });
 

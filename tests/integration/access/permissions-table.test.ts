@@ -113,6 +113,9 @@ const root = (p: string): Row => ({
   token: 403,
   admin: "ok",
 });
+/** Two privileges checked in turn: the first row's refusal, else the second's. */
+const andThen = (first: Row, second: Row): Row =>
+  Object.fromEntries(CALLERS.map((c) => [c, first[c] === "ok" ? second[c] : first[c]])) as Row;
 /** Any signed-in caller (their own things, or lists filtered to what they see). */
 const signedIn: Row = {
   anon: 401,
@@ -139,6 +142,8 @@ interface Fixture {
   vmId: string;
   vmUuid: string;
   pool: string;
+  /** The pool's directory on host 1. */
+  poolDir: string;
   network: string;
   victim: string;
   group: string;
@@ -187,9 +192,13 @@ const CASES: Record<string, Case> = {
   },
   "vm.xml.read": { expect: vm("VM.Config.XML"), input: (f) => ({ id: f.vmId }), read: true },
   "vm.xml.live": { expect: vm("VM.Audit"), input: (f) => ({ id: f.vmId }), read: true },
+  // A host device reaches into the host: Sys.Modify on / as well.
   "vm.xml": {
-    expect: vm("VM.Config.XML"),
-    input: (f) => ({ id: f.vmId, xml: "<domain type='qemu'/>" }),
+    expect: andThen(vm("VM.Config.XML"), root("Sys.Modify")),
+    input: (f) => ({
+      id: f.vmId,
+      xml: "<domain type='qemu'><devices><hostdev mode='subsystem' type='pci'/></devices></domain>",
+    }),
   },
   "vm.disk.attach": {
     expect: vm("VM.Config.Disk"),
@@ -197,12 +206,13 @@ const CASES: Record<string, Case> = {
   },
   "vm.disk.detach": { expect: vm("VM.Config.Disk"), input: (f) => ({ id: f.vmId, target: "vdz" }) },
   "vm.boot-order": { expect: vm("VM.Config.Disk"), input: (f) => ({ id: f.vmId, order: ["hd"] }) },
+  // A kernel in one of the host's pools: anywhere else would need Sys.Modify on / too.
   "vm.create": {
     expect: host("VM.Allocate"),
     input: (f) => ({
       hostId: f.host1,
       name: "vd-it-acl-new",
-      source: { kind: "kernel", kernel: lab.LAB_GUEST_KERNEL },
+      source: { kind: "kernel", kernel: `${f.poolDir}/vmlinuz` },
       vcpus: 1,
       memoryMib: 64,
       domainType: "qemu",
@@ -213,7 +223,7 @@ const CASES: Record<string, Case> = {
     input: (f) => ({
       hostId: f.host1,
       name: "vd-it-acl-new",
-      source: { kind: "kernel", kernel: lab.LAB_GUEST_KERNEL },
+      source: { kind: "kernel", kernel: `${f.poolDir}/vmlinuz` },
       vcpus: 1,
       memoryMib: 64,
       domainType: "qemu",
@@ -517,6 +527,7 @@ beforeAll(async () => {
     vmId: vmRow.id,
     vmUuid: vmRow.uuid,
     pool: poolName,
+    poolDir,
     network: netName,
     victim: victim.userId,
     group: group.id,

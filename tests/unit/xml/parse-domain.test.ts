@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { attr, child, children, parseXml, text } from "@/lib/xml/parse";
 import { parseDomainXml } from "@/lib/xml/parse-domain";
 
 const XML = `<domain type='qemu' id='3'>
@@ -60,5 +61,16 @@ describe("parseDomainXml", () => {
     expect(d.graphics).toEqual([{ type: "vnc", port: null, listen: null }]);
     expect(d.osHint).toBe("direct kernel boot");
     expect(d.disks).toEqual([]);
+  });
+});
+
+describe("parseXml", () => {
+  it("decodes character references as libvirt's parser does, and only once", () => {
+    const doc = parseXml(
+      `<domain><name>a&#98;&#x63;&amp;#100;</name><devices><disk type='&#98;lock'/></devices></domain>`,
+    );
+    const domain = child(doc, "domain");
+    expect(text(domain, "name")).toBe("abc&#100;");
+    expect(attr(children(child(domain, "devices"), "disk")[0], "type")).toBe("block");
   });
 });
