@@ -3,6 +3,7 @@ import { cookies, headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { cache } from "react";
 import { env } from "@/lib/env";
+import { clientOfHeaders } from "@/lib/server/http-guard";
 import { resolveSession, SESSION_COOKIE, type SessionUser } from "./session-store";
 
 /** The signed-in user of this request, or null. Resolved once per request. */
@@ -26,7 +27,8 @@ export async function requireUser(
 
 async function servedOverHttps(): Promise<boolean> {
   if (env.VIRTDECK_SECURE_COOKIES !== "auto") return env.VIRTDECK_SECURE_COOKIES === "true";
-  return (await headers()).get("x-forwarded-proto") === "https";
+  // Decided by the server from the socket or a trusted proxy (lib/server/http-guard.ts).
+  return clientOfHeaders(await headers()).proto === "https";
 }
 
 export async function setSessionCookie(token: string, expiresAt: Date): Promise<void> {
