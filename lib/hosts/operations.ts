@@ -77,7 +77,8 @@ export const testHostOp = operation({
     target: (i) => (i.id ? host(i.id) : root),
     also: reachNeeds,
   },
-  audit: false,
+  // A probe of an address of the caller's choosing: recorded, like any attempt to reach a host.
+  audit: true,
   run: async (input, { access }) => ({
     reached: await probeHost(
       {

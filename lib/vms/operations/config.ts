@@ -109,7 +109,8 @@ export const readVmXmlOp = operation({
   summary: "The persistent domain XML with its secure parts (VNC passwords), for the editor",
   input: vmIdSchema,
   access: { privilege: "VM.Config.XML", ...onVm },
-  audit: false,
+  // It hands out secrets (VNC passwords): who read them is recorded.
+  audit: true,
   run: async ({ id }) => ({ xml: await readVmXml(id) }),
 });
 

@@ -43,9 +43,9 @@ export const bulkPowerOp = operation({
   input: vmBulkActionSchema,
   access: { filtered: "VM.PowerMgmt" },
   audit: false,
-  run: async ({ ids, action }, { user }) => {
+  run: async ({ ids, action }, { user, clientAddress, userAgent }) => {
     const results = await Promise.allSettled(
-      ids.map((id) => invoke(powerVmOp, { user }, { id, action })),
+      ids.map((id) => invoke(powerVmOp, { user, clientAddress, userAgent }, { id, action })),
     );
     const failed = results.flatMap((r, i) =>
       r.status === "rejected" ? [{ id: ids[i]!, error: toActionError(r.reason) }] : [],
