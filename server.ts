@@ -1,5 +1,7 @@
 // Virtdeck's one server process: Next's request handler plus the WebSocket routes under /ws/.
-import { createServer } from "node:http";
+import { readFileSync } from "node:fs";
+import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import { createServer as createHttpsServer } from "node:https";
 import path from "node:path";
 import next from "next";
 import { bootstrapAdmin } from "@/lib/auth/bootstrap-admin";
@@ -39,7 +41,11 @@ async function main(): Promise<void> {
   const handleNextUpgrade = app.getUpgradeHandler();
   const ws = createWsRouter({ "/ws/events": handleEventsSocket, [CONSOLE_ROUTE]: consoleRoute });
 
-  const server = createServer((req, res) => {
+  const tls =
+    env.VIRTDECK_TLS_CERT && env.VIRTDECK_TLS_KEY
+      ? { cert: readFileSync(env.VIRTDECK_TLS_CERT), key: readFileSync(env.VIRTDECK_TLS_KEY) }
+      : null;
+  const onRequest = (req: IncomingMessage, res: ServerResponse) => {
     if (!isAllowedHost(req.headers.host)) {
       res.writeHead(421, { "Content-Type": "text/plain; charset=utf-8" });
       res.end(`${hostRefusal(req.headers.host)}\n`);
@@ -48,7 +54,8 @@ async function main(): Promise<void> {
     stampClient(req);
     setSecurityHeaders(req, res);
     void handleRequest(req, res);
-  });
+  };
+  const server = tls ? createHttpsServer(tls, onRequest) : createServer(onRequest);
   server.on("upgrade", (req, socket, head) => {
     if (!isAllowedHost(req.headers.host)) {
       socket.end(`HTTP/1.1 421 Misdirected Request\r\nConnection: close\r\n\r\n`);
@@ -63,7 +70,7 @@ async function main(): Promise<void> {
     server.listen(env.PORT, env.HOST, resolve);
   });
   log(
-    `Virtdeck listening on http://${env.HOST.includes(":") ? `[${env.HOST}]` : env.HOST}:${env.PORT}`,
+    `Virtdeck listening on ${tls ? "https" : "http"}://${env.HOST.includes(":") ? `[${env.HOST}]` : env.HOST}:${env.PORT}`,
   );
 
   let stopping = false;

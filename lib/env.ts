@@ -63,6 +63,9 @@ const envSchema = z.object({
           ctx.addIssue({ code: "custom", message: `${root} is not an absolute path without '..'` });
       return roots.map(normalizeHostPath);
     }),
+  /** Serve HTTPS directly (installs without a proxy): PEM certificate chain and private key files. */
+  VIRTDECK_TLS_CERT: z.string().optional(),
+  VIRTDECK_TLS_KEY: z.string().optional(),
   /** Set to "true" when a TLS-terminating proxy serves Virtdeck over HTTPS. */
   VIRTDECK_SECURE_COOKIES: z.enum(["true", "false", "auto"]).default("auto"),
 });
@@ -72,7 +75,12 @@ export type Env = z.infer<typeof envSchema> & { DATABASE_URL: string };
 function loadEnv(): Env {
   // An empty variable means "not set", as in most shells' `VAR= command` usage.
   const raw = Object.fromEntries(Object.entries(process.env).filter(([, v]) => v !== ""));
-  const parsed = envSchema.safeParse(raw);
+  const parsed = envSchema
+    .refine((e) => (e.VIRTDECK_TLS_CERT === undefined) === (e.VIRTDECK_TLS_KEY === undefined), {
+      message: "set both VIRTDECK_TLS_CERT and VIRTDECK_TLS_KEY, or neither",
+      path: ["VIRTDECK_TLS_KEY"],
+    })
+    .safeParse(raw);
   if (!parsed.success) {
     const problems = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
     throw new Error(`Invalid configuration:\n${problems.join("\n")}`);
