@@ -99,7 +99,7 @@ export function AuditLog({ initial }: { initial: AuditPage }) {
       ) : null}
       <Table
         label="Audit log"
-        columns={["When (UTC)", "User", "From", "Action", "Object", "Outcome", "Detail"]}
+        columns={["When (UTC)", "User", "Address", "Action", "Object", "Outcome", "Detail"]}
         alignTop
         busy={isFetching}
       >
