@@ -73,7 +73,9 @@ export async function resolveSession(token: string | undefined): Promise<Session
   });
   if (!session || session.user.disabled) return null;
   const now = Date.now();
-  if (session.expiresAt.getTime() <= now) {
+  // The absolute lifetime is checked as such too: a lowered VIRTDECK_SESSION_MAX_DAYS counts at once.
+  const absoluteEnd = session.signedInAt.getTime() + env.VIRTDECK_SESSION_MAX_DAYS * 86_400_000;
+  if (session.expiresAt.getTime() <= now || absoluteEnd <= now) {
     await db.session.deleteMany({ where: { id: session.id } });
     return null;
   }

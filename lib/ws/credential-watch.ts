@@ -7,6 +7,7 @@
 import type { WebSocket } from "ws";
 import { CLOSE } from "@/lib/consoles/close-codes";
 import { db } from "@/lib/db/client";
+import { env } from "@/lib/env";
 
 export const CHECK_INTERVAL_MS = 1000;
 /** Live-event sockets (tabs) one session may hold. */
@@ -62,7 +63,14 @@ export async function sweep(now = new Date()): Promise<number> {
   const [sessions, tokens] = await Promise.all([
     sessionIds.length
       ? db.session.findMany({
-          where: { id: { in: sessionIds }, expiresAt: { gt: now }, user: { disabled: false } },
+          where: {
+            id: { in: sessionIds },
+            expiresAt: { gt: now },
+            signedInAt: {
+              gt: new Date(now.getTime() - env.VIRTDECK_SESSION_MAX_DAYS * 86_400_000),
+            },
+            user: { disabled: false },
+          },
           select: { id: true },
         })
       : [],

@@ -1,0 +1,192 @@
+// One-time passwords that expire, sessions with an absolute lifetime and a new token at a
+// password change, lockouts, and the watch that closes sockets whose credential ended: against a
+// real SQLite file.
+import { EventEmitter } from "node:events";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
+const dataDir = mkdtempSync(path.join(tmpdir(), "virtdeck-lifetimes-"));
+process.env.VIRTDECK_DATA_DIR = dataDir;
+delete process.env.DATABASE_URL;
+delete process.env.VIRTDECK_ADMIN_PASSWORD;
+
+const { env, sqlitePath } = await import("@/lib/env");
+const { migrate } = await import("@/lib/db/migrate");
+const { db, closeDb } = await import("@/lib/db/client");
+const { bootstrapAdmin } = await import("@/lib/auth/bootstrap-admin");
+const { signIn } = await import("@/lib/auth/sign-in");
+const sessions = await import("@/lib/auth/session-store");
+const { createApiToken } = await import("@/lib/auth/api-tokens");
+const { listLockouts, liftLockout } = await import("@/lib/auth/sign-in-throttle");
+const { sweep, watchSocket } = await import("@/lib/ws/credential-watch");
+
+const client = { address: "192.0.2.10", userAgent: "test" };
+const day = 86_400_000;
+
+beforeAll(() => {
+  migrate(
+    sqlitePath(env.DATABASE_URL),
+    path.resolve(import.meta.dirname, "../../../prisma/migrations"),
+  );
+});
+afterAll(async () => {
+  await closeDb();
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+describe("one-time passwords", () => {
+  let password = "";
+  it("work for 24 hours, then are refused in words that say so", async () => {
+    const made = await bootstrapAdmin();
+    if (!made.created || !made.oneTimePassword) throw new Error("expected a one-time password");
+    password = made.oneTimePassword;
+    const admin = await db.user.findUniqueOrThrow({ where: { username: "admin" } });
+    const hours =
+      (admin.oneTimePasswordExpiresAt!.getTime() - admin.createdAt.getTime()) / 3600_000;
+    expect(Math.round(hours)).toBe(24);
+    expect((await signIn({ username: "admin", password }, client)).ok).toBe(true);
+    await db.user.update({
+      where: { id: admin.id },
+      data: { oneTimePasswordExpiresAt: new Date(Date.now() - 1000) },
+    });
+    expect(await signIn({ username: "admin", password }, client)).toMatchObject({
+      ok: false,
+      reason: expect.stringContaining("one-time password has expired"),
+    });
+  });
+
+  it("a start that finds admin's expired and nobody else able to sign in makes a new one", async () => {
+    const renewed = await bootstrapAdmin();
+    expect(renewed).toMatchObject({ created: true, renewed: true });
+    if (!renewed.created || !renewed.oneTimePassword) throw new Error("expected a new password");
+    expect(renewed.oneTimePassword).not.toBe(password);
+    expect(
+      (await signIn({ username: "admin", password: renewed.oneTimePassword }, client)).ok,
+    ).toBe(true);
+    // Not again while the new one is valid.
+    expect(await bootstrapAdmin()).toEqual({ created: false });
+  });
+});
+
+describe("sessions", () => {
+  it("end at the absolute lifetime however recently used", async () => {
+    const admin = await db.user.findUniqueOrThrow({ where: { username: "admin" } });
+    const old = new Date(Date.now() - (env.VIRTDECK_SESSION_MAX_DAYS * day + 1000));
+    const s = await sessions.createSession(admin.id, "test", old);
+    // Sliding alone would keep it: it was just used.
+    await db.session.update({
+      where: { id: s.sessionId },
+      data: {
+        lastSeenAt: new Date(Date.now() - 120_000),
+        expiresAt: new Date(Date.now() + 3600_000),
+      },
+    });
+    expect(await sessions.resolveSession(s.token)).toBeNull();
+    // A young session slides, but never past sign-in + the absolute lifetime.
+    const young = await sessions.createSession(
+      admin.id,
+      "test",
+      new Date(Date.now() - (env.VIRTDECK_SESSION_MAX_DAYS * day - 60_000)),
+    );
+    expect(young.expiresAt.getTime()).toBeLessThanOrEqual(Date.now() + 60_000);
+  });
+
+  it("get a new token at a password change: the old cookie stops working, the sign-in time stays", async () => {
+    const admin = await db.user.findUniqueOrThrow({ where: { username: "admin" } });
+    const s = await sessions.createSession(admin.id, "test");
+    const rotated = await sessions.rotateSession(s.sessionId);
+    expect(rotated).not.toBeNull();
+    expect(await sessions.resolveSession(s.token)).toBeNull();
+    expect(await sessions.resolveSession(rotated!.token)).not.toBeNull();
+    const row = await db.session.findFirstOrThrow({
+      where: { userId: admin.id },
+      orderBy: { createdAt: "desc" },
+    });
+    const before = await db.session.count({ where: { id: s.sessionId } });
+    expect(before).toBe(0);
+    expect(Math.abs(row.signedInAt.getTime() - Date.now())).toBeLessThan(60_000);
+  });
+});
+
+describe("lockouts", () => {
+  it("are listed per account and address and lifted by an administrator", async () => {
+    const at = Date.now() - 60_000;
+    await db.signInFailure.createMany({
+      data: Array.from({ length: 10 }, (_, i) => ({
+        username: "admin",
+        address: "198.51.100.9",
+        at: new Date(at - i * 1000),
+      })),
+    });
+    expect(
+      await signIn(
+        { username: "admin", password: "whatever-it-is" },
+        { address: "198.51.100.9", userAgent: null },
+      ).catch((e: Error) => e.message),
+    ).toMatch(/locked until/);
+    expect(await listLockouts()).toEqual([
+      expect.objectContaining({ username: "admin", address: "198.51.100.9", failures: 10 }),
+    ]);
+    expect(await liftLockout("admin", "198.51.100.9")).toBe(10);
+    expect(await listLockouts()).toEqual([]);
+  });
+});
+
+/** The part of a WebSocket the watch uses. */
+class FakeSocket extends EventEmitter {
+  readonly OPEN = 1;
+  readyState = 1;
+  closedWith: number | null = null;
+  close(code: number) {
+    this.closedWith = code;
+    this.readyState = 3;
+    this.emit("close");
+  }
+}
+
+describe("the credential watch", () => {
+  it("closes sockets whose session ended, token was revoked or expired, or user was disabled", async () => {
+    const admin = await db.user.findUniqueOrThrow({ where: { username: "admin" } });
+    const live = await sessions.createSession(admin.id, "live");
+    const ended = await sessions.createSession(admin.id, "ended");
+    const token = await createApiToken(admin.id, {
+      name: "watched",
+      expiresAt: null,
+      privsep: false,
+    });
+    const expiring = await createApiToken(admin.id, {
+      name: "expiring",
+      expiresAt: new Date(Date.now() + 3600_000),
+      privsep: false,
+    });
+    const sockets = {
+      live: new FakeSocket(),
+      ended: new FakeSocket(),
+      token: new FakeSocket(),
+      expiring: new FakeSocket(),
+    };
+    const watch = (s: FakeSocket, sessionId: string | null, tokenId: string | null) =>
+      watchSocket(s as never, { userId: admin.id, sessionId, tokenId, kind: "console" });
+    watch(sockets.live, live.sessionId, null);
+    watch(sockets.ended, ended.sessionId, null);
+    watch(sockets.token, null, token.summary.id);
+    watch(sockets.expiring, null, expiring.summary.id);
+
+    expect(await sweep()).toBe(0);
+    await sessions.revokeSession(ended.token);
+    await db.apiToken.delete({ where: { id: token.summary.id } });
+    expect(await sweep()).toBe(2);
+    expect(sockets.ended.closedWith).toBe(4401);
+    expect(sockets.token.closedWith).toBe(4401);
+    // An hour on, the expiring token has ended too.
+    expect(await sweep(new Date(Date.now() + 2 * 3600_000))).toBeGreaterThanOrEqual(1);
+    expect(sockets.expiring.closedWith).toBe(4401);
+    // Disabling the user ends the rest.
+    await db.user.update({ where: { id: admin.id }, data: { disabled: true } });
+    await sweep();
+    expect(sockets.live.closedWith).toBe(4401);
+    await db.user.update({ where: { id: admin.id }, data: { disabled: false } });
+  });
+});
