@@ -1,7 +1,7 @@
 // Opening streams against the fake daemon: open() hands over a live stream or rejects, whatever
 // arrives in the same read as the opening call's reply (found by scripts/fuzz.ts).
 import { afterEach, describe, expect, it } from "vitest";
-import { LibvirtError } from "@/lib/libvirt/errors";
+import { LibvirtError, ProtocolError } from "@/lib/libvirt/errors";
 import { DOMAIN_OPEN_CONSOLE } from "@/lib/libvirt/protocol/procedures/streams";
 import { StreamApi } from "@/lib/libvirt/streams";
 import { xvoid } from "@/lib/libvirt/xdr/codec";
@@ -58,5 +58,26 @@ describe("StreamApi.console against a fake daemon", () => {
     expect(finish.header).toMatchObject({ proc: CONSOLE, serial, status: 0 });
     d.peer.write(streamData(CONSOLE, serial));
     await new Promise((r) => stream.once("close", r));
+  });
+
+  it("fails with a protocol error, closing the connection, when data follows the end of file", async () => {
+    d = await startFakeDaemon();
+    const opening = new StreamApi(d.client).console(dom);
+    const call = await d.next();
+    const serial = call.header.serial;
+    d.peer.write(reply(CONSOLE, serial, xvoid, undefined));
+    const stream = await opening;
+    const failed = new Promise<Error>((r) => stream.once("error", r));
+    const closed = new Promise<Error>((r) => d!.client.once("close", r));
+    stream.resume();
+    d.peer.write(
+      Buffer.concat([
+        streamData(CONSOLE, serial, Buffer.alloc(0)),
+        streamData(CONSOLE, serial, Buffer.from("late")),
+      ]),
+    );
+    // Not Node's own ERR_STREAM_PUSH_AFTER_EOF on an otherwise healthy connection.
+    expect(await failed).toBeInstanceOf(ProtocolError);
+    expect(await closed).toBeInstanceOf(ProtocolError);
   });
 });
