@@ -9,6 +9,7 @@ import { migrate } from "@/lib/db/migrate";
 import { env, sqlitePath } from "@/lib/env";
 import { startHostConnections } from "@/lib/hosts/start";
 import { announceAdmin, log } from "@/lib/server/log";
+import { refuseUndecodablePath } from "@/lib/server/undecodable-path";
 import { CONSOLE_ROUTE, consoleRoute } from "@/lib/ws/console-route";
 import { handleEventsSocket } from "@/lib/ws/events-route";
 import { createWsRouter } from "@/lib/ws/router";
@@ -29,7 +30,9 @@ async function main(): Promise<void> {
   const handleNextUpgrade = app.getUpgradeHandler();
   const ws = createWsRouter({ "/ws/events": handleEventsSocket, [CONSOLE_ROUTE]: consoleRoute });
 
-  const server = createServer((req, res) => void handleRequest(req, res));
+  const server = createServer((req, res) => {
+    if (!refuseUndecodablePath(req, res)) void handleRequest(req, res);
+  });
   server.on("upgrade", (req, socket, head) => {
     if (req.url?.startsWith("/ws/")) void ws.handleUpgrade(req, socket, head);
     else void handleNextUpgrade(req, socket, head); // dev-mode hot reload
