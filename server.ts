@@ -19,6 +19,7 @@ import {
   stampClient,
 } from "@/lib/server/http-guard";
 import { announceAdmin, log } from "@/lib/server/log";
+import { refuseUndecodablePath } from "@/lib/server/undecodable-path";
 import { CONSOLE_ROUTE, consoleRoute } from "@/lib/ws/console-route";
 import { handleEventsSocket } from "@/lib/ws/events-route";
 import { createWsRouter } from "@/lib/ws/router";
@@ -53,7 +54,7 @@ async function main(): Promise<void> {
     }
     stampClient(req);
     setSecurityHeaders(req, res);
-    void handleRequest(req, res);
+    if (!refuseUndecodablePath(req, res)) void handleRequest(req, res);
   };
   const server = tls ? createHttpsServer(tls, onRequest) : createServer(onRequest);
   server.on("upgrade", (req, socket, head) => {

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # `npm test`: installs what the tests need, starts the KVM lab, and runs every suite inside the
 # lab's network namespace (so guests' VNC ports and the second host are reachable, and no test
-# traffic leaves loopback and the lab): type check, lint, unit, integration, end-to-end.
+# traffic leaves loopback and the lab): type check, lint, unit, integration, a small fuzz run,
+# end-to-end.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export NEXT_TELEMETRY_DISABLED=1
@@ -26,6 +27,7 @@ step "lint";         in_lab npx biome ci --colors=off .
 step "unit";         in_lab npx vitest run --project unit
 step "build";        in_lab npx next build
 step "integration";  in_lab npx vitest run --project integration
+step "fuzz";         in_lab npm run -s fuzz -- --scale 0.05
 step "end-to-end";   in_lab npx playwright test
 step "bystander";    bash scripts/bystander.sh check
 echo; echo "npm test: all suites passed"

@@ -6,9 +6,32 @@ import { AppError } from "@/lib/errors";
 /** A message that already starts with its field's name ("vCPUs: at least 1") keeps its words. */
 const NAMES_ITS_FIELD = /^[\p{L}][\p{L}\p{N} ._()/-]{0,30}: /u;
 
+/** A lone UTF-16 surrogate ("\ud800" in JSON): not text, and the database refuses to store it. */
+const LONE_SURROGATE = /\p{Cs}/u;
+
+/** The path of the first string of a parsed input that holds a lone surrogate, or null. */
+function notTextAt(value: unknown): string | null {
+  const stack: [unknown, string][] = [[value, ""]];
+  while (stack.length > 0) {
+    const [v, path] = stack.pop()!;
+    if (typeof v === "string") {
+      if (LONE_SURROGATE.test(v)) return path || "_";
+    } else if (Array.isArray(v) || (v && Object.getPrototypeOf(v) === Object.prototype)) {
+      for (const [k, x] of Object.entries(v)) stack.push([x, path ? `${path}.${k}` : k]);
+    }
+  }
+  return null;
+}
+
 export function parseInput<S extends z.ZodType>(schema: S, raw: unknown): z.output<S> {
   const parsed = schema.safeParse(raw);
-  if (parsed.success) return parsed.data;
+  if (parsed.success) {
+    // Checked on what the schema kept, so the walk is as deep as the schema and no deeper.
+    const at = notTextAt(parsed.data);
+    if (at === null) return parsed.data;
+    const problem = "text that is not valid Unicode (a lone surrogate)";
+    throw new AppError("invalid", `${at}: ${problem}`, { [at]: [problem] });
+  }
   const fields: Record<string, string[]> = {};
   for (const issue of parsed.error.issues) {
     const key = issue.path.join(".") || "_";

@@ -9,7 +9,7 @@
  */
 import { Duplex } from "node:stream";
 import type { RpcClient, StreamSink } from "./client";
-import { ConnectionError, LibvirtError } from "./errors";
+import { ConnectionError, LibvirtError, ProtocolError } from "./errors";
 import { PacketType, STREAM_CHUNK, Status } from "./protocol/constants";
 import { decodeAll, finishPacket, type Header, remoteError, startPacket } from "./protocol/packet";
 import type { Procedure } from "./protocol/procedure";
@@ -28,6 +28,7 @@ export class LibvirtStream extends Duplex implements StreamSink {
   private confirmed = false;
   private onConfirm: ((e?: Error) => void) | undefined;
   private pausedTransport = false;
+  private eof = false;
 
   constructor(
     private readonly rpc: RpcClient,
@@ -49,6 +50,10 @@ export class LibvirtStream extends Duplex implements StreamSink {
   onPacket(h: Header, payload: Buffer): void {
     if (h.type === PacketType.STREAM_HOLE) return; // sparse streams are never requested
     if (h.status === Status.CONTINUE) {
+      // After the end of file only the finish handshake may come: more data is a broken wire
+      // (thrown into the socket handler, which closes the connection with a ProtocolError).
+      if (this.eof)
+        throw new ProtocolError(`stream data after the end of file on serial ${h.serial}`);
       if (payload.length === 0) {
         this.onEof();
         return;
@@ -122,6 +127,7 @@ export class LibvirtStream extends Duplex implements StreamSink {
   }
 
   private onEof(): void {
+    this.eof = true;
     this.push(null);
     this.finish().then(
       () => this.end(),

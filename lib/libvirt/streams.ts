@@ -1,5 +1,6 @@
 /** Opening streams: serial console, screenshot, volume upload and download. */
 import type { RpcClient } from "./client";
+import { ConnectionError } from "./errors";
 import type { Procedure } from "./protocol/procedure";
 import * as P from "./protocol/procedures/streams";
 import type { DomainRef, VolRef } from "./protocol/types";
@@ -19,6 +20,14 @@ export class StreamApi {
     stream.on("error", swallow);
     const ret = await reply;
     stream.off("error", swallow);
+    // A STREAM ERROR (or a broken connection) in the same read as the reply has destroyed the
+    // stream already, and its "error" and "close" have been emitted: handed over, it would be a
+    // stream whose end its owner can never hear. Fail the open with that error instead.
+    if (stream.destroyed)
+      throw (
+        stream.errored ??
+        new ConnectionError("closed", `${proc.name}: the stream closed as it opened`)
+      );
     return { stream, ret };
   }
 

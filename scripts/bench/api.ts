@@ -24,21 +24,29 @@ export function freePort(): Promise<number> {
 
 export interface BenchServer {
   baseUrl: string;
+  /** The server process (node itself: its RSS is the server's). */
+  pid: number;
+  /** The exit code or signal once the process has ended, else null. */
+  exited: () => number | string | null;
   output: () => string;
   stop: () => Promise<void>;
 }
 
 /**
- * Starts `node --import tsx server.ts` (NODE_ENV=production) on a free port with a fresh data
- * dir, as e2e/support/spawn-server.ts does.
+ * Starts `node --import tsx server.ts` (NODE_ENV=production) on `port` (default: a free one)
+ * with a fresh data dir, as e2e/support/spawn-server.ts does. `inspectPort` opens Node's
+ * inspector on 127.0.0.1 (to force a garbage collection before reading memory).
  */
-export async function startServer(): Promise<BenchServer> {
+export async function startServer(
+  opts: { port?: number; inspectPort?: number } = {},
+): Promise<BenchServer> {
   const buildDir = process.env.VIRTDECK_NEXT_DIR || ".next";
   if (!existsSync(`${buildDir}/BUILD_ID`))
     throw new Error(`No production build (${buildDir}/BUILD_ID): run \`npx next build\` first`);
-  const port = await freePort();
+  const port = opts.port ?? (await freePort());
   const dataDir = mkdtempSync(path.join(tmpdir(), "virtdeck-bench-data-"));
-  const args = ["--import", "tsx", "server.ts"];
+  const inspect = opts.inspectPort ? [`--inspect=127.0.0.1:${opts.inspectPort}`] : [];
+  const args = [...inspect, "--import", "tsx", "server.ts"];
   const child: ChildProcess = spawn(process.execPath, args, {
     env: {
       ...process.env,
@@ -65,14 +73,21 @@ export async function startServer(): Promise<BenchServer> {
     rmSync(dataDir, { recursive: true, force: true });
   };
   const deadline = Date.now() + 60_000;
-  while (!output.includes("listening on")) {
+  // Not just "listening on": the inspector announces itself with those words too.
+  while (!output.includes("Virtdeck listening on")) {
     if (child.exitCode !== null || Date.now() > deadline) {
       await stop();
       throw new Error(`server did not start:\n${output}`);
     }
     await new Promise((r) => setTimeout(r, 100));
   }
-  return { baseUrl: `http://127.0.0.1:${port}`, output: () => output, stop };
+  return {
+    baseUrl: `http://127.0.0.1:${port}`,
+    pid: child.pid!,
+    exited: () => child.exitCode ?? child.signalCode,
+    output: () => output,
+    stop,
+  };
 }
 
 export interface ApiResponse {

@@ -1,6 +1,11 @@
 /** Builders for server-side packets in the unit tests. */
 import { PacketType, Program, Status } from "@/lib/libvirt/protocol/constants";
-import { encodePacket, remoteError } from "@/lib/libvirt/protocol/packet";
+import {
+  encodePacket,
+  finishPacket,
+  remoteError,
+  startPacket,
+} from "@/lib/libvirt/protocol/packet";
 import type { Codec } from "@/lib/libvirt/xdr/codec";
 
 /** A REPLY OK for (proc, serial) whose payload is codec(value). */
@@ -44,5 +49,39 @@ export function message<T>(proc: number, codec: Codec<T>, value: T, serial = 1):
     { prog: Program.REMOTE, proc, type: PacketType.MESSAGE, serial, status: Status.OK },
     codec,
     value,
+  );
+}
+
+/** A STREAM packet on `serial`: CONTINUE with `data` (none: end of file), or OK. */
+export function streamData(proc: number, serial: number, data?: Buffer): Buffer {
+  const w = startPacket({
+    prog: Program.REMOTE,
+    proc,
+    type: PacketType.STREAM,
+    serial,
+    status: data === undefined ? Status.OK : Status.CONTINUE,
+  });
+  if (data) w.raw(data);
+  return finishPacket(w);
+}
+
+/** A STREAM ERROR carrying a remote_error, as libvirtd ends a console another client took. */
+export function streamError(proc: number, serial: number, message: string): Buffer {
+  return encodePacket(
+    { prog: Program.REMOTE, proc, type: PacketType.STREAM, serial, status: Status.ERROR },
+    remoteError,
+    {
+      code: 1,
+      domain: 38,
+      message,
+      level: 2,
+      dom: null,
+      str1: null,
+      str2: null,
+      str3: null,
+      int1: -1,
+      int2: -1,
+      net: null,
+    },
   );
 }
