@@ -1,5 +1,5 @@
 // Console benchmark (run as root inside the lab's namespace; see README "Consoles"):
-//   ip netns exec virtdeck-lab node --import tsx scripts/bench-consoles.ts [--seconds 5] [--samples 300]
+//   scripts/lab.sh exec node --import tsx scripts/bench-consoles.ts [--seconds 5] [--samples 300]
 // Against one fresh tiny guest: VNC throughput and round trips direct (TCP), through Virtdeck's
 // console proxy and through websockify, all over loopback; then serial keystroke echo times.
 import { execFileSync, spawn } from "node:child_process";

@@ -1,6 +1,6 @@
 /**
  * Benchmark report for issue 4's "Scale and speed" (not a timed test): run inside the lab with
- *   ip netns exec virtdeck-lab npx tsx scripts/bench-inventory.ts [--loads 10] [--api-runs 50] [--changes 50]
+ *   scripts/lab.sh exec npx tsx scripts/bench-inventory.ts [--loads 10] [--api-runs 50] [--changes 50]
  * after `npx next build`. In one run it
  *   (1) writes three libvirt test-driver fixtures with 334 + 333 + 333 domains,
  *   (2) starts a production Virtdeck on a free port with a fresh data dir, adds the three

@@ -1,5 +1,5 @@
 // Fuzz and abuse run (issue #12), inside the lab's namespace:
-//   ip netns exec virtdeck-lab npm run fuzz -- [--scale 1] [--seed N] [--port P]
+//   scripts/lab.sh exec npm run fuzz -- [--scale 1] [--seed N] [--port P]
 // 1. RPC: mutated and random packets into lib/libvirt's decoder, and into a real client
 //    connected to an in-process fake daemon (scripts/fuzz/rpc-*.ts).
 // 2. WebSocket: malformed frames and control messages to /ws/events and /ws/consoles of a real

@@ -50,7 +50,7 @@ export type LabEnv = Readonly<Record<LabKey, string>>;
 
 const NOT_UP =
   "The KVM lab is not up: start it with `npm run lab` (scripts/lab.sh up, as root) and run " +
-  "the integration tests inside its namespace: ip netns exec virtdeck-lab npx vitest run " +
+  "the integration tests inside it: scripts/lab.sh exec npx vitest run " +
   "--project integration (npm test does both).";
 
 /** Reads and checks the lab's env.json; throws a clear error when the lab is not up. */
@@ -83,7 +83,7 @@ export function assertInLabNetns(lab: LabEnv): void {
   const self = statSync("/proc/self/ns/net");
   if (self.ino !== lab1.ino || self.dev !== lab1.dev) {
     throw new Error(
-      `This test must run inside the lab's network namespace: ip netns exec ${lab.LAB_NETNS} ...`,
+      `This test must run inside the lab (host 1's namespaces): scripts/lab.sh exec ...`,
     );
   }
 }
