@@ -10,8 +10,9 @@
 set -euo pipefail
 
 state=/run/virtdeck-bystander
-root_net=$(readlink /proc/1/ns/net)
-root_mnt=$(readlink /proc/1/ns/mnt)
+# The namespaces npm test itself runs in: the machine's own (the lab's are made from them).
+root_net=$(readlink /proc/self/ns/net)
+root_mnt=$(readlink /proc/self/ns/mnt)
 
 say() { printf '[bystander] %s\n' "$*" >&2; }
 
@@ -25,7 +26,7 @@ machine_libvirtd() {
   return 0
 }
 
-answers() { nsenter -t 1 -m -n timeout 20 virsh -q -c qemu:///system uri >/dev/null 2>&1; }
+answers() { timeout 20 virsh -q -c qemu:///system uri >/dev/null 2>&1; }
 
 case ${1:-} in
 start)
@@ -35,7 +36,7 @@ start)
     say "the machine's own libvirtd runs (pid $pid): it is the bystander"
     rm -f "$state/started"
   else
-    nsenter -t 1 -m -n libvirtd -d -p "$state/libvirtd.pid"
+    libvirtd -d -p "$state/libvirtd.pid"
     for _ in $(seq 100); do answers && break; sleep 0.1; done
     pid=$(cat "$state/libvirtd.pid")
     touch "$state/started"
