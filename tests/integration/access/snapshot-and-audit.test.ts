@@ -167,8 +167,8 @@ describe("reading the audit log", () => {
     expect(lines[0]).toBe("at,user,action,target,path,outcome,detail,address,user agent");
     expect(lines).toHaveLength(4);
     expect(lines[1]).toBe(
-      `"2026-11-30T00:04:00.000Z","erin","user.create","'=HYPERLINK(""x"")","","ok","'-1+1"`,
+      `"2026-11-30T00:04:00.000Z","erin","user.create","'=HYPERLINK(""x"")","","ok","'-1+1","",""`,
     );
-    expect(lines[3]).toContain('"vm.start","db1","/hosts/h2/vms/u2","ok",""');
+    expect(lines[3]).toContain('"vm.start","db1","/hosts/h2/vms/u2","ok","","",""');
   });
 });
