@@ -114,6 +114,8 @@ const SAFE_UNGUARDED: Record<string, string> = {
   "POST /api/v1/auth/login": "the fuzzer never sends a right password",
   "POST /api/v1/auth/logout": "sent with the API token only: there is no session to end",
   "POST /api/v1/auth/password": "the current password it sends is never the right one",
+  "DELETE /api/v1/auth/lockouts":
+    "lifts a lockout of the fuzz server's own sign-in failures at most; the lab is not touched",
   "POST /api/v1/vms/actions/{action}":
     "its VM ids come from the fuzzer, which knows no real one: all must fail (done: 0)",
 };
