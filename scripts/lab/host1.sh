@@ -38,7 +38,10 @@ prepare_host1_dirs() {
   local d f
   for d in run lib etc log/qemu; do mkdir -p "$LAB_HOST1_DIR/$d"; done
   for f in libvirt.conf libvirt-admin.conf; do
-    if [[ -f /etc/libvirt/$f ]]; then cp "/etc/libvirt/$f" "$LAB_HOST1_DIR/etc/$f"; fi
+    # (Inside host 1's namespace /etc/libvirt is this very directory.)
+    if [[ -f /etc/libvirt/$f && ! /etc/libvirt/$f -ef $LAB_HOST1_DIR/etc/$f ]]; then
+      cp "/etc/libvirt/$f" "$LAB_HOST1_DIR/etc/$f"
+    fi
   done
   qemu_conf_block >"$LAB_HOST1_DIR/etc/qemu.conf.new"
   libvirtd_conf_block "$(host1_uuid)" >"$LAB_HOST1_DIR/etc/libvirtd.conf.new"
@@ -52,12 +55,13 @@ prepare_host1_dirs() {
   done
 }
 
-# Pid of the process holding host 1's mount namespace (in the lab's network namespace), or nothing.
+# Pid of the process holding host 1's mount namespace (in the lab's network namespace), or
+# nothing. Works from inside that namespace too (tests restart host 1's libvirtd from there).
 host1_anchor() {
   local pid
   pid=$(cat "$LAB_HOST1_ANCHOR" 2>/dev/null) || return 0
   [[ -d /proc/$pid ]] && [[ $(ip netns identify "$pid" 2>/dev/null) == "$LAB_NETNS" ]] &&
-    [[ $(readlink "/proc/$pid/ns/mnt") != "$(readlink /proc/self/ns/mnt)" ]] && echo "$pid"
+    [[ $(tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null) == "sleep infinity " ]] && echo "$pid"
   return 0
 }
 
@@ -86,6 +90,8 @@ stop_old_layout_daemons() {
 # own (the demo guest by its UUID, the NAT network by its bridge), so that a libvirtd of the
 # machine's own never finds and starts them.
 forget_old_layout_definitions() {
+  # Inside host 1's mount namespace /etc/libvirt is host 1's own: nothing of the machine's to clean.
+  [[ /etc/libvirt -ef $LAB_HOST1_DIR/etc ]] && return 0
   local f=/etc/libvirt/qemu/$LAB_GUEST_NAME.xml
   if [[ -f $f ]] && grep -q "$LAB_GUEST_UUID" "$f"; then
     rm -f "$f" "/etc/libvirt/qemu/autostart/$LAB_GUEST_NAME.xml"
@@ -160,6 +166,11 @@ EOF
 # Define (or correct) and start the lab network on one host. $1 = virsh1|virsh2, $2 = netns.
 ensure_network() {
   local v=$1 ns=$2 xml
+  # A transient one (its definition lost) is started again from a definition.
+  if [[ $($v net-info "$LAB_NETWORK" 2>/dev/null | awk '$1 == "Persistent:" { print $2 }') == no ]]; then
+    warn "network $LAB_NETWORK has no definition: redefining it"
+    $v net-destroy "$LAB_NETWORK" >/dev/null
+  fi
   xml=$($v net-dumpxml --inactive "$LAB_NETWORK" 2>/dev/null || true)
   if [[ -n $xml && ($xml != *"name='$LAB_BRIDGE'"* || $xml != *"'$LAB_NET_GATEWAY'"* ||
     $xml != *"netmask='$LAB_NET_NETMASK'"* || $xml != *"end='$LAB_NET_DHCP_END'"* ||
