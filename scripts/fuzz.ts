@@ -1,5 +1,6 @@
 // Fuzz and abuse run (issue #12), inside the lab's namespace:
 //   ip netns exec virtdeck-lab npm run fuzz -- [--scale 1] [--seed N] [--port P]
+//   npm run fuzz -- --seed N --rpc-case C     (replays one RPC client case the report named)
 // 1. RPC: mutated and random packets into lib/libvirt's decoder, and into a real client
 //    connected to an in-process fake daemon (scripts/fuzz/rpc-*.ts).
 // 2. WebSocket: malformed frames and control messages to /ws/events and /ws/consoles of a real
@@ -8,17 +9,20 @@
 // Meanwhile the server's memory and liveness are watched, and virsh compares the lab before and
 // after. Scale 1 is the full run of the issue (100,000 packets each way, 10,000 frames, 10,000
 // bodies per family); npm test runs --scale 0.05. Exits non-zero on any missed target or failure.
-import { labEnv } from "../tests/integration/support/lab-env";
+import { readFileSync } from "node:fs";
+import { LAB_ENV_JSON, type LabEnv, labEnv } from "../tests/integration/support/lab-env";
 import { ADMIN_PASSWORD, ApiClient, type BenchServer, freePort, startServer } from "./bench/api";
 import { fuzzApi } from "./fuzz/api-fuzz";
 import { FAMILIES, routesOf } from "./fuzz/api-routes";
-import { compareLab, MARKER, snapshotLab } from "./fuzz/lab-snapshot";
+import { serverChanges } from "./fuzz/audit-check";
+import { checkLab } from "./fuzz/lab-check";
+import { MARKER, snapshotLab } from "./fuzz/lab-snapshot";
 import { rssMiB, watch } from "./fuzz/monitor";
 import { Prng, randomSeed } from "./fuzz/prng";
 import { atLeast, info, none, printDetails, printTable, type Row } from "./fuzz/report";
 import { fuzzClient } from "./fuzz/rpc-client";
 import { fuzzDecoder } from "./fuzz/rpc-decoder";
-import { memoryAfterGc } from "./fuzz/server-memory";
+import { type MemoryAfterGc, memoryAfterGc } from "./fuzz/server-memory";
 import { Tally } from "./fuzz/tally";
 import { fuzzWebSockets } from "./fuzz/ws-fuzz";
 
@@ -27,10 +31,10 @@ const STEADY_MIB = 64;
 /** The warm-up, the same at every scale: bodies per API family and WebSocket frames. */
 const WARM_UP = { bodies: 100, frames: 200 };
 
-function arg(name: string, fallback: number): number {
+function arg(name: string, fallback: number, min = Number.MIN_VALUE): number {
   const i = process.argv.indexOf(`--${name}`);
   const v = i > 0 ? Number(process.argv[i + 1]) : fallback;
-  if (!Number.isFinite(v) || v <= 0) throw new Error(`--${name} needs a positive number`);
+  if (!Number.isFinite(v) || v < min) throw new Error(`--${name} needs a number ≥ ${min}`);
   return v;
 }
 
@@ -67,6 +71,8 @@ async function waitForGuest(api: ApiClient, name: string): Promise<string> {
   }
   throw new Error(`the lab VM ${name} is not running in Virtdeck's inventory after 90 s`);
 }
+
+type Prepared = Awaited<ReturnType<typeof prepare>>;
 
 /** Signs in, mints the API token the fuzzer also uses, adds the lab host, finds its guest. */
 async function prepare(server: BenchServer, labUri: string, guest: string) {
@@ -138,78 +144,157 @@ function apiRows(api: Awaited<ReturnType<typeof fuzzApi>>, unknownErrors: number
   ];
 }
 
-/** Parts 2 and 3 against one real server, watched throughout; the rows of the report. */
-async function fuzzServer(root: Prng, labUri: string, guest: string): Promise<Row[]> {
+interface ServerRun {
+  ws: Awaited<ReturnType<typeof fuzzWebSockets>>;
+  warmWs: Awaited<ReturnType<typeof fuzzWebSockets>>;
+  api: Awaited<ReturnType<typeof fuzzApi>>;
+  apiTally: Tally;
+  monitor: ReturnType<typeof watch>;
+  rssStart: number;
+  warm: MemoryAfterGc;
+  end: MemoryAfterGc;
+  intact: boolean;
+  unknownErrors: number;
+  exited: number | string | null;
+}
+
+/** Warm-up, then parts 2 and 3, with the server watched throughout. */
+async function runAgainst(
+  server: BenchServer,
+  inspectPort: number,
+  root: Prng,
+  p: Prepared,
+): Promise<ServerRun> {
+  const target = {
+    baseUrl: server.baseUrl,
+    port,
+    cookie: p.api.cookie,
+    token: p.token,
+    vmId: p.vmId,
+  };
+  const rssStart = rssMiB(server.pid);
+  const monitor = watch(server.pid, `${server.baseUrl}/api/v1/access/me`, {
+    authorization: `Bearer ${p.token}`,
+  });
+  const apiTally = new Tally();
+  const phase = (name: string) => {
+    part = name;
+    monitor.phase = name;
+  };
+  phase("warm-up");
+  await fuzzApi(root.fork("api-warm-up"), target, p.routes, WARM_UP.bodies, apiTally, "warm-up");
+  const warmWs = await fuzzWebSockets(root.fork("ws-warm-up"), target, WARM_UP.frames);
+  const warm = await memoryAfterGc(inspectPort);
+  phase("ws");
+  const t = Date.now();
+  const ws = await fuzzWebSockets(root.fork("ws"), target, targets.frames);
+  console.log(`  ws: ${ws.frames.events + ws.frames.consoles} frames in ${secs(t)}`);
+  const api = await fuzzApi(
+    root.fork("api"),
+    target,
+    p.routes,
+    targets.bodies,
+    apiTally,
+    "api",
+    (f) => phase(`api ${f}`),
+  );
+  const end = await memoryAfterGc(inspectPort);
+  monitor.stop();
+  return {
+    ws,
+    warmWs,
+    api,
+    apiTally,
+    monitor,
+    rssStart,
+    warm,
+    end,
+    intact: await credentialsIntact(p.api, p.token),
+    unknownErrors: (server.output().match(/\[virtdeck\] error [0-9a-f]+:/g) ?? []).length,
+    exited: server.exited(),
+  };
+}
+
+function printServerDetails(run: ServerRun): void {
+  printDetails("WebSocket", run.ws.tally);
+  printDetails("API", run.apiTally);
+  if (run.api.routes.missed.length)
+    console.log(`routes not drawn: ${run.api.routes.missed.join(", ")}`);
+  const slow = run.monitor.slowProbes;
+  if (slow.length)
+    console.log(`health probes over 2 s (${slow.length}): ${slow.slice(0, 10).join("; ")}`);
+  const every5s = run.monitor.rssSamples.filter((_, i) => i % 5 === 0).map((x) => x.toFixed(0));
+  console.log(
+    `\nServer RSS MiB every 5 s (no forced GC) from the warm-up on: ${every5s.join(" ")}`,
+  );
+}
+
+function serverRows(run: ServerRun): Row[] {
+  const mib = (x: number) => x.toFixed(0);
+  const { monitor, warm, end } = run;
+  return [
+    ...wsRows(run.ws, run.warmWs),
+    ...apiRows(run.api, run.unknownErrors),
+    none("Server crashes (process exit)", run.exited === null ? 0 : 1),
+    none(`Server hangs (health probe over 2 s, of ${monitor.probes})`, monitor.slowProbes.length),
+    info("  slowest health probe", `${monitor.slowestProbeMs} ms`),
+    {
+      what: "Server RSS MiB: start / after warm-up* / peak / end* (*after a full GC)",
+      figure: [run.rssStart, warm.rssMiB, monitor.peakRssMiB, end.rssMiB].map(mib).join(" / "),
+      target: `steady: end ≤ warm-up + ${STEADY_MIB}`,
+      ok: end.rssMiB <= warm.rssMiB + STEADY_MIB,
+    },
+    info(
+      "  JS heap in use after a full GC: warm-up / end",
+      `${mib(warm.heapUsedMiB)} / ${mib(end.heapUsedMiB)} MiB`,
+    ),
+    {
+      what: "Session cookie and API token still valid",
+      figure: run.intact ? "yes" : "no",
+      target: "yes",
+      ok: run.intact,
+    },
+  ];
+}
+
+/** Parts 2 and 3 against one real server: the rows of the report, and what the server changed. */
+async function fuzzServer(root: Prng, labUri: string, guest: string) {
   const inspectPort = await freePort();
   const server = await startServer({ port, inspectPort });
   try {
-    const { api, token, vmId, routes } = await prepare(server, labUri, guest);
-    const target = { baseUrl: server.baseUrl, port, cookie: api.cookie, token, vmId };
-    const rssStart = rssMiB(server.pid);
-    const bearer = { authorization: `Bearer ${token}` };
-    const monitor = watch(server.pid, `${server.baseUrl}/api/v1/access/me`, bearer);
-    const apiTally = new Tally();
-
-    part = "warm-up";
-    await fuzzApi(root.fork("api-warm-up"), target, routes, WARM_UP.bodies, apiTally, "warm-up");
-    const warmWs = await fuzzWebSockets(root.fork("ws-warm-up"), target, WARM_UP.frames);
-    const warm = await memoryAfterGc(inspectPort);
-
-    part = "ws";
-    const t = Date.now();
-    const ws = await fuzzWebSockets(root.fork("ws"), target, targets.frames);
-    console.log(`  ws: ${ws.frames.events + ws.frames.consoles} frames in ${secs(t)}`);
-    part = "api";
-    const apiRes = await fuzzApi(root.fork("api"), target, routes, targets.bodies, apiTally);
-    const end = await memoryAfterGc(inspectPort);
-    monitor.stop();
-    const intact = await credentialsIntact(api, token);
-    const unknownErrors = (server.output().match(/\[virtdeck\] error [0-9a-f]+:/g) ?? []).length;
-
-    printDetails("WebSocket", ws.tally);
-    printDetails("API", apiTally);
-    if (apiRes.routes.missed.length)
-      console.log(`routes not drawn: ${apiRes.routes.missed.join(", ")}`);
-    if (monitor.slowProbes.length)
-      console.log(`health probes over 2 s: ${monitor.slowProbes.slice(0, 5).join("; ")}`);
-    const every5s = monitor.rssSamples.filter((_, i) => i % 5 === 0).map((x) => x.toFixed(0));
-    console.log(
-      `\nServer RSS MiB every 5 s (no forced GC) from the warm-up on: ${every5s.join(" ")}`,
-    );
-    const mib = (x: number) => x.toFixed(0);
-    return [
-      ...wsRows(ws, warmWs),
-      ...apiRows(apiRes, unknownErrors),
-      none("Server crashes (process exit)", server.exited() === null ? 0 : 1),
-      none(`Server hangs (health probe over 2 s, of ${monitor.probes})`, monitor.slowProbes.length),
-      info("  slowest health probe", `${monitor.slowestProbeMs} ms`),
-      {
-        what: "Server RSS MiB: start / after warm-up* / peak / end* (*after a full GC)",
-        figure: [rssStart, warm.rssMiB, monitor.peakRssMiB, end.rssMiB].map(mib).join(" / "),
-        target: `steady: end ≤ warm-up + ${STEADY_MIB}`,
-        ok: end.rssMiB <= warm.rssMiB + STEADY_MIB,
-      },
-      info(
-        "  JS heap in use after a full GC: warm-up / end",
-        `${mib(warm.heapUsedMiB)} / ${mib(end.heapUsedMiB)} MiB`,
-      ),
-      {
-        what: "Session cookie and API token still valid",
-        figure: intact ? "yes" : "no",
-        target: "yes",
-        ok: intact,
-      },
-    ];
+    const prepared = await prepare(server, labUri, guest);
+    const run = await runAgainst(server, inspectPort, root, prepared);
+    printServerDetails(run);
+    return { rows: serverRows(run), changes: await serverChanges(prepared.api) };
   } finally {
     part = "stop";
     await server.stop();
   }
 }
 
+/**
+ * Host 1 as this process reaches it. A lab that gives host 1 its own mount namespace names its
+ * socket in LAB_HOST1_URI (qemu:///system out here is then another daemon); an older lab
+ * serves host 1 at LAB_URI itself.
+ */
+function host1Uri(lab: LabEnv): string {
+  const env = JSON.parse(readFileSync(LAB_ENV_JSON, "utf8")) as Record<string, unknown>;
+  return typeof env.LAB_HOST1_URI === "string" ? env.LAB_HOST1_URI : lab.LAB_URI;
+}
+
+/** `--rpc-case N`: replays one RPC client case of the run with this seed, as the report named it. */
+async function replayRpcCase(root: Prng, index: number): Promise<number> {
+  const client = await fuzzClient(root.fork("rpc-client"), 0, index);
+  printDetails(`RPC client case ${index}`, client.tally);
+  return client.hangs + client.untyped + processErrors.sum() === 0 ? 0 : 1;
+}
+
 async function main(): Promise<number> {
+  if (process.argv.includes("--rpc-case"))
+    return replayRpcCase(new Prng(seed), arg("rpc-case", 0, 0));
   const started = Date.now();
   const lab = labEnv();
-  const hosts = { host1: lab.LAB_URI, host2: lab.LAB_HOST2_URI };
+  const hosts = { host1: host1Uri(lab), host2: lab.LAB_HOST2_URI };
   const root = new Prng(seed);
   console.log(
     `Virtdeck fuzz: seed ${seed} (replay with --seed ${seed} --scale ${scale}), scale ${scale}`,
@@ -218,34 +303,23 @@ async function main(): Promise<number> {
   part = "rpc";
   const report = await fuzzRpc(root);
   part = "server";
-  report.push(...(await fuzzServer(root, lab.LAB_URI, lab.LAB_GUEST_NAME)));
-  const lab2 = compareLab(before, snapshotLab(hosts));
-  printLabCheck(lab2);
+  const server = await fuzzServer(root, hosts.host1, lab.LAB_GUEST_NAME);
+  report.push(...server.rows);
+  // The one lab object the fuzzer uses: the guest whose consoles it opens.
+  const targeted = (key: string) => key.startsWith(`host1 domain ${lab.LAB_GUEST_NAME} (`);
+  const targetNames = `${lab.LAB_GUEST_NAME} on host 1`;
+  const verdict = checkLab(before, hosts, targeted, targetNames, server.changes);
+  verdict.print();
   printDetails("Errors in the fuzzing process", processErrors);
   report.push(none("Uncaught exceptions in the fuzzing process", processErrors.sum()), {
     what: "Lab host unchanged",
-    figure: lab2.unchanged ? "yes" : "no",
+    figure: verdict.unchanged ? "yes" : "no",
     target: "yes",
-    ok: lab2.unchanged,
+    ok: verdict.unchanged,
   });
   console.log(`\nReport (seed ${seed}, scale ${scale}, ${secs(started)}):`);
   printTable(report);
   return report.every((r) => r.ok !== false) ? 0 : 1;
-}
-
-function printLabCheck(c: ReturnType<typeof compareLab>): void {
-  console.log(
-    `\nLab check (virsh on both hosts, before vs after): compared the ${c.compared} objects that existed ` +
-      "before the run (each domain's state and dumpxml --inactive, each network's net-list line and " +
-      "net-dumpxml --inactive, each pool's pool-list line and pool-dumpxml --inactive without its sizes, " +
-      `each volume's vol-list line): ${c.changed.length} changed, ${c.vanished.length} vanished; new objects ` +
-      `named with the fuzzer's marker "${MARKER}": ${c.ours.length}.`,
-  );
-  for (const k of [...c.changed, ...c.vanished, ...c.ours]) console.log(`  CHANGED: ${k}`);
-  if (c.others.length)
-    console.log(
-      `  new objects without the marker (another run's; not counted): ${c.others.join(", ")}`,
-    );
 }
 
 main().then(
