@@ -16,7 +16,7 @@ import { fuzzApi } from "./fuzz/api-fuzz";
 import { FAMILIES, routesOf } from "./fuzz/api-routes";
 import { serverChanges } from "./fuzz/audit-check";
 import { checkLab } from "./fuzz/lab-check";
-import { MARKER, snapshotLab } from "./fuzz/lab-snapshot";
+import { labEpoch, MARKER, snapshotLab } from "./fuzz/lab-snapshot";
 import { rssMiB, watch } from "./fuzz/monitor";
 import { Prng, randomSeed } from "./fuzz/prng";
 import { atLeast, info, none, printDetails, printTable, type Row } from "./fuzz/report";
@@ -300,6 +300,7 @@ async function main(): Promise<number> {
     `Virtdeck fuzz: seed ${seed} (replay with --seed ${seed} --scale ${scale}), scale ${scale}`,
   );
   const before = snapshotLab(hosts);
+  const epoch = labEpoch(lab.LAB_STATE_DIR);
   part = "rpc";
   const report = await fuzzRpc(root);
   part = "server";
@@ -308,7 +309,8 @@ async function main(): Promise<number> {
   // The one lab object the fuzzer uses: the guest whose consoles it opens.
   const targeted = (key: string) => key.startsWith(`host1 domain ${lab.LAB_GUEST_NAME} (`);
   const targetNames = `${lab.LAB_GUEST_NAME} on host 1`;
-  const verdict = checkLab(before, hosts, targeted, targetNames, server.changes);
+  const restarted = labEpoch(lab.LAB_STATE_DIR) !== epoch;
+  const verdict = checkLab(before, restarted, hosts, targeted, targetNames, server.changes);
   verdict.print();
   printDetails("Errors in the fuzzing process", processErrors);
   report.push(none("Uncaught exceptions in the fuzzing process", processErrors.sum()), {

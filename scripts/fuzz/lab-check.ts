@@ -37,9 +37,14 @@ function findings(c: LabComparison, changes: ServerChanges, targetNames: string)
   ];
 }
 
-/** Compares the lab with `before`, and reads the verdict with the server's own `changes`. */
+/**
+ * Compares the lab with `before`, and reads the verdict with the server's own `changes`. When
+ * the lab was restarted meanwhile (`restarted`), virsh compares two different labs: the verdict
+ * then rests on the audit log and the marker alone, and says so.
+ */
 export function checkLab(
   before: LabSnapshot,
+  restarted: boolean,
   hosts: Record<string, string>,
   isTargeted: (key: string) => boolean,
   targetNames: string,
@@ -64,6 +69,11 @@ export function checkLab(
     unchanged,
     print: () => {
       console.log(`\nLab check (virsh on both hosts, before and after: ${WHAT}):`);
+      if (restarted)
+        console.log(
+          "  THE LAB WAS RESTARTED while the fuzzer ran (another run's scripts/lab.sh): virsh's " +
+            "before and after are two labs, so the objects the fuzzer used are not counted below",
+        );
       for (const line of findings(c, changes, targetNames)) console.log(line);
     },
   };

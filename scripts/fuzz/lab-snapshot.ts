@@ -6,6 +6,8 @@
 // the objects the fuzzer used (unchanged) and new objects with the fuzzer's marker (none).
 import { execFileSync } from "node:child_process";
 import { createHash } from "node:crypto";
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import path from "node:path";
 
 export const MARKER = "vdfuzz";
 
@@ -60,6 +62,21 @@ function snapshotHost(label: string, uri: string, into: LabSnapshot): void {
         into.set(`${label} volume ${name}/${vol.split(/\s+/)[0]}`, digest(vol));
     });
   }
+}
+
+/**
+ * Which lab this is: when scripts/lab.sh up (or a restart of a host) runs meanwhile, env.json
+ * or the pid files under the lab's state directory change, and before and after are then two
+ * different labs.
+ */
+export function labEpoch(stateDir: string): string {
+  const pids = path.join(stateDir, "pids");
+  let files: string[] = [];
+  try {
+    files = readdirSync(pids).sort();
+  } catch {}
+  const parts = files.map((f) => `${f}=${readFileSync(path.join(pids, f), "utf8").trim()}`);
+  return [statSync(path.join(stateDir, "env.json")).mtimeMs, ...parts].join(" ");
 }
 
 /** Both lab hosts, keyed "host1 domain vd-tiny (uuid)" and so on. */
