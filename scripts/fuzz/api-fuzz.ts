@@ -189,7 +189,8 @@ export async function fuzzApi(
   routes: Route[],
   perFamily: number,
   tally: Tally,
-  label = "api",
+  label: string,
+  onFamily: (family: Family) => void = () => {},
 ): Promise<ApiResult> {
   const families = Object.fromEntries(FAMILIES.map((f) => [f, { bodies: 0, reads: 0 }])) as Record<
     Family,
@@ -205,6 +206,7 @@ export async function fuzzApi(
     // Families with changes count bodies; the audit log (reads only) counts query strings.
     const done = () => (writes.length > 0 ? count.bodies : count.reads) >= perFamily;
     const started = Date.now();
+    onFamily(family);
     const worker = async () => {
       while (!done()) {
         const r = base.fork(`api:${next++}`);

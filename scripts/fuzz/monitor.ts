@@ -26,6 +26,8 @@ export interface Monitor {
   peakRssMiB: number;
   /** RSS in MiB, one sample a second. */
   rssSamples: number[];
+  /** What the fuzzer is doing now (named in the records of slow probes). */
+  phase: string;
   stop(): void;
 }
 
@@ -37,6 +39,7 @@ export function watch(pid: number, url: string, headers: Record<string, string>)
     slowestProbeMs: 0,
     peakRssMiB: rssMiB(pid),
     rssSamples: [],
+    phase: "",
     stop: () => {
       clearInterval(sampler);
       clearTimeout(timer);
@@ -57,7 +60,8 @@ export function watch(pid: number, url: string, headers: Record<string, string>)
       const ms = Date.now() - started;
       m.probes++;
       m.slowestProbeMs = Math.max(m.slowestProbeMs, ms);
-      if (problem) m.slowProbes.push(`${new Date().toISOString()}: ${problem} (${ms} ms)`);
+      if (problem)
+        m.slowProbes.push(`${new Date().toISOString()} (${m.phase}): ${problem} (${ms} ms)`);
       timer = setTimeout(probe, PROBE_EVERY_MS);
     };
     // A fresh connection each time: a reused one the server just closed would look like a hang.

@@ -234,7 +234,9 @@ async function runConsole(c: Case, conn: Connection): Promise<void> {
   });
   stream.resume();
   if (!c.plan.closeWhenDone) {
-    stream.write("x");
+    // A keystroke, as a careful caller sends it: a stream that the daemon ended (end of file,
+    // confirmed) has ended its writable side too, and writing then is Node's "write after end".
+    if (stream.writable) stream.write("x");
     await new Promise((r) => setTimeout(r, 10));
     stream.destroy();
   }
@@ -323,35 +325,48 @@ export interface ClientResult {
   garbageFromClient: number;
 }
 
-/** Runs cases until the daemons have written at least `targetPackets` mutated packets. */
-export async function fuzzClient(base: Prng, targetPackets: number): Promise<ClientResult> {
+/** Case `index` of a run: everything about it comes from the seed and the index. */
+function newCase(base: Prng, index: number, tally: Tally): Case {
+  const r = base.fork(`rpc-client:${index}`);
+  const kind = r.pick(KINDS);
+  const closeWhenDone = r.chance(0.9);
+  return {
+    index,
+    kind,
+    r,
+    plan: { answer: () => [], done: false, closeWhenDone },
+    packets: 0,
+    tally,
+    limitMs: closeWhenDone ? SETTLE_MS : CALL_TIMEOUT_MS + SETTLE_MS,
+  };
+}
+
+/**
+ * Runs cases until the daemons have written at least `targetPackets` mutated packets, or with
+ * `only`, just that case (to replay one the report named).
+ */
+export async function fuzzClient(
+  base: Prng,
+  targetPackets: number,
+  only?: number,
+): Promise<ClientResult> {
   const tally = new Tally();
+  const workers = only === undefined ? WORKERS : 1;
   const daemons = await Promise.all(
-    Array.from({ length: WORKERS }, async () => {
+    Array.from({ length: workers }, async () => {
       const d = new FakeDaemon();
       await d.listen();
       return d;
     }),
   );
   let packets = 0;
-  let next = 0;
+  let next = only ?? 0;
+  const more = () => (only === undefined ? packets < targetPackets : next === only);
   const worker = async (daemon: FakeDaemon) => {
-    while (packets < targetPackets) {
-      const index = next++;
-      const r = base.fork(`rpc-client:${index}`);
-      const kind = r.pick(KINDS);
-      const closeWhenDone = r.chance(0.9);
-      const c: Case = {
-        index,
-        kind,
-        r,
-        plan: { answer: () => [], done: false, closeWhenDone },
-        packets: 0,
-        tally,
-        limitMs: closeWhenDone ? SETTLE_MS : CALL_TIMEOUT_MS + SETTLE_MS,
-      };
+    while (more()) {
+      const c = newCase(base, next++, tally);
       await runCase(c, daemon);
-      tally.add(`case ${kind}`);
+      tally.add(`case ${c.kind}`);
       packets += c.packets;
       daemon.hangUpAll();
     }
@@ -363,7 +378,7 @@ export async function fuzzClient(base: Prng, targetPackets: number): Promise<Cli
   }
   return {
     packets,
-    cases: next,
+    cases: only === undefined ? next : 1,
     tally,
     hangs: tally.get("hang"),
     untyped: tally.get("untyped rejection") + tally.get("untyped stream error"),

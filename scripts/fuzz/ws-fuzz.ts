@@ -310,7 +310,9 @@ export async function fuzzWebSockets(
           await refusedUpgrade(r, t, tally, label);
           continue;
         }
-        const route = consolesWanted() && r.chance(0.25) ? "consoles" : "events";
+        // A quarter of the sessions go to consoles while both want frames; then the rest.
+        const eventsWanted = frames.events < want.events;
+        const route = consolesWanted() && (!eventsWanted || r.chance(0.25)) ? "consoles" : "events";
         const s =
           route === "events"
             ? await eventsSession(r, t, tally, label)
