@@ -35,6 +35,11 @@ export class Access {
     return this.can("Host.Audit", { kind: "host", hostId });
   }
 
+  /** Sys.Modify on /: may reach past libvirt's objects into the server or the host. */
+  holdsSysModify(): boolean {
+    return this.can("Sys.Modify", { kind: "root" });
+  }
+
   /**
    * Whether the caller holds `privilege` on some pool (or network) of the host: through the host
    * or above, or through a grant on one of them. Decides which hosts a list shows at all.

@@ -88,7 +88,7 @@ export const testHostOp = operation({
         sshHostKey: input.sshHostKey,
         hostId: input.id,
       },
-      { trustOffered: true, detailedErrors: access.can("Sys.Modify", { kind: "root" }) },
+      { trustOffered: true, detailedErrors: access.holdsSysModify() },
     ),
   }),
 });
@@ -101,10 +101,7 @@ export const addHostOp = operation({
   audit: true,
   run: async (input, { audit, access }) => {
     audit.target = `${input.name} (${input.uri})`;
-    const { host: saved, probe } = await createHost(
-      input,
-      access.can("Sys.Modify", { kind: "root" }),
-    );
+    const { host: saved, probe } = await createHost(input, access.holdsSysModify());
     audit.objectPath = displayPath({ kind: "host", hostId: saved.id });
     return { host: toHostSummary(saved), reached: probe };
   },
@@ -118,10 +115,7 @@ export const updateHostOp = operation({
   audit: true,
   run: async (input, { audit, access }) => {
     audit.target = `${input.name} (${input.uri})`;
-    const { host: saved, probe } = await updateHost(
-      input,
-      access.can("Sys.Modify", { kind: "root" }),
-    );
+    const { host: saved, probe } = await updateHost(input, access.holdsSysModify());
     return { host: toHostSummary(saved), reached: probe };
   },
 });

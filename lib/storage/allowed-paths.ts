@@ -19,10 +19,6 @@ export function poolRoots(): string[] {
   return [DEFAULT_POOL_ROOT, ...env.VIRTDECK_POOL_ROOTS];
 }
 
-function holdsSysModify(access: Access): boolean {
-  return access.can("Sys.Modify", { kind: "root" });
-}
-
 /** A refusal of one field, its message naming the field (as the input checks do). */
 function fieldRefusal(field: string, message: string): AppError {
   return new AppError("invalid", `${field}: ${message}`, { [field]: [message] });
@@ -32,7 +28,7 @@ function fieldRefusal(field: string, message: string): AppError {
 export function requirePoolUnderRoots(access: Access, input: CreatePoolInput): void {
   const target = poolTargetPath(input);
   const roots = poolRoots();
-  if (holdsSysModify(access) || roots.some((root) => isAtOrBelow(target, root))) return;
+  if (access.holdsSysModify() || roots.some((root) => isAtOrBelow(target, root))) return;
   throw fieldRefusal(
     input.type === "logical" ? "vgName" : "path",
     `${target} is outside the allowed pool roots (${roots.join(", ")}); a pool elsewhere needs Sys.Modify on /`,
@@ -50,7 +46,7 @@ export async function requireAllowedPaths(
   paths: Record<string, string | undefined>,
 ): Promise<void> {
   const given = Object.entries(paths).filter((entry): entry is [string, string] => !!entry[1]);
-  if (given.length === 0 || holdsSysModify(access)) return;
+  if (given.length === 0 || access.holdsSysModify()) return;
   const roots = poolRoots();
   const allowed = [...(await poolTargetPaths(hostId)), ...roots];
   const outside = given.find(([, p]) => !allowed.some((dir) => isBelow(p, dir)));

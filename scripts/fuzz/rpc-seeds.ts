@@ -19,6 +19,7 @@ import * as J from "@/lib/libvirt/protocol/procedures/snapshot";
 import * as S from "@/lib/libvirt/protocol/procedures/storage";
 import { TypedParamType } from "@/lib/libvirt/protocol/types";
 import type { Codec } from "@/lib/libvirt/xdr/codec";
+import { remoteErrorValue, streamError } from "../../tests/unit/libvirt/support/packets";
 
 const dom = { name: "vd-tiny", uuid: "5f1d7a3e-8c2b-4d61-9e0a-7d1ab0c0ffee", id: 1 };
 const net = { name: "vd-lab-nat", uuid: "0c8e1b7a-3f5d-4e2a-9b61-2d7c4e8f1a03" };
@@ -197,14 +198,6 @@ export const REPLY_SEEDS: readonly ReplySeed[] = [
   ),
 ];
 
-function packet<T>(
-  h: { prog: number; proc: number; type: number; serial: number; status: number },
-  codec: Codec<T>,
-  value: T,
-): Buffer {
-  return encodePacket(h, codec, value);
-}
-
 /** The valid REPLY OK for `seed` on `serial`. */
 export function replyPacket(s: ReplySeed, serial: number): Buffer {
   const h = {
@@ -214,32 +207,30 @@ export function replyPacket(s: ReplySeed, serial: number): Buffer {
     serial,
     status: Status.OK,
   };
-  return packet(h, s.proc.ret, s.value);
+  return encodePacket(h, s.proc.ret, s.value);
 }
 
 /** A REPLY ERROR with every field of remote_error filled, as libvirtd sends for a missing domain. */
 export function errorPacket(proc: number, serial: number): Buffer {
   const h = { prog: Program.REMOTE, proc, type: PacketType.REPLY, serial, status: Status.ERROR };
-  return packet(h, remoteError, {
-    code: 42,
-    domain: 10,
-    message: "Domain not found: no domain with matching name 'x'",
-    level: 2,
-    dom: null,
-    str1: "Domain not found: %s",
-    str2: "x",
-    str3: null,
-    int1: -1,
-    int2: -1,
-    net: null,
-  });
+  return encodePacket(
+    h,
+    remoteError,
+    remoteErrorValue({
+      code: 42,
+      domain: 10,
+      message: "Domain not found: no domain with matching name 'x'",
+      str1: "Domain not found: %s",
+      str2: "x",
+    }),
+  );
 }
 
 /** Every event MESSAGE the client decodes, for callback ID `callbackID` (events carry serial 1). */
 export function eventPackets(callbackID: number): Buffer[] {
   const M = EventMessage;
   const msg = <T>(proc: number, codec: Codec<T>, value: T) =>
-    packet(
+    encodePacket(
       { prog: Program.REMOTE, proc, type: PacketType.MESSAGE, serial: 1, status: Status.OK },
       codec,
       value,
@@ -281,20 +272,7 @@ export function streamPacket(proc: number, serial: number, status: number, data?
 
 /** A STREAM ERROR carrying a remote_error (the console was taken over). */
 export function streamErrorPacket(proc: number, serial: number): Buffer {
-  const h = { prog: Program.REMOTE, proc, type: PacketType.STREAM, serial, status: Status.ERROR };
-  return packet(h, remoteError, {
-    code: 1,
-    domain: 38,
-    message: "internal error: console has been taken over",
-    level: 2,
-    dom: null,
-    str1: null,
-    str2: null,
-    str3: null,
-    int1: -1,
-    int2: -1,
-    net: null,
-  });
+  return streamError(proc, serial, "internal error: console has been taken over");
 }
 
 export const PING = keepalivePacket(KeepaliveProc.PING);

@@ -27,20 +27,29 @@ export function errorReply(
   return encodePacket(
     { prog: Program.REMOTE, proc, type: PacketType.REPLY, serial, status: Status.ERROR },
     remoteError,
-    {
-      code,
-      domain: 10,
-      message,
-      level: 2,
-      dom: null,
-      str1: null,
-      str2: null,
-      str3: null,
-      int1: -1,
-      int2: -1,
-      net: null,
-    },
+    remoteErrorValue({ code, domain: 10, message }),
   );
+}
+
+/** A remote_error as libvirtd fills one: the fields not given null (the ints -1), level error. */
+export function remoteErrorValue(e: {
+  code: number;
+  domain: number;
+  message: string | null;
+  str1?: string | null;
+  str2?: string | null;
+}) {
+  return {
+    level: 2,
+    dom: null,
+    str1: null,
+    str2: null,
+    str3: null,
+    int1: -1,
+    int2: -1,
+    net: null,
+    ...e,
+  };
 }
 
 /** A MESSAGE (event) packet; the daemon stamps serial 1 on events. */
@@ -70,18 +79,6 @@ export function streamError(proc: number, serial: number, message: string): Buff
   return encodePacket(
     { prog: Program.REMOTE, proc, type: PacketType.STREAM, serial, status: Status.ERROR },
     remoteError,
-    {
-      code: 1,
-      domain: 38,
-      message,
-      level: 2,
-      dom: null,
-      str1: null,
-      str2: null,
-      str3: null,
-      int1: -1,
-      int2: -1,
-      net: null,
-    },
+    remoteErrorValue({ code: 1, domain: 38, message }),
   );
 }
