@@ -34,8 +34,10 @@ export const signInOp = operation({
       userAgent: userAgent ?? null,
     });
     if (!result.ok) {
-      if (result.lockedNow)
-        audit.detail = `locked out: ${throttleConfig().lockoutFailures} failures within ${throttleConfig().windowMs / 60_000} min from ${clientAddress ?? "unknown"}`;
+      if (result.lockedNow) {
+        const { lockoutFailures, windowMs } = throttleConfig();
+        audit.detail = `locked out: ${lockoutFailures} failures within ${windowMs / 60_000} min from ${clientAddress ?? "unknown"}`;
+      }
       throw new AppError("unauthorized", result.reason);
     }
     audit.user = { userId: result.user.id, username: result.user.username };

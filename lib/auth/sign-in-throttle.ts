@@ -74,35 +74,40 @@ export async function recentFailures(
   now = Date.now(),
 ): Promise<RecentFailures> {
   const since = new Date(now - config.windowMs);
-  const [pair, count, last] = await Promise.all([
+  const [pair, ofAddress] = await Promise.all([
     db.signInFailure.findMany({
       where: { username, address, at: { gt: since } },
       orderBy: { at: "desc" },
       take: config.lockoutFailures,
       select: { at: true },
     }),
-    db.signInFailure.count({ where: { address, at: { gt: since } } }),
-    db.signInFailure.findFirst({
+    db.signInFailure.aggregate({
       where: { address, at: { gt: since } },
-      orderBy: { at: "desc" },
-      select: { at: true },
+      _count: true,
+      _max: { at: true },
     }),
   ]);
-  return { pair: pair.map((f) => f.at), address: { count, last: last?.at ?? null } };
+  return {
+    pair: pair.map((f) => f.at),
+    address: { count: ofAddress._count, last: ofAddress._max.at },
+  };
 }
 
-/** Records a failure; true when it is the one that locks this account out from this address. */
+/**
+ * Records a failure, given the failures counted before this attempt (so no second count);
+ * true when it is the one that locks this account out from this address.
+ */
 export async function recordFailure(
   username: string,
   address: string,
+  before: RecentFailures,
   config = throttleConfig(),
 ): Promise<boolean> {
   await db.signInFailure.create({ data: { username, address } });
-  const since = new Date(Date.now() - config.windowMs);
-  const count = await db.signInFailure.count({ where: { username, address, at: { gt: since } } });
   // Failures older than the window count for nothing: keep the table small.
+  const since = new Date(Date.now() - config.windowMs);
   await db.signInFailure.deleteMany({ where: { address, at: { lt: since } } });
-  return count === config.lockoutFailures;
+  return before.pair.length + 1 === config.lockoutFailures;
 }
 
 /** A successful sign-in forgets that pair's failures. */

@@ -44,11 +44,8 @@ async function passwordMatches(username: string, password: string) {
  */
 export async function signIn(input: SignInInput, client: SignInClient): Promise<SignInOutcome> {
   const config = throttleConfig();
-  const decision = decide(
-    await recentFailures(input.username, client.address, config),
-    Date.now(),
-    config,
-  );
+  const recent = await recentFailures(input.username, client.address, config);
+  const decision = decide(recent, Date.now(), config);
   if (!decision.allowed) {
     const when = decision.until.toISOString().slice(11, 19);
     throw new AppError(
@@ -63,7 +60,7 @@ export async function signIn(input: SignInInput, client: SignInClient): Promise<
   const user = await passwordMatches(input.username, input.password);
   // A disabled user's right password is refused with the same words as a wrong one.
   if (!user || user.disabled) {
-    const lockedNow = await recordFailure(input.username, client.address, config);
+    const lockedNow = await recordFailure(input.username, client.address, recent, config);
     return { ok: false, reason: "Wrong username or password", lockedNow };
   }
   await clearFailures(input.username, client.address);
