@@ -121,6 +121,34 @@ wait_for() {
   return 1
 }
 
+# A host's own state dirs under $1 (run, lib, etc, log), with the machine's client settings
+# (libvirt.conf, libvirt-admin.conf) copied in. (Inside host 1's namespace /etc/libvirt is $1/etc.)
+prepare_private_dirs() {
+  local dir=$1 d f
+  for d in run lib etc log/qemu; do mkdir -p "$dir/$d"; done
+  for f in libvirt.conf libvirt-admin.conf; do
+    if [[ -f /etc/libvirt/$f && ! /etc/libvirt/$f -ef $dir/etc/$f ]]; then
+      cp "/etc/libvirt/$f" "$dir/etc/$f"
+    fi
+  done
+}
+
+# Starts a host's own mount and UTS namespace inside network namespace $1: the state dirs under
+# $2 (run, lib, etc, log) mounted over libvirt's, hostname $3, then the shell commands $4 (with
+# $dir set to $2). Hosts 1 and 2 both start this way, so neither touches the machine's libvirt.
+start_private_libvirt_namespace() {
+  ip netns exec "$1" unshare --mount --uts --propagation private bash -c '
+set -eu
+dir=$1
+mount --make-rprivate /
+mount --bind "$dir/run" /run/libvirt
+mount --bind "$dir/lib" /var/lib/libvirt
+mount --bind "$dir/etc" /etc/libvirt
+mount --bind "$dir/log" /var/log/libvirt
+hostname "$2"
+eval "$3"' _ "$2" "$3" "$4" 9>&-
+}
+
 # Takes out a block an earlier lab wrote between markers, and un-comments the lines it had
 # commented out ("# (virtdeck-lab) key = …"), leaving the file as it was before.
 remove_managed_block() {

@@ -35,14 +35,8 @@ remove_root_ns_links() {
 # Host 1's own state: run/ lib/ etc/ log/ under LAB_HOST1_DIR, mounted over libvirt's dirs in
 # its mount namespace (as host 2's). Prints "changed" when libvirtd's configuration changed.
 prepare_host1_dirs() {
-  local d f
-  for d in run lib etc log/qemu; do mkdir -p "$LAB_HOST1_DIR/$d"; done
-  for f in libvirt.conf libvirt-admin.conf; do
-    # (Inside host 1's namespace /etc/libvirt is this very directory.)
-    if [[ -f /etc/libvirt/$f && ! /etc/libvirt/$f -ef $LAB_HOST1_DIR/etc/$f ]]; then
-      cp "/etc/libvirt/$f" "$LAB_HOST1_DIR/etc/$f"
-    fi
-  done
+  local f
+  prepare_private_dirs "$LAB_HOST1_DIR"
   qemu_conf_block >"$LAB_HOST1_DIR/etc/qemu.conf.new"
   libvirtd_conf_block "$(host1_uuid)" >"$LAB_HOST1_DIR/etc/libvirtd.conf.new"
   for f in qemu.conf libvirtd.conf; do
@@ -113,19 +107,9 @@ start_host1() {
     forget_old_layout_definitions
     rm -f "$LAB_HOST1_DIR"/*.pid "$LAB_HOST1_DIR"/run/*-sock*
     log "creating host 1's mount namespace in $LAB_NETNS"
-    ip netns exec "$LAB_NETNS" unshare --mount --uts --propagation private \
-      bash -s "$LAB_HOST1_DIR" "$LAB_HOST1_NAME" "$LAB_HOST1_ANCHOR" 9>&- <<'EOS'
-set -eu
-dir=$1
-mount --make-rprivate /
-mount --bind "$dir/run" /run/libvirt
-mount --bind "$dir/lib" /var/lib/libvirt
-mount --bind "$dir/etc" /etc/libvirt
-mount --bind "$dir/log" /var/log/libvirt
-hostname "$2"
-setsid sleep infinity </dev/null >/dev/null 2>&1 &
-echo $! >"$3"
-EOS
+    # The anchor: a process that only holds the namespace, so daemons can restart inside it.
+    start_private_libvirt_namespace "$LAB_NETNS" "$LAB_HOST1_DIR" "$LAB_HOST1_NAME" \
+      "setsid sleep infinity </dev/null >/dev/null 2>&1 & echo \$! >'$LAB_HOST1_ANCHOR'"
   fi
   if [[ -n $restart ]] && [[ -n $(netns_pids_of "$LAB_NETNS" /usr/sbin/libvirtd) ]]; then
     log "configuration changed: restarting host 1's libvirtd (guests keep running)"

@@ -66,11 +66,7 @@ EOF
 }
 
 prepare_host2_dirs() {
-  local d
-  for d in run lib etc log/qemu; do mkdir -p "$LAB_HOST2_DIR/$d"; done
-  for d in libvirt.conf libvirt-admin.conf; do
-    if [[ -f /etc/libvirt/$d ]]; then cp "/etc/libvirt/$d" "$LAB_HOST2_DIR/etc/$d"; fi
-  done
+  prepare_private_dirs "$LAB_HOST2_DIR"
   qemu_conf_block >"$LAB_HOST2_DIR/etc/qemu.conf"
   write_host2_libvirtd_conf >/dev/null
 }
@@ -168,20 +164,10 @@ start_host2() {
   prepare_host2_dirs
   rm -f "$LAB_HOST2_DIR"/*.pid "$LAB_HOST2_DIR"/run/*-sock*
   log "starting host 2 (libvirtd + sshd) in $LAB_NETNS2"
-  ip netns exec "$LAB_NETNS2" unshare --mount --uts --propagation private \
-    bash -s "$LAB_HOST2_DIR" "$LAB_HOST2_NAME" 9>&- <<'EOF'
-set -eu
-dir=$1
-mount --make-rprivate /
-mount --bind "$dir/run" /run/libvirt
-mount --bind "$dir/lib" /var/lib/libvirt
-mount --bind "$dir/etc" /etc/libvirt
-mount --bind "$dir/log" /var/log/libvirt
-hostname "$2"
+  start_private_libvirt_namespace "$LAB_NETNS2" "$LAB_HOST2_DIR" "$LAB_HOST2_NAME" '
 virtlogd -d -p "$dir/virtlogd.pid"
 libvirtd -d -l -p "$dir/libvirtd.pid"
-/usr/sbin/sshd -f "$dir/sshd_config" -E "$dir/sshd.log"
-EOF
+/usr/sbin/sshd -f "$dir/sshd_config" -E "$dir/sshd.log"'
   wait_for 300 virsh2 uri || die "host 2's libvirtd did not come up (see $LAB_HOST2_DIR/log/libvirtd.log)"
   wait_for 50 host2_listening ||
     die "host 2's libvirtd does not listen on TCP/TLS (see $LAB_HOST2_DIR/log/libvirtd.log)"
