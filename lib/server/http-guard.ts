@@ -9,7 +9,7 @@ import type { TLSSocket } from "node:tls";
 import { env } from "@/lib/env";
 
 /** Set by the server on every request (a client's own values are overwritten). */
-export const CLIENT_ADDRESS_HEADER = "x-virtdeck-client-address";
+const CLIENT_ADDRESS_HEADER = "x-virtdeck-client-address";
 export const CLIENT_PROTO_HEADER = "x-virtdeck-client-proto";
 
 function list(value: string | undefined): string[] {
@@ -82,7 +82,7 @@ export function stampClient(request: IncomingMessage): void {
 }
 
 /** The origin this request was made to, as a browser on our own page would send it. */
-export function ownOrigin(proto: string | null | undefined, host: string | undefined): string {
+function ownOrigin(proto: string | null | undefined, host: string | undefined): string {
   return `${proto === "https" ? "https" : "http"}://${(host ?? "").toLowerCase()}`;
 }
 

@@ -9,7 +9,7 @@ import { CLOSE } from "@/lib/consoles/close-codes";
 import { db } from "@/lib/db/client";
 import { env } from "@/lib/env";
 
-export const CHECK_INTERVAL_MS = 1000;
+const CHECK_INTERVAL_MS = 1000;
 /** Live-event sockets (tabs) one session may hold. */
 export const MAX_SOCKETS_PER_SESSION = 16;
 /** Console sockets one user may hold, across sessions and tokens. */

@@ -20,7 +20,10 @@ const { signIn } = await import("@/lib/auth/sign-in");
 const sessions = await import("@/lib/auth/session-store");
 const { createApiToken } = await import("@/lib/auth/api-tokens");
 const { listLockouts, liftLockout } = await import("@/lib/auth/sign-in-throttle");
-const { sweep, watchSocket } = await import("@/lib/ws/credential-watch");
+const { MAX_CONSOLES_PER_USER, MAX_SOCKETS_PER_SESSION, overLimit, sweep, watchSocket } =
+  await import("@/lib/ws/credential-watch");
+const { resealLegacySecrets } = await import("@/lib/secrets/reseal");
+const { open, seal } = await import("@/lib/secrets/box");
 
 const client = { address: "192.0.2.10", userAgent: "test" };
 const day = 86_400_000;
@@ -188,5 +191,49 @@ describe("the credential watch", () => {
     await sweep();
     expect(sockets.live.closedWith).toBe(4401);
     await db.user.update({ where: { id: admin.id }, data: { disabled: false } });
+  });
+});
+
+describe("socket caps", () => {
+  it("refuse one live socket too many per session, and one console too many per user", () => {
+    const credential = (kind: "events" | "console", sessionId: string) => ({
+      userId: "u-caps",
+      sessionId,
+      tokenId: null,
+      kind,
+    });
+    const open = (kind: "events" | "console", sessionId: string) =>
+      watchSocket(new FakeSocket() as never, credential(kind, sessionId));
+    for (let i = 0; i < MAX_SOCKETS_PER_SESSION; i++) open("events", "s-caps");
+    expect(overLimit(credential("events", "s-caps"))).toMatch(/At most 16 live connections/);
+    expect(overLimit(credential("events", "s-other"))).toBeNull();
+    // Consoles count per user, across sessions.
+    for (let i = 0; i < MAX_CONSOLES_PER_USER; i++) open("console", `s-${i}`);
+    expect(overLimit(credential("console", "s-new"))).toMatch(/At most 8 open consoles/);
+  });
+});
+
+describe("secrets sealed by an older release", () => {
+  it("are sealed again with the derived key at start, and still open", async () => {
+    // v1: AES-256-GCM straight under the key file's bytes.
+    const { createCipheriv, randomBytes } = await import("node:crypto");
+    const { readFileSync } = await import("node:fs");
+    seal("makes the key file"); // the key file appears at the first use
+    const raw = Buffer.from(readFileSync(path.join(dataDir, "secret.key"), "utf8"), "base64");
+    const iv = randomBytes(12);
+    const c = createCipheriv("aes-256-gcm", raw, iv);
+    const body = Buffer.concat([c.update("old private key", "utf8"), c.final()]);
+    const v1 = [
+      "v1",
+      iv.toString("base64"),
+      c.getAuthTag().toString("base64"),
+      body.toString("base64"),
+    ].join(".");
+    const row = await db.sshKey.create({ data: { fingerprint: "SHA256:x", encryptedKey: v1 } });
+    expect(await resealLegacySecrets()).toBe(1);
+    const after = await db.sshKey.findUniqueOrThrow({ where: { id: row.id } });
+    expect(after.encryptedKey.startsWith("v2.")).toBe(true);
+    expect(open(after.encryptedKey)).toBe("old private key");
+    expect(await resealLegacySecrets()).toBe(0);
   });
 });
