@@ -7,6 +7,7 @@ import { labEnv } from "../tests/integration/support/lab-env";
 import { virsh } from "../tests/integration/support/virsh";
 import { createLabPool, type LabPool } from "../tests/integration/vms/lab-pool";
 import { SAME_ORIGIN } from "./support/constants";
+import { waitForLive } from "./support/hosts";
 import { addLabHost, removeHost } from "./support/lab-host";
 import { collectProgress } from "./support/live-frames";
 import { signIn } from "./support/sign-in";
@@ -132,6 +133,8 @@ test("edits: memory and vCPUs say what applied live; the XML editor shows libvir
 }) => {
   await signIn(page);
   await page.goto(vmPage);
+  // A value typed before React hydrates the form is in the box but not in the form's state.
+  await waitForLive(page);
   const resources = page.getByRole("form", { name: "VM resources" });
   await resources.getByLabel("vCPUs").fill("2");
   await resources.getByLabel("Memory (MiB)").fill("160");

@@ -1,6 +1,7 @@
 "use client";
-// TanStack Query keys and cache updates for VMs. The live stream writes whole VMs into the cache,
-// so a list fetched earlier never overwrites a newer state that arrived over the socket.
+// TanStack Query keys and cache updates for VMs. The live stream writes whole VMs into the cache;
+// a read of the list or of one VM replays the messages that arrived while it was on its way, so
+// a read that began before a change never overwrites what the socket said since.
 import { type QueryClient, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useCallback } from "react";
 import type { VmListItem, VmSummary } from "@/lib/inventory/summaries";
@@ -16,25 +17,45 @@ export const vmKeys = {
   snapshots: (id: string) => ["vm", id, "snapshots"] as const,
 };
 
+type VmMessage = Extract<ServerMessage, { type: "vm" | "vm-removed" }>;
+
+/** One VM message applied to a list (pure: the cache and a read's replay both use it). */
+export function withVmMessage(list: VmListItem[], message: VmMessage): VmListItem[] {
+  if (message.type === "vm-removed") return list.filter((v) => v.id !== message.id);
+  const i = list.findIndex((v) => v.id === message.vm.id);
+  if (i === -1) return [...list, message.vm];
+  const next = list.slice();
+  next[i] = message.vm;
+  return next;
+}
+
+/** The messages each read in flight has missed so far (its response is older than them). */
+const inFlightReads = new Set<VmMessage[]>();
+
+/** Runs `read`, then applies to its result every VM message that arrived meanwhile, in order. */
+export async function readThenReplay<R>(
+  read: () => Promise<R>,
+  apply: (result: R, message: VmMessage) => R,
+): Promise<R> {
+  const missed: VmMessage[] = [];
+  inFlightReads.add(missed);
+  try {
+    return missed.reduce(apply, await read());
+  } finally {
+    inFlightReads.delete(missed);
+  }
+}
+
 export function applyVmMessage(client: QueryClient, message: ServerMessage): void {
   // A (re)connected socket may have missed changes while it was down: read the list again.
   if (message.type === "hello") void client.invalidateQueries({ queryKey: vmKeys.all });
-  else if (message.type === "vm") {
-    const vm = message.vm;
-    client.setQueryData<VmListItem[]>(vmKeys.all, (list) => {
-      if (!list) return list;
-      const i = list.findIndex((v) => v.id === vm.id);
-      if (i === -1) return [...list, vm];
-      const next = list.slice();
-      next[i] = vm;
-      return next;
-    });
-    client.setQueryData<VmSummary>(vmKeys.detail(vm.id), (old) => (old ? vm : old));
-  } else if (message.type === "vm-removed") {
-    client.setQueryData<VmListItem[]>(vmKeys.all, (list) =>
-      list?.filter((v) => v.id !== message.id),
-    );
-  }
+  if (message.type !== "vm" && message.type !== "vm-removed") return;
+  for (const missed of inFlightReads) missed.push(message);
+  client.setQueryData<VmListItem[]>(vmKeys.all, (list) =>
+    list ? withVmMessage(list, message) : list,
+  );
+  if (message.type === "vm")
+    client.setQueryData<VmSummary>(vmKeys.detail(message.vm.id), (old) => (old ? message.vm : old));
 }
 
 /** Keeps the VM cache current from /ws/events while mounted. */
@@ -48,7 +69,11 @@ export function useVmList(initial: VmListItem[]) {
   useLiveVms();
   return useQuery({
     queryKey: vmKeys.all,
-    queryFn: async () => (await fetchJson<{ vms: VmListItem[] }>("/api/v1/vms")).vms,
+    queryFn: () =>
+      readThenReplay(
+        async () => (await fetchJson<{ vms: VmListItem[] }>("/api/v1/vms")).vms,
+        withVmMessage,
+      ),
     initialData: initial,
   });
 }
@@ -57,7 +82,11 @@ export function useVm(initial: VmSummary) {
   useLiveVms();
   return useQuery({
     queryKey: vmKeys.detail(initial.id),
-    queryFn: async () => (await fetchJson<{ vm: VmSummary }>(`/api/v1/vms/${initial.id}`)).vm,
+    queryFn: () =>
+      readThenReplay(
+        async () => (await fetchJson<{ vm: VmSummary }>(`/api/v1/vms/${initial.id}`)).vm,
+        (vm, message) => (message.type === "vm" && message.vm.id === vm.id ? message.vm : vm),
+      ),
     initialData: initial,
   });
 }
