@@ -8,10 +8,15 @@ import { signInAction } from "@/lib/actions/auth";
 
 export function SignInForm() {
   const router = useRouter();
-  const { onSubmit, error, pending } = useFormAction(signInAction, ({ mustChangePassword }) => {
-    router.replace(mustChangePassword ? "/account/password" : "/");
-    router.refresh();
-  });
+  const { onSubmit, error, pending } = useFormAction(
+    signInAction,
+    ({ mustChangePassword, secondFactor }) => {
+      router.replace(
+        secondFactor ? "/login/second-factor" : mustChangePassword ? "/account/password" : "/",
+      );
+      router.refresh();
+    },
+  );
   return (
     <form onSubmit={onSubmit} className="flex flex-col gap-4">
       <Field label="Username" name="username" autoComplete="username" required autoFocus />
