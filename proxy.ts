@@ -30,7 +30,9 @@ function contentSecurityPolicy(nonce: string): string {
 }
 
 export function proxy(request: NextRequest) {
-  const isSignIn = request.nextUrl.pathname === "/login";
+  // The sign-in pages: the password step and the second factor's (/login/second-factor).
+  const path = request.nextUrl.pathname;
+  const isSignIn = path === "/login" || path.startsWith("/login/");
   if (!isSignIn && !request.cookies.has(SESSION_COOKIE)) {
     const url = request.nextUrl.clone();
     url.pathname = "/login";
