@@ -1,9 +1,14 @@
-// Second factors in Chromium: TOTP enrolled from the QR page's key with codes computed here by
+// Second factors in Chromium: TOTP enrolled from the QR code (read back by zbarimg) with codes computed here by
 // RFC 6238 (independently of the server's check), sign-in with a code, the lock after 8 wrong
 // codes and the recovery code that opens it; a sign-in policy by role that makes a factorless
 // user enrol first, and an administrator's reset; a passkey registered and used with Chromium's
 // virtual authenticator (DevTools WebAuthn domain), at http://localhost (WebAuthn needs a secure
 // context, and an IP address cannot be a relying party).
+import { execFile } from "node:child_process";
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { promisify } from "node:util";
 import { decodeBase32IgnorePadding } from "@oslojs/encoding";
 import { generateHOTP } from "@oslojs/otp";
 import { type APIRequestContext, type Browser, expect, type Page, test } from "@playwright/test";
@@ -59,6 +64,16 @@ function authenticatorApp(manualKey: string) {
   };
 }
 
+async function decodeQr(dataUrl: string): Promise<string> {
+  const [, base64 = ""] = dataUrl.split("base64,");
+  const dir = await mkdtemp(path.join(tmpdir(), "vd-qr-"));
+  const file = path.join(dir, "qr.png");
+  await writeFile(file, Buffer.from(base64, "base64"));
+  const { stdout } = await promisify(execFile)("zbarimg", ["--raw", "-q", file]);
+  await rm(dir, { recursive: true });
+  return stdout.trim();
+}
+
 async function newPage(browser: Browser, baseURL = E2E_BASE_URL): Promise<Page> {
   return (await browser.newContext({ baseURL })).newPage();
 }
@@ -83,8 +98,14 @@ async function enrolTotp(
   await page.getByRole("button", { name: "Set up TOTP" }).click();
   const qr = page.getByRole("img", { name: "QR code for your authenticator app" });
   await expect(qr).toBeVisible();
-  expect(await qr.getAttribute("src")).toMatch(/^data:image\/png;base64,/);
-  const app = authenticatorApp((await page.getByTestId("totp-key").textContent()) ?? "");
+  const manualKey = (await page.getByTestId("totp-key").textContent()) ?? "";
+  // zbarimg (Debian's zbar-tools) reads the QR code as a phone's camera would.
+  expect(await decodeQr((await qr.getAttribute("src")) ?? "")).toMatch(
+    new RegExp(
+      `^otpauth://totp/Virtdeck:[^?]+\\?issuer=Virtdeck&algorithm=SHA1&secret=${manualKey.replace(/\s+/g, "")}&period=30&digits=6$`,
+    ),
+  );
+  const app = authenticatorApp(manualKey);
   const confirm = page.getByRole("form", { name: "Confirm TOTP" });
   await confirm.getByLabel("The six digits the app shows").fill("000000");
   await confirm.getByRole("button", { name: "Confirm and turn on" }).click();

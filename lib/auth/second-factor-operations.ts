@@ -149,7 +149,7 @@ export const beginTotpOp = operation({
     audit.target = user.username;
     await confirmPassword(user.userId, password);
     const { uri, manualKey } = await beginTotp(user.userId, user.username);
-    const qrCode = await QRCode.toDataURL(uri, { margin: 1, width: 200 });
+    const qrCode = await QRCode.toDataURL(uri, { margin: 2, width: 200 });
     return { uri, manualKey, qrCode };
   },
 });
