@@ -142,7 +142,7 @@ export const accessRoutes = {
   "GET /api/v1/audit/export": {
     operation: exportAuditOp,
     query: auditQuery,
-    respond: ({ csv }: { csv: string }) =>
+    respond: ({ csv }: { csv: ReadableStream<Uint8Array> }) =>
       new Response(csv, {
         headers: {
           "content-type": "text/csv; charset=utf-8",
