@@ -129,11 +129,13 @@ export const auditQuerySchema = z.object({
 });
 export type AuditQuery = z.infer<typeof auditQuerySchema>;
 
-/** Who must sign in with a second factor: everyone, and/or whoever holds one of these roles. */
+/**
+ * Who must sign in with a second factor: everyone, and/or whoever holds one of these roles. The
+ * whole policy each time (no defaults): an empty body must not quietly reset it.
+ */
 export const signInPolicySchema = z.object({
-  secondFactorForEveryone: z.coerce.boolean().default(false),
+  secondFactorForEveryone: z.boolean({ error: "secondFactorForEveryone: true or false" }),
   secondFactorRoles: z
-    .union([groupNameSchema, z.array(groupNameSchema).max(100)])
-    .default([])
-    .transform((v) => (Array.isArray(v) ? v : [v])),
+    .array(groupNameSchema, { error: "secondFactorRoles: a list of role names" })
+    .max(100, "secondFactorRoles: at most 100 roles"),
 });
