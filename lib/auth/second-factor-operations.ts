@@ -81,8 +81,9 @@ export const secondFactorCodeOp = operation({
     const check = await checkSecondFactorCode(pending.userId, code);
     if (!check.ok) {
       if (check.lockedNow) audit.detail = "TOTP locked after repeated wrong codes";
+      // The ended sign-in's cookie is left to expire: clearing it would re-render the page away
+      // from the message (the next password step replaces it anyway).
       if (await countPendingFailure(pending.id)) {
-        await clearSecondFactorCookie();
         throw new AppError(
           "unauthorized",
           `${check.reason}. After ${PENDING_MAX_FAILURES} wrong codes this sign-in ended: enter your password again`,

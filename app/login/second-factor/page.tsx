@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { AuthCard } from "@/components/auth/auth-card";
 import { SecondFactorForm } from "@/components/auth/second-factor-form";
-import { readSecondFactorToken } from "@/lib/auth/current-user";
+import { getSessionUser, readSecondFactorToken } from "@/lib/auth/current-user";
 import { findPendingSignIn } from "@/lib/auth/pending-sign-in";
 import { enrolledFactors } from "@/lib/auth/second-factor";
 
@@ -10,6 +10,8 @@ export const metadata: Metadata = { title: "Second factor" };
 
 /** The second step of a sign-in: the password was right, a factor is asked for. */
 export default async function SecondFactorPage() {
+  // Finishing signs in (this page renders once more as the cookies change): go on to the app.
+  if (await getSessionUser()) redirect("/");
   const pending = await findPendingSignIn(await readSecondFactorToken());
   if (!pending) redirect("/login");
   const factors = await enrolledFactors(pending.userId);

@@ -27,6 +27,15 @@ function joined(file: string): string {
 const OPEN_TO_EVERYONE = new Map([
   ["auth.sign-in", "signing in is how a caller becomes someone"],
   ["api.openapi", "the API's description holds no data, as Proxmox's API viewer"],
+  [
+    "auth.second-factor",
+    "the second step of signing in; its credential is the password step's cookie",
+  ],
+  [
+    "auth.passkey-challenge",
+    "the second step of signing in (a challenge for the cookie's sign-in)",
+  ],
+  ["auth.passkey", "the second step of signing in; its credential is the password step's cookie"],
 ]);
 const OPEN_TO_SELF = new Map([
   ["auth.sign-out", "ends one's own session"],
@@ -40,6 +49,14 @@ const OPEN_TO_SELF = new Map([
   ["session.list", "one's own sessions"],
   ["session.end", "one's own sessions"],
   ["role.list", "the roles' names and privileges, to read one's own grants"],
+  ["second-factor.status", "one's own second factors"],
+  ["totp.begin", "one's own TOTP (asks for the password again)"],
+  ["totp.confirm", "one's own TOTP, begun with the password"],
+  ["totp.remove", "one's own TOTP (asks for the password again)"],
+  ["recovery-codes.renew", "one's own recovery codes (asks for the password again)"],
+  ["passkey.register-options", "one's own passkeys (asks for the password again)"],
+  ["passkey.register", "one's own passkeys, begun with the password"],
+  ["passkey.remove", "one's own passkeys (asks for the password again)"],
 ]);
 
 describe("server actions", () => {
@@ -99,7 +116,8 @@ describe("API route handlers", () => {
 });
 
 describe("pages", () => {
-  const PUBLIC_PAGES = new Set(["app/login/page.tsx"]);
+  // The second step of signing in has no session yet: it reads the password step's cookie.
+  const PUBLIC_PAGES = new Set(["app/login/page.tsx", "app/login/second-factor/page.tsx"]);
   it("each check the session and privilege themselves (Next can render a segment alone)", () => {
     for (const file of files("app", (n) => n === "page.tsx")) {
       if (PUBLIC_PAGES.has(rel(file))) continue;
