@@ -30,7 +30,9 @@ function contentSecurityPolicy(nonce: string): string {
 }
 
 export function proxy(request: NextRequest) {
-  const isSignIn = request.nextUrl.pathname === "/login";
+  // Single sign-on's start and callback are part of signing in (they check their own flow).
+  const isSignIn =
+    request.nextUrl.pathname === "/login" || request.nextUrl.pathname.startsWith("/auth/oidc/");
   if (!isSignIn && !request.cookies.has(SESSION_COOKIE)) {
     const url = request.nextUrl.clone();
     url.pathname = "/login";

@@ -2,6 +2,7 @@
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { changeAccess } from "./acl-snapshot";
+import { planProviderGroups } from "./provider-groups";
 
 export interface GroupRow {
   id: string;
@@ -66,4 +67,40 @@ export async function deleteGroup(id: string): Promise<{ name: string }> {
     await tx.group.delete({ where: { id: group.id } });
   });
   return { name: group.name };
+}
+
+/**
+ * At a single sign-on: the user's memberships of mapped groups follow the provider's list, in one
+ * change of access (grants follow at once); unmapped groups are left alone. Returns the names.
+ */
+export async function followProviderGroups(
+  userId: string,
+  providerGroups: readonly string[],
+): Promise<{ joined: string[]; left: string[] }> {
+  const plan = await changeAccess(
+    async (tx) => {
+      const groups = await tx.group.findMany({
+        where: { providerGroup: { not: null } },
+        select: { id: true, name: true, providerGroup: true, members: { where: { userId } } },
+      });
+      const mapped = groups.map((g) => ({
+        id: g.id,
+        name: g.name,
+        providerGroup: g.providerGroup ?? "",
+        member: g.members.length > 0,
+      }));
+      const planned = planProviderGroups(mapped, providerGroups);
+      if (planned.join.length > 0)
+        await tx.groupMember.createMany({
+          data: planned.join.map((g) => ({ groupId: g.id, userId })),
+        });
+      if (planned.leave.length > 0)
+        await tx.groupMember.deleteMany({
+          where: { userId, groupId: { in: planned.leave.map((g) => g.id) } },
+        });
+      return planned;
+    },
+    (planned) => planned.join.length + planned.leave.length > 0,
+  );
+  return { joined: plan.join.map((g) => g.name), left: plan.leave.map((g) => g.name) };
 }

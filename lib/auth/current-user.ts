@@ -31,14 +31,22 @@ async function servedOverHttps(): Promise<boolean> {
   return clientOfHeaders(await headers()).proto === "https";
 }
 
-export async function setSessionCookie(token: string, expiresAt: Date): Promise<void> {
-  (await cookies()).set(SESSION_COOKIE, token, {
+/** A cookie scripts cannot read, sent on top-level navigations from other sites (SameSite=Lax). */
+export async function setPrivateCookie(
+  name: string,
+  value: string,
+  options: { expires: Date; path: string },
+): Promise<void> {
+  (await cookies()).set(name, value, {
     httpOnly: true,
     sameSite: "lax",
     secure: await servedOverHttps(),
-    path: "/",
-    expires: expiresAt,
+    ...options,
   });
+}
+
+export async function setSessionCookie(token: string, expiresAt: Date): Promise<void> {
+  await setPrivateCookie(SESSION_COOKIE, token, { expires: expiresAt, path: "/" });
 }
 
 export async function clearSessionCookie(): Promise<void> {
