@@ -8,6 +8,8 @@ export interface GroupRow {
   id: string;
   name: string;
   description: string;
+  /** The identity-provider group whose members this group follows at single sign-on. */
+  providerGroup: string | null;
   members: { id: string; username: string }[];
 }
 
@@ -20,6 +22,7 @@ export async function listGroups(): Promise<GroupRow[]> {
     id: g.id,
     name: g.name,
     description: g.description,
+    providerGroup: g.providerGroup,
     members: g.members.map((m) => m.user).sort((a, b) => a.username.localeCompare(b.username)),
   }));
 }
@@ -30,26 +33,49 @@ export async function getGroup(id: string) {
   return group;
 }
 
-export async function createGroup(input: { name: string; description: string }) {
+/** One group per identity-provider group: two would make membership depend on which is read. */
+async function checkProviderGroupFree(providerGroup: string | null, groupId?: string) {
+  if (providerGroup === null) return;
+  const holder = await db.group.findUnique({ where: { providerGroup } });
+  if (holder && holder.id !== groupId)
+    throw new AppError(
+      "conflict",
+      `providerGroup: the group ${holder.name} already follows the identity-provider group ${providerGroup}`,
+      { providerGroup: [`${holder.name} already follows it`] },
+    );
+}
+
+export async function createGroup(input: {
+  name: string;
+  description: string;
+  providerGroup: string | null;
+}) {
   if (await db.group.findUnique({ where: { name: input.name } }))
     throw new AppError("conflict", `A group named ${input.name} already exists`);
+  await checkProviderGroupFree(input.providerGroup);
   return changeAccess((tx) => tx.group.create({ data: input, select: { id: true, name: true } }));
 }
 
 export async function updateGroup(input: {
   id: string;
   description?: string | undefined;
+  providerGroup?: string | null | undefined;
   members?: string[] | undefined;
 }): Promise<void> {
   const group = await getGroup(input.id);
+  if (input.providerGroup !== undefined)
+    await checkProviderGroupFree(input.providerGroup, group.id);
   if (input.members) {
     const found = await db.user.count({ where: { id: { in: input.members } } });
     if (found !== new Set(input.members).size)
       throw new AppError("invalid", "members: one of them does not exist");
   }
   await changeAccess(async (tx) => {
-    if (input.description !== undefined)
-      await tx.group.update({ where: { id: group.id }, data: { description: input.description } });
+    if (input.description !== undefined || input.providerGroup !== undefined)
+      await tx.group.update({
+        where: { id: group.id },
+        data: { description: input.description, providerGroup: input.providerGroup },
+      });
     if (input.members) {
       await tx.groupMember.deleteMany({ where: { groupId: group.id } });
       await tx.groupMember.createMany({
