@@ -55,7 +55,8 @@ const providerGroupSchema = z
 export const createGroupSchema = z.object({
   name: groupNameSchema,
   description,
-  providerGroup: providerGroupSchema.default(""),
+  // prefault: the default goes through the schema too, so an absent mapping is null, not "".
+  providerGroup: providerGroupSchema.prefault(""),
 });
 export const updateGroupSchema = z.object({
   id,
