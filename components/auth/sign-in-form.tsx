@@ -22,7 +22,11 @@ export function SignInForm({
   });
   return (
     <div className="flex flex-col gap-4">
-      <FormError message={refusal} />
+      {refusal ? (
+        <div data-testid="sign-in-refusal">
+          <FormError message={refusal} />
+        </div>
+      ) : null}
       <form onSubmit={onSubmit} className="flex flex-col gap-4">
         <Field label="Username" name="username" autoComplete="username" required autoFocus />
         <Field
