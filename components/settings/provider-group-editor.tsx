@@ -33,7 +33,7 @@ export function ProviderGroupEditor({
           name={`provider-group-${groupName}`}
           value={value}
           onChange={(e) => setValue(e.target.value)}
-          hint="Single sign-on makes its members exactly the users the provider lists in it; empty: members are set here only"
+          hint="At each single sign-on the user joins or leaves this group as the provider lists them in it; empty: members are set here only"
         />
       </div>
       <Button type="submit" disabled={pending}>
