@@ -30,9 +30,11 @@ function contentSecurityPolicy(nonce: string): string {
 }
 
 export function proxy(request: NextRequest) {
-  // Single sign-on's start and callback are part of signing in (they check their own flow).
+  // The sign-in pages (the password step, the second factor's at /login/second-factor) and single
+  // sign-on's start and callback (they check their own flow).
+  const path = request.nextUrl.pathname;
   const isSignIn =
-    request.nextUrl.pathname === "/login" || request.nextUrl.pathname.startsWith("/auth/oidc/");
+    path === "/login" || path.startsWith("/login/") || path.startsWith("/auth/oidc/");
   if (!isSignIn && !request.cookies.has(SESSION_COOKIE)) {
     const url = request.nextUrl.clone();
     url.pathname = "/login";

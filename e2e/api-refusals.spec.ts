@@ -5,7 +5,14 @@ import { request as apiRequest, expect, test } from "@playwright/test";
 import { mintToken } from "./support/api-token";
 import { E2E_BASE_URL } from "./support/constants";
 
-const OPEN = new Set(["POST /api/v1/auth/login", "GET /api/v1/openapi.json"]);
+// The second step of a sign-in is open too: its credential is the password step's cookie.
+const OPEN = new Set([
+  "POST /api/v1/auth/login",
+  "POST /api/v1/auth/second-factor",
+  "POST /api/v1/auth/passkey/challenge",
+  "POST /api/v1/auth/passkey",
+  "GET /api/v1/openapi.json",
+]);
 
 test("every route refuses anonymous and forged callers with 401, audited for changes", async () => {
   const anonymous = await apiRequest.newContext({ baseURL: E2E_BASE_URL });

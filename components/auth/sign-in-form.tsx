@@ -16,10 +16,15 @@ export function SignInForm({
   refusal: string | null;
 }) {
   const router = useRouter();
-  const { onSubmit, error, pending } = useFormAction(signInAction, ({ mustChangePassword }) => {
-    router.replace(mustChangePassword ? "/account/password" : "/");
-    router.refresh();
-  });
+  const { onSubmit, error, pending } = useFormAction(
+    signInAction,
+    ({ mustChangePassword, secondFactor }) => {
+      router.replace(
+        secondFactor ? "/login/second-factor" : mustChangePassword ? "/account/password" : "/",
+      );
+      router.refresh();
+    },
+  );
   return (
     <div className="flex flex-col gap-4">
       {refusal ? (

@@ -16,12 +16,13 @@ import {
   resetPasswordAction,
   updateUserAction,
 } from "@/lib/actions/access";
+import { resetSecondFactorsAction } from "@/lib/actions/auth";
 import { formatUtc } from "@/lib/format";
 import { CheckList, CheckListEditor } from "./check-list";
 import { OneTimePassword } from "./one-time-password";
 
 type Group = { id: string; name: string };
-type Confirm = { kind: "disable" | "reset" | "delete"; user: UserRow };
+type Confirm = { kind: "disable" | "reset" | "factors" | "delete"; user: UserRow };
 
 const CONFIRM = {
   disable: {
@@ -33,6 +34,11 @@ const CONFIRM = {
     title: "Reset the password of",
     label: "Reset password",
     text: "They get a one-time password, shown here once, and must choose their own at the next sign-in; their sessions end.",
+  },
+  factors: {
+    title: "Reset the second factors of",
+    label: "Reset second factors",
+    text: "Their TOTP, recovery codes and passkeys are removed (a lost phone or key). They sign in with the password alone, or set up a new factor at the next sign-in where the sign-in policy requires one.",
   },
   delete: {
     title: "Delete",
@@ -165,7 +171,16 @@ export function UsersAdmin({
               setConfirm(null);
             },
           )
-        : run(() => deleteUserAction({ id: user.id }), `Deleted ${user.username}`, done);
+        : kind === "factors"
+          ? run(
+              () => resetSecondFactorsAction({ id: user.id }),
+              (d) =>
+                d.removed.length
+                  ? `Removed ${d.removed.join(", ")} of ${user.username}`
+                  : `${user.username} had no second factor`,
+              done,
+            )
+          : run(() => deleteUserAction({ id: user.id }), `Deleted ${user.username}`, done);
   return (
     <div className="grid gap-4">
       <CreateUser groups={groups} onCreated={refresh} />
@@ -174,7 +189,7 @@ export function UsersAdmin({
         {reset ? <OneTimePassword user={reset.user} password={reset.password} /> : null}
         <Table
           label="Users"
-          columns={["User", "Groups", "Last seen (UTC)", "Tokens", ""]}
+          columns={["User", "Groups", "Second factor", "Last seen (UTC)", "Tokens", ""]}
           className="mt-2"
         >
           {users.map((u) => (
@@ -223,6 +238,9 @@ export function UsersAdmin({
                   </button>
                 )}
               </td>
+              <td className="py-2" data-testid="user-factors">
+                {u.secondFactors || "—"}
+              </td>
               <td className="py-2">{u.lastSeenAt ? formatUtc(u.lastSeenAt) : "never"}</td>
               <td className="py-2">{u.tokens}</td>
               <td className="py-2 text-right whitespace-nowrap">
@@ -252,6 +270,15 @@ export function UsersAdmin({
                     >
                       Reset password
                     </Button>
+                    {u.secondFactors ? (
+                      <Button
+                        variant="ghost"
+                        disabled={pending}
+                        onClick={() => setConfirm({ kind: "factors", user: u })}
+                      >
+                        Reset second factors
+                      </Button>
+                    ) : null}
                     <Button
                       variant="ghost"
                       className="text-red-600 dark:text-red-400"

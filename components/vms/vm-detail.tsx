@@ -2,6 +2,7 @@
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useEffect, useRef } from "react";
+import { LiveIndicator } from "@/components/live/live-indicator";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { formatUtc } from "@/lib/format";
@@ -45,12 +46,15 @@ export function VmDetail({ initial, events }: { initial: VmSummary; events: VmEv
         title={vm.name}
         description={`on ${vm.hostName} · UUID ${vm.uuid}`}
         actions={
-          <Link
-            href="/vms"
-            className="text-sm text-indigo-600 hover:underline dark:text-indigo-400"
-          >
-            ← All VMs
-          </Link>
+          <div className="flex items-center gap-4">
+            <LiveIndicator />
+            <Link
+              href="/vms"
+              className="text-sm text-indigo-600 hover:underline dark:text-indigo-400"
+            >
+              ← All VMs
+            </Link>
+          </div>
         }
       />
       <div className="mb-6 flex flex-wrap items-center gap-4">

@@ -4,7 +4,7 @@
 
 import type { z } from "zod";
 import { recordAudit } from "@/lib/audit/record";
-import type { SessionUser } from "@/lib/auth/session-store";
+import { type SessionUser, setupPage, setupRefusal } from "@/lib/auth/session-store";
 import { AppError, isAppError, toActionError } from "@/lib/errors";
 import { type Access, accessFor } from "./access";
 import { parseInput } from "./input";
@@ -17,6 +17,8 @@ export interface Caller {
   user: SessionUser | null;
   userAgent?: string | null;
   clientAddress?: string | null;
+  /** The origin the client addressed (VIRTDECK_PUBLIC_URL's, else its scheme and Host). */
+  origin?: string | null;
   body?: ReadableStream<Uint8Array>;
   /** A refusal the way in decided (a forged cross-site request): refused and audited like any. */
   refusal?: AppError;
@@ -83,9 +85,8 @@ function signedInCheck(op: AnyOperation, user: SessionUser | null): void {
   if ("open" in op.access && op.access.open === "public") return;
   if (!user)
     throw new AppError("unauthorized", "Sign in or send an API token (Authorization: Bearer …)");
-  const allowed = "open" in op.access && op.access.whilePasswordPending;
-  if (user.mustChangePassword && !allowed)
-    throw new AppError("forbidden", "Change the one-time password first");
+  const allowed = "open" in op.access && op.access.duringSetup;
+  if (setupPage(user) && !allowed) throw new AppError("forbidden", setupRefusal(user));
 }
 
 /** Refusals: the wrapper's own (before running), and Virtdeck's checks inside the run. */
@@ -179,6 +180,7 @@ export async function invoke<S extends z.ZodType, T>(
       body: caller.body,
       userAgent: caller.userAgent,
       clientAddress: caller.clientAddress,
+      origin: caller.origin,
     };
     ran = true;
     const result = await op.run(admitted.input, ctx as SignedInContext);

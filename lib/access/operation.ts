@@ -22,7 +22,7 @@ export type AccessRule<I> =
   /** Open to signed-out callers (signing in). */
   | { open: "public" }
   /** Any signed-in caller, acting on their own account (password, tokens, sessions). */
-  | { open: "self"; whilePasswordPending?: boolean }
+  | { open: "self"; duringSetup?: boolean }
   /** Any signed-in caller; the results are only what `privilege` lets them see. */
   | { filtered: Privilege }
   | {
@@ -61,6 +61,8 @@ export interface OpContext {
   userAgent?: string | null;
   /** The client's address (the socket's peer, or a trusted proxy's client). */
   clientAddress?: string | null;
+  /** The origin the client addressed (passkeys are bound to its host name). */
+  origin?: string | null;
 }
 
 /** The context of a signed-in caller's operation (every rule but "public"). */

@@ -17,10 +17,8 @@ export interface PageCaller {
 }
 
 /** A page any signed-in user may open; what it lists is filtered by `access`. */
-export async function pageAccess(
-  options: { whilePasswordPending?: boolean } = {},
-): Promise<PageCaller> {
-  const user = await requireUser({ allowPasswordChange: options.whilePasswordPending });
+export async function pageAccess(options: { duringSetup?: boolean } = {}): Promise<PageCaller> {
+  const user = await requireUser(options);
   return { user, access: await accessFor(user) };
 }
 

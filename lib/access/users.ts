@@ -17,6 +17,14 @@ export interface UserRow {
   lastSeenAt: string | null;
   groups: { id: string; name: string }[];
   tokens: number;
+  /** "TOTP", "2 passkeys", "TOTP, 1 passkey", or empty. */
+  secondFactors: string;
+}
+
+function factorWords(totp: boolean, passkeys: number): string {
+  return [totp ? "TOTP" : null, passkeys ? `${passkeys} passkey${passkeys > 1 ? "s" : ""}` : null]
+    .filter(Boolean)
+    .join(", ");
 }
 
 export async function listUsers(): Promise<UserRow[]> {
@@ -25,7 +33,8 @@ export async function listUsers(): Promise<UserRow[]> {
     include: {
       groups: { include: { group: { select: { id: true, name: true } } } },
       sessions: { select: { lastSeenAt: true }, orderBy: { lastSeenAt: "desc" }, take: 1 },
-      _count: { select: { apiTokens: true } },
+      totp: { select: { confirmedAt: true } },
+      _count: { select: { apiTokens: true, passkeys: true } },
     },
   });
   return users.map((u) => ({
@@ -37,6 +46,7 @@ export async function listUsers(): Promise<UserRow[]> {
     lastSeenAt: u.sessions[0]?.lastSeenAt.toISOString() ?? null,
     groups: u.groups.map((m) => m.group).sort((a, b) => a.name.localeCompare(b.name)),
     tokens: u._count.apiTokens,
+    secondFactors: factorWords(Boolean(u.totp?.confirmedAt), u._count.passkeys),
   }));
 }
 

@@ -5,6 +5,7 @@ import type { z } from "zod";
 import { invoke } from "@/lib/access/invoke";
 import type { Operation } from "@/lib/access/operation";
 import { getSessionUser } from "@/lib/auth/current-user";
+import { setupPage } from "@/lib/auth/session-store";
 import { isAppError, toActionError } from "@/lib/errors";
 import { clientOfHeaders } from "@/lib/server/http-guard";
 
@@ -23,7 +24,8 @@ function failure(error: unknown): ActionResult<never> {
 /**
  * The server action of an operation: the session from the cookie, then the one wrapper
  * (identity → input → permission → run → audit), and its outcome as one message. A signed-out
- * caller goes to the sign-in page, one holding a one-time password to the change-password page.
+ * caller goes to the sign-in page, one with setup to do (a one-time password, a second factor the
+ * policy requires) to that setup page.
  */
 export function serverAction<S extends z.ZodType, T>(op: Operation<S, T>) {
   return async (raw: unknown): Promise<ActionResult<T>> => {
@@ -31,14 +33,19 @@ export function serverAction<S extends z.ZodType, T>(op: Operation<S, T>) {
     const client = clientOfHeaders(await headers());
     try {
       const input = raw instanceof FormData ? Object.fromEntries(raw) : raw;
-      const caller = { user, userAgent: client.userAgent, clientAddress: client.address };
+      const caller = {
+        user,
+        userAgent: client.userAgent,
+        clientAddress: client.address,
+        origin: client.origin,
+      };
       return { ok: true, data: await invoke(op, caller, input) };
     } catch (error) {
       const isPublic = "open" in op.access && op.access.open === "public";
       if (isAppError(error) && error.code === "unauthorized" && !user && !isPublic)
         redirect("/login");
-      if (isAppError(error) && error.code === "forbidden" && user?.mustChangePassword)
-        redirect("/account/password");
+      const setup = user && setupPage(user);
+      if (isAppError(error) && error.code === "forbidden" && setup) redirect(setup);
       return failure(error);
     }
   };

@@ -170,6 +170,7 @@ export function routeHandler(method: HttpMethod, spec: RouteSpec) {
           user,
           userAgent: client.userAgent,
           clientAddress: client.address,
+          origin: client.origin,
           refusal: forged ?? undefined,
           body: kind === "stream" && !forged ? (request.body ?? undefined) : undefined,
         },

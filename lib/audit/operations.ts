@@ -2,7 +2,7 @@
 import { operation } from "@/lib/access/operation";
 import { root } from "@/lib/access/targets";
 import { auditQuerySchema } from "@/lib/schemas/access";
-import { auditCsv, listAudit } from "./query";
+import { auditCsvStream, listAudit } from "./query";
 
 export const listAuditOp = operation({
   name: "audit.list",
@@ -19,5 +19,5 @@ export const exportAuditOp = operation({
   input: auditQuerySchema,
   access: { privilege: "Sys.Audit", on: "root", target: () => root },
   audit: false,
-  run: async (q) => ({ csv: await auditCsv(q) }),
+  run: async (q) => ({ csv: auditCsvStream(q) }),
 });

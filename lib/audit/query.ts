@@ -1,7 +1,8 @@
 // Reading the audit trail: filtered, newest first, paged by cursor, with a link to each row's
-// object where it still exists; and the same rows as CSV.
+// object where it still exists; and the same rows as CSV, streamed page by page.
 import { parsePath } from "@/lib/access/paths";
 import { db } from "@/lib/db/client";
+import { AppError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { AuditQuery } from "@/lib/schemas/access";
 
@@ -67,7 +68,8 @@ async function links(rows: { objectPath: string | null }[]): Promise<Map<string,
   return out;
 }
 
-export async function listAudit(q: AuditQuery): Promise<{ rows: AuditRow[]; next: string | null }> {
+/** One page of the filter's rows, newest first, and the cursor of the next page. */
+async function auditPage(q: AuditQuery) {
   const page = await db.auditEvent.findMany({
     where: where(q),
     orderBy: [{ at: "desc" }, { id: "desc" }],
@@ -75,6 +77,11 @@ export async function listAudit(q: AuditQuery): Promise<{ rows: AuditRow[]; next
     ...(q.cursor ? { cursor: { id: q.cursor }, skip: 1 } : {}),
   });
   const rows = page.slice(0, q.limit);
+  return { rows, next: page.length > q.limit ? (rows[rows.length - 1]?.id ?? null) : null };
+}
+
+export async function listAudit(q: AuditQuery): Promise<{ rows: AuditRow[]; next: string | null }> {
+  const { rows, next } = await auditPage(q);
   const linkOf = await links(rows);
   return {
     rows: rows.map((r) => ({
@@ -90,7 +97,7 @@ export async function listAudit(q: AuditQuery): Promise<{ rows: AuditRow[]; next
       userAgent: r.userAgent,
       link: r.objectPath ? (linkOf.get(r.objectPath) ?? null) : null,
     })),
-    next: page.length > q.limit ? (rows[rows.length - 1]?.id ?? null) : null,
+    next,
   };
 }
 
@@ -101,30 +108,82 @@ function csvField(value: string | null): string {
   return `"${safe.replaceAll('"', '""')}"`;
 }
 
-/** Every row the filter matches (up to 100,000), as CSV with a header line. */
-export async function auditCsv(q: AuditQuery): Promise<string> {
-  const lines = ["at,user,action,target,path,outcome,detail,address,user agent"];
+const CSV_HEADER = "at,user,action,target,path,outcome,detail,address,user agent\r\n";
+const EXPORT_PAGE = 500;
+const EXPORT_MAX_ROWS = 100_000;
+/** An export whose reader went quiet this long no longer holds the one export slot. */
+const EXPORT_STALE_MS = 5 * 60_000;
+/** The running export: it marks when it last read a page. */
+let running: { lastRead: number } | null = null;
+
+/**
+ * Every row the filter matches (up to 100,000) as CSV with a header line, read a page at a time
+ * as the client takes it: the database (synchronous SQLite) is never held for the whole export,
+ * and other requests are served between pages. One export runs at a time; another is refused.
+ */
+export function auditCsvStream(q: AuditQuery): ReadableStream<Uint8Array> {
+  if (running && Date.now() - running.lastRead < EXPORT_STALE_MS)
+    throw new AppError(
+      "too_many",
+      "An audit export is already running: try again when it has finished",
+      undefined,
+      5,
+    );
+  const mine = { lastRead: Date.now() };
+  running = mine;
+  const release = () => {
+    if (running === mine) running = null;
+  };
+  const encoder = new TextEncoder();
   let cursor: string | undefined;
-  for (let n = 0; n < 100; n++) {
-    const { rows, next } = await listAudit({ ...q, cursor, limit: 1000 });
-    for (const r of rows)
-      lines.push(
-        [
-          r.at,
-          r.username,
-          r.action,
-          r.target,
-          r.objectPath,
-          r.outcome,
-          r.detail,
-          r.clientAddress,
-          r.userAgent,
-        ]
-          .map(csvField)
-          .join(","),
-      );
-    if (!next) break;
-    cursor = next;
-  }
-  return `${lines.join("\r\n")}\r\n`;
+  let sent = 0;
+  return new ReadableStream<Uint8Array>({
+    start(controller) {
+      controller.enqueue(encoder.encode(CSV_HEADER));
+    },
+    async pull(controller) {
+      try {
+        // A turn of the event loop between pages, so waiting requests go first.
+        await new Promise((resolve) => setImmediate(resolve));
+        mine.lastRead = Date.now();
+        const { rows, next } = await auditPage({ ...q, cursor, limit: EXPORT_PAGE });
+        controller.enqueue(encoder.encode(rows.map(csvLine).join("")));
+        sent += rows.length;
+        cursor = next ?? undefined;
+        if (!next || sent >= EXPORT_MAX_ROWS) {
+          release();
+          controller.close();
+        }
+      } catch (error) {
+        release();
+        controller.error(error);
+      }
+    },
+    cancel: release,
+  });
+}
+
+function csvLine(r: {
+  at: Date;
+  username: string;
+  action: string;
+  target: string;
+  objectPath: string | null;
+  outcome: string;
+  detail: string | null;
+  clientAddress: string | null;
+  userAgent: string | null;
+}): string {
+  const fields = [
+    r.at.toISOString(),
+    r.username,
+    r.action,
+    r.target,
+    r.objectPath,
+    r.outcome,
+    r.detail,
+    r.clientAddress,
+    r.userAgent,
+  ];
+  return `${fields.map(csvField).join(",")}\r\n`;
 }

@@ -134,6 +134,7 @@ export async function resolveApiToken(token: string): Promise<SessionUser | null
     userId: row.userId,
     username: row.user.username,
     mustChangePassword: row.user.mustChangePassword,
+    mustEnrolSecondFactor: false,
     expiresAt: row.expiresAt ?? new Date(8.64e15),
   };
 }

@@ -4,7 +4,8 @@ import { redirect } from "next/navigation";
 import { cache } from "react";
 import { env } from "@/lib/env";
 import { clientOfHeaders } from "@/lib/server/http-guard";
-import { resolveSession, SESSION_COOKIE, type SessionUser } from "./session-store";
+import { SECOND_FACTOR_COOKIE } from "./cookie-name";
+import { resolveSession, SESSION_COOKIE, type SessionUser, setupPage } from "./session-store";
 
 /** The signed-in user of this request, or null. Resolved once per request. */
 export const getSessionUser = cache(async (): Promise<SessionUser | null> => {
@@ -14,14 +15,14 @@ export const getSessionUser = cache(async (): Promise<SessionUser | null> => {
 
 /**
  * Every page and server action starts here. A user still holding the generated one-time
- * password may reach nothing but the change-password page.
+ * password, or without the second factor the sign-in policy requires, is sent to that setup
+ * page first (pages open during setup say so with `duringSetup`).
  */
-export async function requireUser(
-  options: { allowPasswordChange?: boolean } = {},
-): Promise<SessionUser> {
+export async function requireUser(options: { duringSetup?: boolean } = {}): Promise<SessionUser> {
   const user = await getSessionUser();
   if (!user) redirect("/login");
-  if (user.mustChangePassword && !options.allowPasswordChange) redirect("/account/password");
+  const setup = setupPage(user);
+  if (setup && !options.duringSetup) redirect(setup);
   return user;
 }
 
@@ -55,4 +56,17 @@ export async function clearSessionCookie(): Promise<void> {
 
 export async function readSessionToken(): Promise<string | undefined> {
   return (await cookies()).get(SESSION_COOKIE)?.value;
+}
+
+/** The cookie of a sign-in waiting for its second factor (lib/auth/pending-sign-in.ts). */
+export async function setSecondFactorCookie(token: string, expiresAt: Date): Promise<void> {
+  await setPrivateCookie(SECOND_FACTOR_COOKIE, token, { expires: expiresAt, path: "/" });
+}
+
+export async function readSecondFactorToken(): Promise<string | undefined> {
+  return (await cookies()).get(SECOND_FACTOR_COOKIE)?.value;
+}
+
+export async function clearSecondFactorCookie(): Promise<void> {
+  (await cookies()).delete(SECOND_FACTOR_COOKIE);
 }

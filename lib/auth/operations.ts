@@ -3,7 +3,6 @@
 import { z } from "zod";
 import { operation } from "@/lib/access/operation";
 import { root } from "@/lib/access/targets";
-import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import {
   apiTokenIdSchema,
@@ -14,8 +13,13 @@ import {
 import { newPasswordSchema, signInSchema } from "@/lib/schemas/auth";
 import { createApiToken, listApiTokens, revokeApiToken, revokeUserTokens } from "./api-tokens";
 import { changePassword } from "./change-password";
-import { clearSessionCookie, readSessionToken, setSessionCookie } from "./current-user";
-import { verifyPassword } from "./password";
+import { confirmPassword } from "./confirm-password";
+import {
+  clearSessionCookie,
+  readSessionToken,
+  setSecondFactorCookie,
+  setSessionCookie,
+} from "./current-user";
 import { revokeSession, rotateSession } from "./session-store";
 import { endSession, listSessions } from "./sessions";
 import { signIn } from "./sign-in";
@@ -41,11 +45,15 @@ export const signInOp = operation({
       throw new AppError("unauthorized", result.reason);
     }
     audit.user = { userId: result.user.id, username: result.user.username };
+    const { username, mustChangePassword } = result.user;
+    const signedIn = { user: { username, mustChangePassword }, mustChangePassword };
+    if (result.step === "second-factor") {
+      audit.detail = "password accepted; waiting for the second factor";
+      await setSecondFactorCookie(result.token, result.expiresAt);
+      return { ...signedIn, secondFactor: result.factors };
+    }
     await setSessionCookie(result.token, result.expiresAt);
-    return {
-      user: { username: result.user.username, mustChangePassword: result.user.mustChangePassword },
-      mustChangePassword: result.user.mustChangePassword,
-    };
+    return { ...signedIn, secondFactor: null };
   },
 });
 
@@ -53,7 +61,7 @@ export const signOutOp = operation({
   name: "auth.sign-out",
   summary: "Ends this session",
   input: z.object({}),
-  access: { open: "self", whilePasswordPending: true },
+  access: { open: "self", duringSetup: true },
   audit: true,
   run: async (_input, { audit, user }) => {
     audit.target = user.username;
@@ -67,7 +75,7 @@ export const changePasswordOp = operation({
   name: "user.password",
   summary: "Changes your password; your other sessions end (and your tokens, if asked)",
   input: newPasswordSchema,
-  access: { open: "self", whilePasswordPending: true },
+  access: { open: "self", duringSetup: true },
   audit: true,
   run: async (input, { user, audit }) => {
     audit.target = user.username;
@@ -105,9 +113,7 @@ export const createTokenOp = operation({
   audit: true,
   run: async (input, { user, audit }) => {
     if (user.tokenId) throw new AppError("forbidden", "An API token cannot mint tokens");
-    const record = await db.user.findUniqueOrThrow({ where: { id: user.userId } });
-    if (!(await verifyPassword(record.passwordHash, input.password)))
-      throw new AppError("invalid", "password: wrong password", { password: ["Wrong password"] });
+    await confirmPassword(user.userId, input.password);
     const expiresAt = input.expiresInDays
       ? new Date(Date.now() + input.expiresInDays * 86_400_000)
       : null;

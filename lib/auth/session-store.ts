@@ -16,7 +16,23 @@ export interface SessionUser {
   userId: string;
   username: string;
   mustChangePassword: boolean;
+  /** Signed in without the second factor the sign-in policy requires: only enrolling is open. */
+  mustEnrolSecondFactor: boolean;
   expiresAt: Date;
+}
+
+/** Why a user with setup still to do is refused anything else. */
+export function setupRefusal(user: SessionUser): string {
+  return user.mustChangePassword
+    ? "Change the one-time password first"
+    : "Set up a second factor first: the sign-in policy requires one";
+}
+
+/** Where a user with setup still to do must go first, or null: password first, then a factor. */
+export function setupPage(user: SessionUser): string | null {
+  if (user.mustChangePassword) return "/account/password";
+  if (user.mustEnrolSecondFactor) return "/account/security";
+  return null;
 }
 
 function hashToken(token: string): string {
@@ -38,6 +54,7 @@ export async function createSession(
   userAgent?: string | null,
   /** A rotated session keeps its sign-in time (its absolute lifetime does not restart). */
   signedInAt = new Date(),
+  mustEnrolSecondFactor = false,
 ): Promise<{ token: string; expiresAt: Date; sessionId: string }> {
   const token = randomBytes(32).toString("base64url");
   const expiresAt = nextExpiry(signedInAt, Date.now());
@@ -48,6 +65,7 @@ export async function createSession(
       expiresAt,
       signedInAt,
       userAgent: userAgent?.slice(0, 300),
+      mustEnrolSecondFactor,
     },
   });
   return { token, expiresAt, sessionId: row.id };
@@ -59,7 +77,12 @@ export async function rotateSession(
 ): Promise<{ token: string; expiresAt: Date } | null> {
   const old = await db.session.findUnique({ where: { id: sessionId } });
   if (!old) return null;
-  const fresh = await createSession(old.userId, old.userAgent, old.signedInAt);
+  const fresh = await createSession(
+    old.userId,
+    old.userAgent,
+    old.signedInAt,
+    old.mustEnrolSecondFactor,
+  );
   await db.session.delete({ where: { id: old.id } });
   return fresh;
 }
@@ -94,8 +117,17 @@ export async function resolveSession(token: string | undefined): Promise<Session
     userId: session.userId,
     username: session.user.username,
     mustChangePassword: session.user.mustChangePassword,
+    mustEnrolSecondFactor: session.mustEnrolSecondFactor,
     expiresAt,
   };
+}
+
+/** A factor was enrolled: the user's sessions that had to enrol one may go everywhere now. */
+export async function enrolmentDone(userId: string): Promise<void> {
+  await db.session.updateMany({
+    where: { userId, mustEnrolSecondFactor: true },
+    data: { mustEnrolSecondFactor: false },
+  });
 }
 
 export async function revokeSession(token: string | undefined): Promise<void> {

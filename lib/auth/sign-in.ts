@@ -2,6 +2,8 @@ import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import type { SignInInput } from "@/lib/schemas/auth";
 import { hashPassword, verifyPassword } from "./password";
+import { endPendingSignIn, type PendingSignIn, startPendingSignIn } from "./pending-sign-in";
+import { enrolledFactors, secondFactorRequired } from "./second-factor";
 import { createSession } from "./session-store";
 import {
   clearFailures,
@@ -19,12 +21,22 @@ export interface SignInClient {
   userAgent: string | null;
 }
 
+interface SignedInUser {
+  id: string;
+  username: string;
+  mustChangePassword: boolean;
+}
+
 export type SignInOutcome =
+  | { ok: true; step: "signed-in"; user: SignedInUser; token: string; expiresAt: Date }
+  /** The password was right; the sign-in waits for a second factor (the token is the cookie's). */
   | {
       ok: true;
-      user: { id: string; username: string; mustChangePassword: boolean };
+      step: "second-factor";
+      user: SignedInUser;
       token: string;
       expiresAt: Date;
+      factors: { totp: boolean; passkey: boolean };
     }
   | { ok: false; reason: string; lockedNow: boolean };
 
@@ -78,6 +90,21 @@ export async function signIn(input: SignInInput, client: SignInClient): Promise<
       reason: "This one-time password has expired: ask an administrator for a new one",
       lockedNow: false,
     };
-  const session = await createSession(user.id, client.userAgent);
-  return { ok: true, user, ...session };
+  const factors = await enrolledFactors(user.id);
+  if (factors.totp || factors.passkey) {
+    const pending = await startPendingSignIn(user.id, client.userAgent);
+    return { ok: true, step: "second-factor", user, factors, ...pending };
+  }
+  // Without a factor where the policy requires one, the session may only enrol one.
+  const mustEnrol = await secondFactorRequired(user.id);
+  const session = await createSession(user.id, client.userAgent, new Date(), mustEnrol);
+  return { ok: true, step: "signed-in", user, ...session };
+}
+
+/** The second factor answered: the waiting sign-in becomes a session. */
+export async function finishSignIn(
+  pending: PendingSignIn,
+): Promise<{ token: string; expiresAt: Date }> {
+  await endPendingSignIn(pending.id);
+  return createSession(pending.userId, pending.userAgent);
 }

@@ -145,3 +145,12 @@ export const auditQuerySchema = z.object({
   limit: z.coerce.number().int().min(1).max(1000).default(100),
 });
 export type AuditQuery = z.infer<typeof auditQuerySchema>;
+
+/** Who must sign in with a second factor: everyone, and/or whoever holds one of these roles. */
+export const signInPolicySchema = z.object({
+  secondFactorForEveryone: z.coerce.boolean().default(false),
+  secondFactorRoles: z
+    .union([groupNameSchema, z.array(groupNameSchema).max(100)])
+    .default([])
+    .transform((v) => (Array.isArray(v) ? v : [v])),
+});

@@ -123,10 +123,15 @@ export function clientOfHeaders(headers: Headers): {
   address: string | null;
   proto: "http" | "https";
   userAgent: string | null;
+  /** The public URL's origin, else the scheme and Host this request came with. */
+  origin: string | null;
 } {
+  const proto = headers.get(CLIENT_PROTO_HEADER) === "https" ? "https" : "http";
+  const host = headers.get("host");
   return {
     address: headers.get(CLIENT_ADDRESS_HEADER),
-    proto: headers.get(CLIENT_PROTO_HEADER) === "https" ? "https" : "http",
+    proto,
     userAgent: headers.get("user-agent")?.slice(0, 300) ?? null,
+    origin: publicUrl?.origin ?? (host ? ownOrigin(proto, host) : null),
   };
 }

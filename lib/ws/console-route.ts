@@ -27,6 +27,7 @@ async function stillAllowed(grant: ConsoleGrant): Promise<boolean> {
     userId: grant.userId,
     username: grant.username,
     mustChangePassword: false,
+    mustEnrolSecondFactor: false,
     expiresAt: new Date(grant.expiresAt),
   });
   return access.can("VM.Console", target.object);

@@ -9,6 +9,8 @@ import {
   resolveSession,
   SESSION_COOKIE,
   type SessionUser,
+  setupPage,
+  setupRefusal,
 } from "@/lib/auth/session-store";
 import { CLIENT_PROTO_HEADER, isOwnOrigin } from "@/lib/server/http-guard";
 import { overLimit, type WatchedCredential, watchSocket } from "./credential-watch";
@@ -81,9 +83,8 @@ export function sessionRoute(handler: WsRouteHandler): WsRoute<SessionUser> {
     async authorize(request) {
       const user = await sessionOf(request);
       if (!user) return { refuse: 401, message: "Sign in first" };
-      // As for pages: a one-time password must be changed before anything else.
-      if (user.mustChangePassword)
-        return { refuse: 403, message: "Change the one-time password first" };
+      // As for pages: a one-time password or a missing second factor comes before anything else.
+      if (setupPage(user)) return { refuse: 403, message: setupRefusal(user) };
       const tooMany = overLimit(eventsCredential(user));
       if (tooMany) return { refuse: 429, message: tooMany };
       return user;

@@ -22,12 +22,20 @@ export default async function SettingsPage() {
           Signed in as <strong>{user.username}</strong>. Your session ends{" "}
           {user.expiresAt.toUTCString()} unless you use it.
         </p>
-        <Link
-          href="/account/password"
-          className="mt-3 inline-block text-sm font-medium text-indigo-600 hover:underline dark:text-indigo-400"
-        >
-          Change password
-        </Link>
+        <div className="mt-3 flex gap-4 text-sm font-medium">
+          <Link
+            href="/account/password"
+            className="text-indigo-600 hover:underline dark:text-indigo-400"
+          >
+            Change password
+          </Link>
+          <Link
+            href="/account/security"
+            className="text-indigo-600 hover:underline dark:text-indigo-400"
+          >
+            Second factors (TOTP, passkeys)
+          </Link>
+        </div>
       </Card>
       <Card title="API tokens">
         <ApiTokens tokens={tokens} />

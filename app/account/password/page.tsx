@@ -7,7 +7,7 @@ import { listApiTokens } from "@/lib/auth/api-tokens";
 export const metadata: Metadata = { title: "Change password" };
 
 export default async function ChangePasswordPage() {
-  const { user } = await pageAccess({ whilePasswordPending: true });
+  const { user } = await pageAccess({ duringSetup: true });
   return (
     <AuthCard
       title="Choose a new password"

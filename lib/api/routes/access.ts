@@ -44,6 +44,22 @@ import {
   signOutOp,
   whoAmIOp,
 } from "@/lib/auth/operations";
+import {
+  beginTotpOp,
+  confirmTotpOp,
+  mySecondFactorsOp,
+  passkeyChallengeOp,
+  passkeyRegisterOp,
+  passkeyRegisterOptionsOp,
+  passkeySignInOp,
+  readSignInPolicyOp,
+  removePasskeyOp,
+  removeTotpOp,
+  renewRecoveryCodesOp,
+  resetSecondFactorsOp,
+  secondFactorCodeOp,
+  writeSignInPolicyOp,
+} from "@/lib/auth/second-factor-operations";
 import type { RouteSpec } from "../route";
 
 const auditQuery = ["user", "action", "object", "outcome", "from", "to", "cursor", "limit"];
@@ -51,8 +67,24 @@ const auditQuery = ["user", "action", "object", "outcome", "from", "to", "cursor
 export const accessRoutes = {
   "POST /api/v1/auth/login": {
     operation: signInOp,
-    respond: (r: { user: object }) => ({ user: r.user }),
+    respond: (r: { user: object; secondFactor: object | null }) => ({
+      user: r.user,
+      secondFactor: r.secondFactor,
+    }),
   },
+  "POST /api/v1/auth/second-factor": { operation: secondFactorCodeOp },
+  "POST /api/v1/auth/passkey/challenge": { operation: passkeyChallengeOp },
+  "POST /api/v1/auth/passkey": { operation: passkeySignInOp },
+  "GET /api/v1/auth/policy": { operation: readSignInPolicyOp },
+  "PUT /api/v1/auth/policy": { operation: writeSignInPolicyOp },
+  "GET /api/v1/account/second-factors": { operation: mySecondFactorsOp },
+  "POST /api/v1/account/totp": { operation: beginTotpOp },
+  "POST /api/v1/account/totp/confirm": { operation: confirmTotpOp },
+  "POST /api/v1/account/totp/remove": { operation: removeTotpOp },
+  "POST /api/v1/account/recovery-codes": { operation: renewRecoveryCodesOp },
+  "POST /api/v1/account/passkeys/options": { operation: passkeyRegisterOptionsOp },
+  "POST /api/v1/account/passkeys": { operation: passkeyRegisterOp, status: 201 },
+  "POST /api/v1/account/passkeys/{id}/remove": { operation: removePasskeyOp },
   "POST /api/v1/auth/logout": { operation: signOutOp },
   "POST /api/v1/auth/password": { operation: changePasswordOp },
   "GET /api/v1/auth/lockouts": { operation: listLockoutsOp },
@@ -69,6 +101,7 @@ export const accessRoutes = {
   "PATCH /api/v1/users/{id}": { operation: updateUserOp },
   "DELETE /api/v1/users/{id}": { operation: deleteUserOp },
   "POST /api/v1/users/{id}/reset-password": { operation: resetPasswordOp },
+  "POST /api/v1/users/{id}/reset-second-factors": { operation: resetSecondFactorsOp },
 
   "GET /api/v1/groups": { operation: listGroupsOp },
   "POST /api/v1/groups": { operation: createGroupOp, status: 201 },
@@ -109,7 +142,7 @@ export const accessRoutes = {
   "GET /api/v1/audit/export": {
     operation: exportAuditOp,
     query: auditQuery,
-    respond: ({ csv }: { csv: string }) =>
+    respond: ({ csv }: { csv: ReadableStream<Uint8Array> }) =>
       new Response(csv, {
         headers: {
           "content-type": "text/csv; charset=utf-8",

@@ -46,8 +46,12 @@ await import("@/lib/storage/operations");
 await import("@/lib/consoles/operations");
 await import("@/lib/access/operations");
 await import("@/lib/auth/operations");
+await import("@/lib/auth/second-factor-operations");
+await import("@/lib/auth/oidc/operations");
 await import("@/lib/audit/operations");
 await import("@/lib/api/routes/docs");
+
+const SSO_CALLBACK = "http://127.0.0.1:3000/auth/oidc/callback";
 
 type Outcome = "ok" | 401 | 403 | 404;
 type Caller = "anon" | "viewer" | "stranger" | "op" | "token" | "admin";
@@ -419,6 +423,11 @@ const CASES: Record<string, Case> = {
   "vm-group.remove": { expect: groupAdmin, input: (f) => ({ name: f.vmGroup, vmId: f.vmId }) },
   // Accounts
   "auth.sign-in": { expect: everyone, input: () => ({ username: "nobody", password: "x" }) },
+  "auth.oidc-start": { expect: everyone, input: () => ({ redirectUri: SSO_CALLBACK }) },
+  "auth.oidc-callback": {
+    expect: everyone,
+    input: () => ({ redirectUri: SSO_CALLBACK, params: { code: "c", state: "s" } }),
+  },
   "auth.sign-out": { expect: signedIn, input: () => ({}) },
   "user.password": {
     expect: signedIn,
@@ -446,10 +455,31 @@ const CASES: Record<string, Case> = {
     expect: root("User.Modify"),
     input: () => ({ username: "nobody", address: "192.0.2.1" }),
   },
+  // Second factors
+  "auth.second-factor": { expect: everyone, input: () => ({ code: "123456" }) },
+  "auth.passkey-challenge": { expect: everyone, input: () => ({}) },
+  "auth.passkey": { expect: everyone, input: () => ({ response: passkeyAnswer }) },
+  "second-factor.status": { expect: signedIn, input: () => ({}), read: true },
+  "totp.begin": { expect: signedIn, input: () => ({ password: "x" }) },
+  "totp.confirm": { expect: signedIn, input: () => ({ code: "123456" }) },
+  "totp.remove": { expect: signedIn, input: () => ({ password: "x" }) },
+  "recovery-codes.renew": { expect: signedIn, input: () => ({ password: "x" }) },
+  "passkey.register-options": { expect: signedIn, input: () => ({ password: "x", name: "key" }) },
+  "passkey.register": { expect: signedIn, input: () => ({ response: passkeyAnswer }) },
+  "passkey.remove": { expect: signedIn, input: () => ({ id: "x", password: "x" }) },
+  "user.reset-second-factors": { expect: root("User.Modify"), input: (f) => ({ id: f.victim }) },
+  "sign-in.policy": { expect: root("User.Modify"), input: () => ({}), read: true },
+  "sign-in.policy-set": {
+    expect: root("User.Modify"),
+    input: () => ({ secondFactorForEveryone: false, secondFactorRoles: [] }),
+  },
   "audit.list": { expect: root("Sys.Audit"), input: () => ({}), read: true },
   "audit.export": { expect: root("Sys.Audit"), input: () => ({}), read: true },
   "api.openapi": { expect: everyone, input: () => ({}) },
 };
+
+/** A WebAuthn answer of the right shape (the gate checks its shape only). */
+const passkeyAnswer = { id: "a", rawId: "a", type: "public-key", response: {} };
 
 const id = suffix();
 const vmName = `vd-it-acl-${id}`;
@@ -602,6 +632,10 @@ describe("the permission table", () => {
       "vm.bulk": "each VM's own action is audited (vm.start, vm.destroy …)",
       "vm.screenshot": "a thumbnail read on every view of a VM page; opening a console is audited",
       "api.openapi": "a public document",
+      "auth.passkey-challenge":
+        "a challenge for a sign-in whose password step is audited; its answer (auth.passkey) is",
+      "auth.oidc-start":
+        "the redirect to the identity provider; its callback (auth.oidc-callback) is audited, refusals too",
     };
     const unaudited = registeredOperations()
       .filter((o) => !o.audit && !CASES[o.name]?.read && !(o.name in notAudited))

@@ -23,7 +23,7 @@ const { forgetVmAccess, forgetPoolAccess } = await import("@/lib/access/forget-o
 const { invoke } = await import("@/lib/access/invoke");
 const { revokeOp } = await import("@/lib/access/operations");
 const { recordAudit } = await import("@/lib/audit/record");
-const { listAudit, auditCsv } = await import("@/lib/audit/query");
+const { listAudit, auditCsvStream } = await import("@/lib/audit/query");
 const { auditQuerySchema } = await import("@/lib/schemas/access");
 
 beforeAll(() => {
@@ -161,8 +161,10 @@ describe("reading the audit log", () => {
     expect(seen).toEqual([4, 3, 2, 1, 0].map((m) => `2026-11-30T00:0${m}:00.000Z`));
   });
 
-  it("exports the filter's rows as CSV, quoted, with formulas defused", async () => {
-    const csv = await auditCsv(q({ user: "erin" }));
+  it("exports the filter's rows as CSV, quoted, with formulas defused; one export at a time", async () => {
+    const stream = auditCsvStream(q({ user: "erin" }));
+    expect(() => auditCsvStream(q({}))).toThrow(/already running/);
+    const csv = await new Response(stream).text();
     const lines = csv.trimEnd().split("\r\n");
     expect(lines[0]).toBe("at,user,action,target,path,outcome,detail,address,user agent");
     expect(lines).toHaveLength(4);
@@ -170,5 +172,10 @@ describe("reading the audit log", () => {
       `"2026-11-30T00:04:00.000Z","erin","user.create","'=HYPERLINK(""x"")","","ok","'-1+1","",""`,
     );
     expect(lines[3]).toContain('"vm.start","db1","/hosts/h2/vms/u2","ok","","",""');
+    // The finished export gave its slot back; a cancelled one does too.
+    await auditCsvStream(q({})).cancel();
+    expect(await new Response(auditCsvStream(q({ user: "nobody" }))).text()).toBe(
+      "at,user,action,target,path,outcome,detail,address,user agent\r\n",
+    );
   });
 });

@@ -36,6 +36,7 @@ export async function createActor(
     userId: user.id,
     username,
     mustChangePassword: false,
+    mustEnrolSecondFactor: false,
     expiresAt: new Date(Date.now() + 3_600_000),
   };
 }

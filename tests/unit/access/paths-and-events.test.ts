@@ -77,6 +77,7 @@ function accessWith(path: string, role: string, userId = "u1"): Access {
     userId,
     username: "u",
     mustChangePassword: false,
+    mustEnrolSecondFactor: false,
     expiresAt: new Date(),
   };
   return new Access(user, new Permissions(view), 1);

@@ -1,7 +1,8 @@
 // Every way in goes through the one wrapper with a declared privilege: server actions are built
 // with serverAction(operation), API route handlers with apiRoute("METHOD path") of the route
-// table, the browser's other routes (single sign-on) with browserRoute("METHOD path"), pages call pageAccess/pageAccessTo, and every operation declares its access rule; the
-// few open to everyone or to any signed-in user are listed here by name, with why.
+// table, the browser's other routes (single sign-on) with browserRoute("METHOD path"), pages
+// call pageAccess/pageAccessTo, and every operation declares its access rule; the few open to
+// everyone or to any signed-in user are listed here by name, with why.
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
