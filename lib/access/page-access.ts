@@ -1,7 +1,7 @@
 import "server-only";
 // Pages pass the same check as operations: the session first (signed out: the sign-in page; a
-// one-time password: the change-password page), then the privilege on the page's object. An
-// object the caller may not see is "not found", as for the API.
+// one-time password or a second factor still to set up: that setup page), then the privilege on
+// the page's object. An object the caller may not see is "not found", as for the API.
 import { notFound } from "next/navigation";
 import { requireUser } from "@/lib/auth/current-user";
 import type { SessionUser } from "@/lib/auth/session-store";

@@ -41,7 +41,7 @@ export interface Route {
 
 function familyOf(path: string): Family | null {
   const p = path.replace(/^\/api\/v1/, "");
-  if (p.startsWith("/auth/")) return "auth";
+  if (p.startsWith("/auth/") || p.startsWith("/account/")) return "auth";
   if (/^\/hosts\/\{hostId\}\/networks/.test(p)) return "networks";
   if (/^\/hosts\/\{hostId\}\/(pools|volumes)/.test(p)) return "storage";
   if (p.startsWith("/hosts")) return "hosts";
@@ -99,6 +99,10 @@ const GUARDS: Record<string, (r: Prng, b: Record<string, unknown>) => void> = {
   "POST /api/v1/tokens": (r, b) => {
     b.expiresInDays = r.pick([-1, 3651, 1.5, "soon"]);
   },
+  // A policy naming a role that does not exist is refused whole, so nobody is asked for a factor.
+  "PUT /api/v1/auth/policy": (r, b) => {
+    b.secondFactorRoles = [`vdfuzz-no-such-role-${r.int(1e6)}`];
+  },
 };
 
 /** Mutating routes whose success is harmless by design, and how to tell. */
@@ -118,6 +122,18 @@ const SAFE_UNGUARDED: Record<string, string> = {
     "lifts a lockout of the fuzz server's own sign-in failures at most; the lab is not touched",
   "POST /api/v1/vms/actions/{action}":
     "its VM ids come from the fuzzer, which knows no real one: all must fail (done: 0)",
+  "POST /api/v1/auth/second-factor": "needs a password step's cookie, which the fuzzer never has",
+  "POST /api/v1/auth/passkey/challenge":
+    "needs a password step's cookie, which the fuzzer never has",
+  "POST /api/v1/auth/passkey": "needs a password step's cookie, which the fuzzer never has",
+  "POST /api/v1/account/totp": "the password it sends is never the right one",
+  "POST /api/v1/account/totp/confirm":
+    "no TOTP set-up was started (that takes the right password), so there is nothing to confirm",
+  "POST /api/v1/account/totp/remove": "the password it sends is never the right one",
+  "POST /api/v1/account/recovery-codes": "the password it sends is never the right one",
+  "POST /api/v1/account/passkeys/options": "the password it sends is never the right one",
+  "POST /api/v1/account/passkeys":
+    "no registration was started (that takes the right password), so no answer can match",
 };
 
 interface OpenApiOperation {

@@ -1,9 +1,6 @@
 -- Second factors: TOTP, recovery codes, passkeys; the pending sign-in between password and
 -- factor; the policy (everyone, or the holders of some roles) and the session that must enrol first.
 
--- AlterTable
-ALTER TABLE "Session" ADD COLUMN "mustEnrolSecondFactor" BOOLEAN NOT NULL DEFAULT false;
-
 -- CreateTable
 CREATE TABLE "TotpFactor" (
     "userId" TEXT NOT NULL PRIMARY KEY,
@@ -25,8 +22,6 @@ CREATE TABLE "RecoveryCode" (
     "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
     CONSTRAINT "RecoveryCode_userId_fkey" FOREIGN KEY ("userId") REFERENCES "User" ("id") ON DELETE CASCADE ON UPDATE CASCADE
 );
-CREATE UNIQUE INDEX "RecoveryCode_codeHash_key" ON "RecoveryCode"("codeHash");
-CREATE INDEX "RecoveryCode_userId_idx" ON "RecoveryCode"("userId");
 
 -- CreateTable
 CREATE TABLE "Passkey" (
@@ -41,8 +36,6 @@ CREATE TABLE "Passkey" (
     "lastUsedAt" DATETIME,
     CONSTRAINT "Passkey_userId_fkey" FOREIGN KEY ("userId") REFERENCES "User" ("id") ON DELETE CASCADE ON UPDATE CASCADE
 );
-CREATE UNIQUE INDEX "Passkey_credentialId_key" ON "Passkey"("credentialId");
-CREATE INDEX "Passkey_userId_idx" ON "Passkey"("userId");
 
 -- CreateTable
 CREATE TABLE "PendingSignIn" (
@@ -58,13 +51,53 @@ CREATE TABLE "PendingSignIn" (
     "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
     CONSTRAINT "PendingSignIn_userId_fkey" FOREIGN KEY ("userId") REFERENCES "User" ("id") ON DELETE CASCADE ON UPDATE CASCADE
 );
-CREATE UNIQUE INDEX "PendingSignIn_tokenHash_key" ON "PendingSignIn"("tokenHash");
-CREATE INDEX "PendingSignIn_userId_idx" ON "PendingSignIn"("userId");
 
 -- CreateTable
 CREATE TABLE "SignInPolicy" (
-    "id" INTEGER NOT NULL PRIMARY KEY DEFAULT 1,
+    "id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT DEFAULT 1,
     "secondFactorForEveryone" BOOLEAN NOT NULL DEFAULT false,
     "secondFactorRoles" TEXT NOT NULL DEFAULT '',
     "updatedAt" DATETIME NOT NULL
 );
+
+-- RedefineTables
+PRAGMA defer_foreign_keys=ON;
+PRAGMA foreign_keys=OFF;
+CREATE TABLE "new_Session" (
+    "id" TEXT NOT NULL PRIMARY KEY,
+    "tokenHash" TEXT NOT NULL,
+    "userId" TEXT NOT NULL,
+    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "lastSeenAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "expiresAt" DATETIME NOT NULL,
+    "userAgent" TEXT,
+    "signedInAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "mustEnrolSecondFactor" BOOLEAN NOT NULL DEFAULT false,
+    CONSTRAINT "Session_userId_fkey" FOREIGN KEY ("userId") REFERENCES "User" ("id") ON DELETE CASCADE ON UPDATE CASCADE
+);
+INSERT INTO "new_Session" ("createdAt", "expiresAt", "id", "lastSeenAt", "signedInAt", "tokenHash", "userAgent", "userId") SELECT "createdAt", "expiresAt", "id", "lastSeenAt", "signedInAt", "tokenHash", "userAgent", "userId" FROM "Session";
+DROP TABLE "Session";
+ALTER TABLE "new_Session" RENAME TO "Session";
+CREATE UNIQUE INDEX "Session_tokenHash_key" ON "Session"("tokenHash");
+CREATE INDEX "Session_userId_idx" ON "Session"("userId");
+PRAGMA foreign_keys=ON;
+PRAGMA defer_foreign_keys=OFF;
+
+-- CreateIndex
+CREATE UNIQUE INDEX "RecoveryCode_codeHash_key" ON "RecoveryCode"("codeHash");
+
+-- CreateIndex
+CREATE INDEX "RecoveryCode_userId_idx" ON "RecoveryCode"("userId");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "Passkey_credentialId_key" ON "Passkey"("credentialId");
+
+-- CreateIndex
+CREATE INDEX "Passkey_userId_idx" ON "Passkey"("userId");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "PendingSignIn_tokenHash_key" ON "PendingSignIn"("tokenHash");
+
+-- CreateIndex
+CREATE INDEX "PendingSignIn_userId_idx" ON "PendingSignIn"("userId");
+

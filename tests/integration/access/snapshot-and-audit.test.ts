@@ -2,18 +2,12 @@
 // reaching the VMs put in it, grants leaving with their object (and the access version moving only
 // when something left), and reading the audit log back: filters, cursor pages, CSV.
 import { randomUUID } from "node:crypto";
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { freshStore } from "../support/fresh-store";
 
-const dataDir = mkdtempSync(path.join(tmpdir(), "virtdeck-snapshot-"));
-process.env.VIRTDECK_DATA_DIR = dataDir;
-delete process.env.DATABASE_URL;
+const store = await freshStore("snapshot");
+const { db } = store;
 
-const { env, sqlitePath } = await import("@/lib/env");
-const { migrate } = await import("@/lib/db/migrate");
-const { db, closeDb } = await import("@/lib/db/client");
 const { createActor, createAdmin } = await import("../support/actors");
 const { accessFor } = await import("@/lib/access/access");
 const { aclSnapshot } = await import("@/lib/access/acl-snapshot");
@@ -27,15 +21,11 @@ const { listAudit, auditCsvStream } = await import("@/lib/audit/query");
 const { auditQuerySchema } = await import("@/lib/schemas/access");
 
 beforeAll(() => {
-  migrate(
-    sqlitePath(env.DATABASE_URL),
-    path.resolve(import.meta.dirname, "../../../prisma/migrations"),
-  );
+  store.migrate();
 });
 
 afterAll(async () => {
-  await closeDb();
-  rmSync(dataDir, { recursive: true, force: true });
+  await store.dispose();
 });
 
 const version = async () => (await aclSnapshot()).version;

@@ -1,20 +1,15 @@
 // Adding and removing hosts against a real SQLite file and the lab: the SSH key is sealed at rest
 // and the stored host really connects with it; a host that does not answer saves nothing.
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
+import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { freshStore } from "../support/fresh-store";
 import { labEnv } from "../support/lab-env";
 
 const lab = labEnv();
-const dataDir = mkdtempSync(path.join(tmpdir(), "virtdeck-hosts-"));
-process.env.VIRTDECK_DATA_DIR = dataDir;
-delete process.env.DATABASE_URL;
+const store = await freshStore("hosts");
+const { db } = store;
 delete process.env.VIRTDECK_SECRET;
 
-const { env, sqlitePath } = await import("@/lib/env");
-const { migrate } = await import("@/lib/db/migrate");
-const { db, closeDb } = await import("@/lib/db/client");
 const { ConnectionManager, installConnectionManager } = await import(
   "@/lib/hosts/connection-manager"
 );
@@ -34,17 +29,13 @@ const SSH_URI = lab.LAB_HOST2_SSH_URI.replace(/\?.*$/, "");
 const privateKey = readFileSync(lab.LAB_SSH_KEY, "utf8");
 
 beforeAll(async () => {
-  migrate(
-    sqlitePath(env.DATABASE_URL),
-    path.resolve(import.meta.dirname, "../../../prisma/migrations"),
-  );
+  store.migrate();
   installConnectionManager(manager);
   user = await createAdmin();
 });
 afterAll(async () => {
   await manager.stopAll();
-  await closeDb();
-  rmSync(dataDir, { recursive: true, force: true });
+  await store.dispose();
 });
 
 async function until(check: () => boolean, ms = 15_000): Promise<void> {

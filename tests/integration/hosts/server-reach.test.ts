@@ -1,20 +1,14 @@
 // Host settings that reach into the Virtdeck server (a key file, a socket, a test-driver file,
 // the service account's own SSH keys) need Sys.Modify on /; and why a connection failed is told
 // only to those who hold it. Against a real SQLite file and the lab's host 2.
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { freshStore } from "../support/fresh-store";
 import { labEnv } from "../support/lab-env";
 
 const lab = labEnv();
-const dataDir = mkdtempSync(path.join(tmpdir(), "virtdeck-reach-"));
-process.env.VIRTDECK_DATA_DIR = dataDir;
-delete process.env.DATABASE_URL;
+const store = await freshStore("reach");
+const { db } = store;
 
-const { env, sqlitePath } = await import("@/lib/env");
-const { migrate } = await import("@/lib/db/migrate");
-const { db, closeDb } = await import("@/lib/db/client");
 const { ConnectionManager, installConnectionManager } = await import(
   "@/lib/hosts/connection-manager"
 );
@@ -28,10 +22,7 @@ let admin: Awaited<ReturnType<typeof createAdmin>>;
 let hostAdmin: Awaited<ReturnType<typeof createAdmin>>;
 
 beforeAll(async () => {
-  migrate(
-    sqlitePath(env.DATABASE_URL),
-    path.resolve(import.meta.dirname, "../../../prisma/migrations"),
-  );
+  store.migrate();
   installConnectionManager(manager);
   admin = await createAdmin();
   await createRole({
@@ -43,8 +34,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await manager.stopAll();
-  await closeDb();
-  rmSync(dataDir, { recursive: true, force: true });
+  await store.dispose();
 });
 
 async function refusal(p: Promise<unknown>): Promise<{ code: string; message: string }> {

@@ -1,20 +1,14 @@
 // Second factors against a real SQLite file: TOTP enrolment and codes (the app's side computed
 // with RFC 6238 independently of Virtdeck's check), replay, the lock after 8 wrong codes and its
 // recovery code, the pending sign-in's own limit, the policy by role, and an admin's reset.
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
 import { decodeBase32IgnorePadding } from "@oslojs/encoding";
 import { generateHOTP } from "@oslojs/otp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { freshStore } from "../support/fresh-store";
 
-const dataDir = mkdtempSync(path.join(tmpdir(), "virtdeck-factors-"));
-process.env.VIRTDECK_DATA_DIR = dataDir;
-delete process.env.DATABASE_URL;
+const store = await freshStore("factors");
+const { db } = store;
 
-const { env, sqlitePath } = await import("@/lib/env");
-const { migrate } = await import("@/lib/db/migrate");
-const { db, closeDb } = await import("@/lib/db/client");
 const { createUser } = await import("@/lib/access/users");
 const { grant } = await import("@/lib/access/acl");
 const { signIn } = await import("@/lib/auth/sign-in");
@@ -45,14 +39,10 @@ async function passwordStep(username: string) {
 }
 
 beforeAll(() => {
-  migrate(
-    sqlitePath(env.DATABASE_URL),
-    path.resolve(import.meta.dirname, "../../../prisma/migrations"),
-  );
+  store.migrate();
 });
 afterAll(async () => {
-  await closeDb();
-  rmSync(dataDir, { recursive: true, force: true });
+  await store.dispose();
 });
 
 describe("TOTP", () => {

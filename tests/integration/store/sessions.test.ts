@@ -1,32 +1,21 @@
 // Sessions and the first-start admin against a real SQLite file.
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { freshStore } from "../support/fresh-store";
 
-const dataDir = mkdtempSync(path.join(tmpdir(), "virtdeck-sessions-"));
-process.env.VIRTDECK_DATA_DIR = dataDir;
-delete process.env.DATABASE_URL;
-delete process.env.VIRTDECK_ADMIN_PASSWORD;
+const store = await freshStore("sessions");
+const { db, dataDir, env, sqlitePath } = store;
 
-// Loaded after the environment points at the temporary directory.
-const { env, sqlitePath } = await import("@/lib/env");
-const { migrate } = await import("@/lib/db/migrate");
-const { db, closeDb } = await import("@/lib/db/client");
 const { bootstrapAdmin } = await import("@/lib/auth/bootstrap-admin");
 const { verifyPassword } = await import("@/lib/auth/password");
 const sessions = await import("@/lib/auth/session-store");
 
 beforeAll(() => {
-  migrate(
-    sqlitePath(env.DATABASE_URL),
-    path.resolve(import.meta.dirname, "../../../prisma/migrations"),
-  );
+  store.migrate();
 });
 
 afterAll(async () => {
-  await closeDb();
-  rmSync(dataDir, { recursive: true, force: true });
+  await store.dispose();
 });
 
 describe("first start and sessions", () => {

@@ -2,19 +2,13 @@
 // password change, lockouts, and the watch that closes sockets whose credential ended: against a
 // real SQLite file.
 import { EventEmitter } from "node:events";
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { freshStore } from "../support/fresh-store";
 
-const dataDir = mkdtempSync(path.join(tmpdir(), "virtdeck-lifetimes-"));
-process.env.VIRTDECK_DATA_DIR = dataDir;
-delete process.env.DATABASE_URL;
-delete process.env.VIRTDECK_ADMIN_PASSWORD;
+const store = await freshStore("lifetimes");
+const { db, dataDir, env } = store;
 
-const { env, sqlitePath } = await import("@/lib/env");
-const { migrate } = await import("@/lib/db/migrate");
-const { db, closeDb } = await import("@/lib/db/client");
 const { bootstrapAdmin } = await import("@/lib/auth/bootstrap-admin");
 const { signIn } = await import("@/lib/auth/sign-in");
 const sessions = await import("@/lib/auth/session-store");
@@ -29,14 +23,10 @@ const client = { address: "192.0.2.10", userAgent: "test" };
 const day = 86_400_000;
 
 beforeAll(() => {
-  migrate(
-    sqlitePath(env.DATABASE_URL),
-    path.resolve(import.meta.dirname, "../../../prisma/migrations"),
-  );
+  store.migrate();
 });
 afterAll(async () => {
-  await closeDb();
-  rmSync(dataDir, { recursive: true, force: true });
+  await store.dispose();
 });
 
 describe("one-time passwords", () => {
