@@ -3,17 +3,11 @@
 // local user's name refused with nothing made, mapped memberships following the provider's list
 // in one access change (the version moves only when something changed; unmapped groups stay),
 // and the local password form refusing a linked user. The browser flow is e2e/oidc.spec.ts.
-import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { freshStore } from "../support/fresh-store";
 
-process.env.VIRTDECK_DATA_DIR = mkdtempSync(path.join(tmpdir(), "virtdeck-sso-"));
-delete process.env.DATABASE_URL;
-
-const { env, sqlitePath } = await import("@/lib/env");
-const { migrate } = await import("@/lib/db/migrate");
-const { db, closeDb } = await import("@/lib/db/client");
+const store = await freshStore("sso");
+const { db } = store;
 const { userForIdentity } = await import("@/lib/auth/oidc/link-user");
 const { refusalOf } = await import("@/lib/auth/oidc/refusals");
 const { createGroup, followProviderGroups, listGroups } = await import("@/lib/access/groups");
@@ -23,13 +17,8 @@ const { signIn } = await import("@/lib/auth/sign-in");
 const ISSUER = "https://idp.example.com";
 const client = { address: "127.0.0.9", userAgent: null };
 
-beforeAll(() => {
-  migrate(
-    sqlitePath(env.DATABASE_URL),
-    path.resolve(import.meta.dirname, "../../../prisma/migrations"),
-  );
-});
-afterAll(() => closeDb());
+beforeAll(() => store.migrate());
+afterAll(() => store.dispose());
 
 async function accessVersion(): Promise<number> {
   return (await db.accessVersion.findUnique({ where: { id: 1 } }))?.version ?? 0;
