@@ -30,9 +30,11 @@ function contentSecurityPolicy(nonce: string): string {
 }
 
 export function proxy(request: NextRequest) {
-  // The sign-in pages: the password step and the second factor's (/login/second-factor).
+  // The sign-in pages (the password step, the second factor's at /login/second-factor) and single
+  // sign-on's start and callback (they check their own flow).
   const path = request.nextUrl.pathname;
-  const isSignIn = path === "/login" || path.startsWith("/login/");
+  const isSignIn =
+    path === "/login" || path.startsWith("/login/") || path.startsWith("/auth/oidc/");
   if (!isSignIn && !request.cookies.has(SESSION_COOKIE)) {
     const url = request.nextUrl.clone();
     url.pathname = "/login";

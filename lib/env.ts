@@ -8,6 +8,15 @@ import { normalizeHostPath } from "./storage/host-paths";
 
 const defaultDataDir = path.join(process.cwd(), "data");
 
+/** Plain-http issuers are accepted only on this machine (a test identity provider). */
+const LOOPBACK_HTTP = /^http:\/\/(127\.\d{1,3}\.\d{1,3}\.\d{1,3}|\[::1\]|localhost)(:\d+)?(\/|$)/;
+
+const OIDC_REQUIRED = [
+  "VIRTDECK_OIDC_ISSUER",
+  "VIRTDECK_OIDC_CLIENT_ID",
+  "VIRTDECK_OIDC_CLIENT_SECRET",
+] as const;
+
 const envSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   /** Where the server listens. Binding anything but loopback is the operator's explicit choice. */
@@ -68,6 +77,30 @@ const envSchema = z.object({
   VIRTDECK_TLS_KEY: z.string().optional(),
   /** Set to "true" when a TLS-terminating proxy serves Virtdeck over HTTPS. */
   VIRTDECK_SECURE_COOKIES: z.enum(["true", "false", "auto"]).default("auto"),
+  /**
+   * Single sign-on (OpenID Connect): the issuer, and Virtdeck's client id and secret there. All
+   * three or none; plain http only on loopback (a test provider on the same machine).
+   */
+  VIRTDECK_OIDC_ISSUER: z
+    .url({ protocol: /^https?$/, error: "must be an https:// URL" })
+    .refine((url) => url.startsWith("https://") || LOOPBACK_HTTP.test(url), {
+      error: "must be an https:// URL (http:// only on 127.0.0.1, [::1] or localhost)",
+    })
+    .optional(),
+  VIRTDECK_OIDC_CLIENT_ID: z.string().max(200).optional(),
+  VIRTDECK_OIDC_CLIENT_SECRET: z.string().max(500).optional(),
+  /** The claim (ID token or userinfo) that is the Virtdeck username. */
+  VIRTDECK_OIDC_USERNAME_CLAIM: z.string().min(1).max(100).default("preferred_username"),
+  /** The claim listing the user's groups at the identity provider. */
+  VIRTDECK_OIDC_GROUPS_CLAIM: z.string().min(1).max(100).default("groups"),
+  /** The scopes asked for, space-separated ("openid" always among them). */
+  VIRTDECK_OIDC_SCOPES: z
+    .string()
+    .max(500)
+    .default("openid profile groups")
+    .refine((s) => s.split(/\s+/).includes("openid"), { error: "must include openid" }),
+  /** The sign-in button reads "Sign in with {name}". */
+  VIRTDECK_OIDC_NAME: z.string().trim().min(1).max(60).default("single sign-on"),
 });
 
 export type Env = z.infer<typeof envSchema> & { DATABASE_URL: string };
@@ -79,6 +112,17 @@ function loadEnv(): Env {
     .refine((e) => (e.VIRTDECK_TLS_CERT === undefined) === (e.VIRTDECK_TLS_KEY === undefined), {
       message: "set both VIRTDECK_TLS_CERT and VIRTDECK_TLS_KEY, or neither",
       path: ["VIRTDECK_TLS_KEY"],
+    })
+    .superRefine((e, ctx) => {
+      // Half a single sign-on configuration is a mistake, not "off": say which part is missing.
+      if (!OIDC_REQUIRED.some((name) => e[name] !== undefined)) return;
+      for (const name of OIDC_REQUIRED)
+        if (e[name] === undefined)
+          ctx.addIssue({
+            code: "custom",
+            message: `required with ${OIDC_REQUIRED.filter((n) => e[n] !== undefined).join(" and ")} (single sign-on needs all three)`,
+            path: [name],
+          });
     })
     .safeParse(raw);
   if (!parsed.success) {

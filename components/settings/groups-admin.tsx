@@ -10,6 +10,7 @@ import type { GroupRow } from "@/lib/access/groups";
 import { createGroupAction, deleteGroupAction, updateGroupAction } from "@/lib/actions/access";
 import { CheckListEditor } from "./check-list";
 import { NamedCreateForm } from "./named-create-form";
+import { ProviderGroupEditor } from "./provider-group-editor";
 
 /** Groups of users: a grant given to a group reaches every member. */
 export function GroupsAdmin({
@@ -22,6 +23,7 @@ export function GroupsAdmin({
   const router = useRouter();
   const { run, outcome, pending } = useRun();
   const [editing, setEditing] = useState<string | null>(null);
+  const [mapping, setMapping] = useState<string | null>(null);
   const [deleting, setDeleting] = useState<GroupRow | null>(null);
   const refresh = () => router.refresh();
   return (
@@ -56,16 +58,42 @@ export function GroupsAdmin({
                     {g.description ? (
                       <span className="ml-2 text-zinc-500">{g.description}</span>
                     ) : null}
+                    {g.providerGroup ? (
+                      <span className="ml-2 text-zinc-500" data-testid="group-provider-group">
+                        follows the identity-provider group <code>{g.providerGroup}</code>
+                      </span>
+                    ) : null}
                   </span>
                   <span className="flex gap-1">
                     <Button variant="ghost" onClick={() => setEditing(g.id)}>
                       Members
+                    </Button>
+                    <Button variant="ghost" onClick={() => setMapping(g.id)}>
+                      Identity-provider group
                     </Button>
                     <Button variant="ghost" onClick={() => setDeleting(g)}>
                       Delete
                     </Button>
                   </span>
                 </div>
+                {mapping === g.id ? (
+                  <ProviderGroupEditor
+                    groupName={g.name}
+                    initial={g.providerGroup}
+                    pending={pending}
+                    onSave={(providerGroup) =>
+                      run(
+                        () => updateGroupAction({ id: g.id, providerGroup }),
+                        `Identity-provider group of ${g.name} saved`,
+                        () => {
+                          setMapping(null);
+                          refresh();
+                        },
+                      )
+                    }
+                    onCancel={() => setMapping(null)}
+                  />
+                ) : null}
                 {editing === g.id ? (
                   <CheckListEditor
                     label={`Members of ${g.name}`}

@@ -10,3 +10,11 @@ export const E2E_ADMIN_PASSWORD = "e2e-admin-password-1";
  * with the page's cookie.
  */
 export const SAME_ORIGIN = { origin: E2E_BASE_URL };
+
+/** The test identity provider (scripts/oidc-provider.ts) beside the e2e server. */
+export const E2E_OIDC_PORT = E2E_PORT + 1;
+export const E2E_OIDC_ISSUER = `http://127.0.0.1:${E2E_OIDC_PORT}`;
+export const E2E_OIDC_CLIENT_ID = "virtdeck-e2e";
+export const E2E_OIDC_CLIENT_SECRET = "e2e-oidc-client-secret";
+/** Its accounts and their claims, rewritten by the specs (outside the server's data dir, which is wiped). */
+export const E2E_OIDC_ACCOUNTS = `data/e2e-oidc-${E2E_OIDC_PORT}.json`;

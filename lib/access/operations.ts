@@ -115,25 +115,33 @@ export const listGroupsOp = operation({
 
 export const createGroupOp = operation({
   name: "group.create",
-  summary: "Creates a group of users",
+  summary: "Creates a group of users (optionally following an identity-provider group)",
   input: createGroupSchema,
   access: { privilege: "User.Modify", ...onRoot },
   audit: true,
   run: async (input, { audit }) => {
     audit.target = input.name;
+    if (input.providerGroup) audit.detail = `identity-provider group: ${input.providerGroup}`;
     return { group: await createGroup(input) };
   },
 });
 
 export const updateGroupOp = operation({
   name: "group.update",
-  summary: "Sets a group's description and members",
+  summary:
+    "Sets a group's description, members and identity-provider group (single sign-on then sets its members)",
   input: updateGroupSchema,
   access: { privilege: "User.Modify", ...onRoot },
   audit: true,
   run: async (input, { audit }) => {
     audit.target = (await getGroup(input.id)).name;
-    if (input.members) audit.detail = `${input.members.length} member(s)`;
+    const details = [
+      input.members ? `${input.members.length} member(s)` : null,
+      input.providerGroup !== undefined
+        ? `identity-provider group: ${input.providerGroup ?? "none"}`
+        : null,
+    ];
+    audit.detail = details.filter(Boolean).join("; ") || undefined;
     await updateGroup(input);
     return { id: input.id };
   },

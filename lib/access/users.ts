@@ -144,6 +144,12 @@ export async function updateUser(
 /** A new one-time password: the user must change it at the next sign-in; sessions end. */
 export async function resetPassword(id: string): Promise<{ oneTimePassword: string }> {
   const user = await getUser(id);
+  // Its password would let it sign in past the identity provider (sign-in.ts refuses it anyway).
+  if (await db.externalIdentity.count({ where: { userId: user.id } }))
+    throw new AppError(
+      "conflict",
+      `${user.username} signs in with single sign-on and has no Virtdeck password`,
+    );
   const oneTimePassword = generatePassword();
   const passwordHash = await hashPassword(oneTimePassword);
   await db.$transaction([

@@ -32,18 +32,22 @@ async function servedOverHttps(): Promise<boolean> {
   return clientOfHeaders(await headers()).proto === "https";
 }
 
-async function setCookie(name: string, token: string, expiresAt: Date): Promise<void> {
-  (await cookies()).set(name, token, {
+/** A cookie scripts cannot read, sent on top-level navigations from other sites (SameSite=Lax). */
+export async function setPrivateCookie(
+  name: string,
+  value: string,
+  options: { expires: Date; path: string },
+): Promise<void> {
+  (await cookies()).set(name, value, {
     httpOnly: true,
     sameSite: "lax",
     secure: await servedOverHttps(),
-    path: "/",
-    expires: expiresAt,
+    ...options,
   });
 }
 
 export async function setSessionCookie(token: string, expiresAt: Date): Promise<void> {
-  await setCookie(SESSION_COOKIE, token, expiresAt);
+  await setPrivateCookie(SESSION_COOKIE, token, { expires: expiresAt, path: "/" });
 }
 
 export async function clearSessionCookie(): Promise<void> {
@@ -56,7 +60,7 @@ export async function readSessionToken(): Promise<string | undefined> {
 
 /** The cookie of a sign-in waiting for its second factor (lib/auth/pending-sign-in.ts). */
 export async function setSecondFactorCookie(token: string, expiresAt: Date): Promise<void> {
-  await setCookie(SECOND_FACTOR_COOKIE, token, expiresAt);
+  await setPrivateCookie(SECOND_FACTOR_COOKIE, token, { expires: expiresAt, path: "/" });
 }
 
 export async function readSecondFactorToken(): Promise<string | undefined> {

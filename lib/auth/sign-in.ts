@@ -41,7 +41,10 @@ export type SignInOutcome =
   | { ok: false; reason: string; lockedNow: boolean };
 
 async function passwordMatches(username: string, password: string) {
-  const user = await db.user.findUnique({ where: { username } });
+  const user = await db.user.findUnique({
+    where: { username },
+    include: { _count: { select: { externalIdentities: true } } },
+  });
   if (!user) {
     dummyHash ??= hashPassword("virtdeck-timing-equaliser");
     await verifyPassword(await dummyHash, password);
@@ -70,8 +73,9 @@ export async function signIn(input: SignInInput, client: SignInClient): Promise<
     );
   }
   const user = await passwordMatches(input.username, input.password);
-  // A disabled user's right password is refused with the same words as a wrong one.
-  if (!user || user.disabled) {
+  // A disabled user's right password is refused with the same words as a wrong one, and so is
+  // any password of a user who signs in with single sign-on (the identity provider decides).
+  if (!user || user.disabled || user._count.externalIdentities > 0) {
     const lockedNow = await recordFailure(input.username, client.address, recent, config);
     return { ok: false, reason: "Wrong username or password", lockedNow };
   }

@@ -41,10 +41,27 @@ export const updateUserSchema = z.object({
 
 export const userIdSchema = z.object({ id });
 
-export const createGroupSchema = z.object({ name: groupNameSchema, description });
+/**
+ * The identity-provider group a group follows (a name in the OIDC groups claim, as the provider
+ * spells it: "/admins", "CN=ops,OU=…"); empty means none.
+ */
+const providerGroupSchema = z
+  .string()
+  .trim()
+  .max(200, "Identity-provider group: at most 200 characters")
+  .regex(/^[^\p{Cc}]*$/u, "Identity-provider group: no control characters")
+  .transform((name) => name || null);
+
+export const createGroupSchema = z.object({
+  name: groupNameSchema,
+  description,
+  // prefault: the default goes through the schema too, so an absent mapping is null, not "".
+  providerGroup: providerGroupSchema.prefault(""),
+});
 export const updateGroupSchema = z.object({
   id,
   description: description.optional(),
+  providerGroup: providerGroupSchema.optional(),
   members: z.array(id).max(10_000).optional(),
 });
 export const groupIdSchema = z.object({ id });

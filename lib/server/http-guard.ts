@@ -104,6 +104,14 @@ export function isOwnOrigin(
   return parsed.origin === publicUrl?.origin || parsed.origin === ownOrigin(proto, host);
 }
 
+/**
+ * The address users reach this server at: the public URL's origin, else the scheme and Host of
+ * the request (already checked against the allowed names by the time a handler runs).
+ */
+export function publicOrigin(headers: Headers): string {
+  return publicUrl?.origin ?? ownOrigin(clientOfHeaders(headers).proto, headers.get("host") ?? "");
+}
+
 /** Headers every answer carries; HSTS only over HTTPS (browsers ignore it over HTTP anyway). */
 export function setSecurityHeaders(request: IncomingMessage, response: ServerResponse): void {
   if (request.headers[CLIENT_PROTO_HEADER] === "https")

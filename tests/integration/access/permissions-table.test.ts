@@ -47,8 +47,11 @@ await import("@/lib/consoles/operations");
 await import("@/lib/access/operations");
 await import("@/lib/auth/operations");
 await import("@/lib/auth/second-factor-operations");
+await import("@/lib/auth/oidc/operations");
 await import("@/lib/audit/operations");
 await import("@/lib/api/routes/docs");
+
+const SSO_CALLBACK = "http://127.0.0.1:3000/auth/oidc/callback";
 
 type Outcome = "ok" | 401 | 403 | 404;
 type Caller = "anon" | "viewer" | "stranger" | "op" | "token" | "admin";
@@ -420,6 +423,11 @@ const CASES: Record<string, Case> = {
   "vm-group.remove": { expect: groupAdmin, input: (f) => ({ name: f.vmGroup, vmId: f.vmId }) },
   // Accounts
   "auth.sign-in": { expect: everyone, input: () => ({ username: "nobody", password: "x" }) },
+  "auth.oidc-start": { expect: everyone, input: () => ({ redirectUri: SSO_CALLBACK }) },
+  "auth.oidc-callback": {
+    expect: everyone,
+    input: () => ({ redirectUri: SSO_CALLBACK, params: { code: "c", state: "s" } }),
+  },
   "auth.sign-out": { expect: signedIn, input: () => ({}) },
   "user.password": {
     expect: signedIn,
@@ -626,6 +634,8 @@ describe("the permission table", () => {
       "api.openapi": "a public document",
       "auth.passkey-challenge":
         "a challenge for a sign-in whose password step is audited; its answer (auth.passkey) is",
+      "auth.oidc-start":
+        "the redirect to the identity provider; its callback (auth.oidc-callback) is audited, refusals too",
     };
     const unaudited = registeredOperations()
       .filter((o) => !o.audit && !CASES[o.name]?.read && !(o.name in notAudited))

@@ -1,7 +1,8 @@
 // Every way in goes through the one wrapper with a declared privilege: server actions are built
 // with serverAction(operation), API route handlers with apiRoute("METHOD path") of the route
-// table, pages call pageAccess/pageAccessTo, and every operation declares its access rule; the
-// few open to everyone or to any signed-in user are listed here by name, with why.
+// table, the browser's other routes (single sign-on) with browserRoute("METHOD path"), pages
+// call pageAccess/pageAccessTo, and every operation declares its access rule; the few open to
+// everyone or to any signed-in user are listed here by name, with why.
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
@@ -26,6 +27,8 @@ function joined(file: string): string {
 /** Operations any caller may run, and why (everything else names a privilege on an object). */
 const OPEN_TO_EVERYONE = new Map([
   ["auth.sign-in", "signing in is how a caller becomes someone"],
+  ["auth.oidc-start", "single sign-on begins before the caller is anyone"],
+  ["auth.oidc-callback", "single sign-on is how a caller becomes someone"],
   ["api.openapi", "the API's description holds no data, as Proxmox's API viewer"],
   [
     "auth.second-factor",
@@ -111,6 +114,40 @@ describe("API route handlers", () => {
   });
 
   it("leave no route of the table without a handler", () => {
+    expect([...table].filter((k) => !served.has(k))).toEqual([]);
+  });
+});
+
+describe("browser route handlers (outside /api)", () => {
+  const routeFiles = files("app", (n) => n === "route.ts").filter(
+    (f) => !rel(f).startsWith("app/api/"),
+  );
+  const table = new Set(
+    [
+      ...readFileSync(path.join(root, "lib/api/browser-routes.ts"), "utf8").matchAll(
+        /^\s*"(GET \/[^"]*)":/gm,
+      ),
+    ].map((m) => m[1]!),
+  );
+
+  it("are found", () => expect(routeFiles.length).toBeGreaterThan(0));
+
+  it("each run one route of browser-routes.ts, named by their own path and method", () => {
+    const served = new Set<string>();
+    for (const file of routeFiles) {
+      const dir = path.dirname(rel(file)).replace(/^app/, "");
+      const source = joined(file);
+      const exports = [
+        ...source.matchAll(/export\s+(?:const|async function|function)\s+(\w+)(.*)/g),
+      ];
+      expect(exports.length, rel(file)).toBeGreaterThan(0);
+      for (const [, method, rest] of exports) {
+        const key = `${method} ${dir}`;
+        expect(rest, `${rel(file)}: ${method}`).toBe(` = browserRoute("${key}");`);
+        expect(table.has(key), `${key} is not in lib/api/browser-routes.ts`).toBe(true);
+        served.add(key);
+      }
+    }
     expect([...table].filter((k) => !served.has(k))).toEqual([]);
   });
 });

@@ -1,0 +1,3 @@
+import { browserRoute } from "@/lib/api/browser-routes";
+
+export const GET = browserRoute("GET /auth/oidc/callback");
