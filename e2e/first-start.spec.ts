@@ -1,10 +1,11 @@
 import { expect, test } from "@playwright/test";
+import { E2E_PORT } from "./support/constants";
 import { spawnServer } from "./support/spawn-server";
 
 test("first start prints a one-time admin password that must be changed at first sign-in", async ({
   page,
 }) => {
-  const server = await spawnServer(3101);
+  const server = await spawnServer(E2E_PORT + 1);
   try {
     const printed = /One-time password: (\S+)/.exec(server.output());
     expect(printed, server.output()).not.toBeNull();
@@ -48,7 +49,9 @@ test("first start prints a one-time admin password that must be changed at first
 test("VIRTDECK_ADMIN_PASSWORD at first start sets the admin password with no forced change", async ({
   page,
 }) => {
-  const server = await spawnServer(3102, { VIRTDECK_ADMIN_PASSWORD: "unattended-install-pw" });
+  const server = await spawnServer(E2E_PORT + 2, {
+    VIRTDECK_ADMIN_PASSWORD: "unattended-install-pw",
+  });
   try {
     expect(server.output()).not.toContain("One-time password");
     expect(server.output()).not.toContain("unattended-install-pw"); // never logged

@@ -1,6 +1,7 @@
 // On a machine with /run/libvirt/libvirt-sock (the lab's host 1), a fresh Virtdeck offers to add
 // "this machine" as qemu:///system, and does nothing unless asked.
 import { expect, test } from "@playwright/test";
+import { E2E_PORT } from "./support/constants";
 import { waitForLive } from "./support/hosts";
 import { spawnServer } from "./support/spawn-server";
 
@@ -8,7 +9,7 @@ test("a fresh install offers to add this machine, and adds it only when asked", 
   page,
 }) => {
   const password = "first-start-offer-1";
-  const server = await spawnServer(3102, { VIRTDECK_ADMIN_PASSWORD: password });
+  const server = await spawnServer(E2E_PORT + 2, { VIRTDECK_ADMIN_PASSWORD: password });
   try {
     await page.goto(`${server.baseUrl}/login`);
     await page.getByLabel("Username").fill("admin");

@@ -1,6 +1,6 @@
 /**
  * A real OpenID Connect provider for the tests (the oidc-provider package), on loopback only:
- *   npx tsx scripts/oidc-provider.ts --port 3101 --accounts FILE --client-id ID \
+ *   npx tsx scripts/oidc-provider.ts --port 3111 --accounts FILE --client-id ID \
  *     --client-secret SECRET --redirect-uri URI
  * One confidential client (client_secret_basic) allowed the authorization code flow with PKCE
  * (S256, required) and nothing else. Its login form is oidc-provider's development one: any

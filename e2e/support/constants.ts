@@ -11,8 +11,11 @@ export const E2E_ADMIN_PASSWORD = "e2e-admin-password-1";
  */
 export const SAME_ORIGIN = { origin: E2E_BASE_URL };
 
-/** The test identity provider (scripts/oidc-provider.ts) beside the e2e server. */
-export const E2E_OIDC_PORT = E2E_PORT + 1;
+/**
+ * The test identity provider (scripts/oidc-provider.ts) beside the e2e server. Other side ports
+ * of E2E_PORT: +1 and +2 first-start servers, +23 TLS, +37 console failures.
+ */
+export const E2E_OIDC_PORT = E2E_PORT + 11;
 export const E2E_OIDC_ISSUER = `http://127.0.0.1:${E2E_OIDC_PORT}`;
 export const E2E_OIDC_CLIENT_ID = "virtdeck-e2e";
 export const E2E_OIDC_CLIENT_SECRET = "e2e-oidc-client-secret";
