@@ -3,7 +3,7 @@
 import { parsePath } from "@/lib/access/paths";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
-import type { Prisma } from "@/lib/generated/prisma/client";
+import type { AuditEvent, Prisma } from "@/lib/generated/prisma/client";
 import type { AuditQuery } from "@/lib/schemas/access";
 
 export interface AuditRow {
@@ -163,17 +163,7 @@ export function auditCsvStream(q: AuditQuery): ReadableStream<Uint8Array> {
   });
 }
 
-function csvLine(r: {
-  at: Date;
-  username: string;
-  action: string;
-  target: string;
-  objectPath: string | null;
-  outcome: string;
-  detail: string | null;
-  clientAddress: string | null;
-  userAgent: string | null;
-}): string {
+function csvLine(r: AuditEvent): string {
   const fields = [
     r.at.toISOString(),
     r.username,

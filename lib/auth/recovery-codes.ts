@@ -17,8 +17,3 @@ export function recoveryCodeHash(typed: string): string {
   const canonical = typed.toLowerCase().replace(/[\s-]+/g, "");
   return createHash("sha256").update(`virtdeck-recovery:${canonical}`).digest("hex");
 }
-
-/** Looks like a recovery code rather than a TOTP code (letters, or longer than six digits). */
-export function isRecoveryCodeShape(typed: string): boolean {
-  return /^[a-z0-9]{5}-?[a-z0-9]{5}$/i.test(typed.replace(/\s+/g, ""));
-}

@@ -38,6 +38,7 @@ import {
   checkSecondFactorCode,
   confirmTotp,
   readSignInPolicy,
+  recoveryCodesIfNone,
   removeTotp,
   replaceRecoveryCodes,
   resetSecondFactors,
@@ -222,9 +223,7 @@ export const passkeyRegisterOp = operation({
     const passkey = await registerPasskey(user, response as never, origin);
     audit.target = `${user.username}: ${passkey.name}`;
     await enrolmentDone(user.userId);
-    const hasCodes = (await db.recoveryCode.count({ where: { userId: user.userId } })) > 0;
-    const recoveryCodes = hasCodes ? null : await replaceRecoveryCodes(user.userId);
-    return { passkey, recoveryCodes };
+    return { passkey, recoveryCodes: await recoveryCodesIfNone(user.userId) };
   },
 });
 

@@ -162,8 +162,13 @@ export async function confirmTotp(
     where: { userId },
     data: { confirmedAt: new Date(), lastStep: step },
   });
-  const hasCodes = (await db.recoveryCode.count({ where: { userId, usedAt: null } })) > 0;
-  return { recoveryCodes: hasCodes ? null : await replaceRecoveryCodes(userId) };
+  return { recoveryCodes: await recoveryCodesIfNone(userId) };
+}
+
+/** A new factor brings ten recovery codes when the user has none left (shown once); else null. */
+export async function recoveryCodesIfNone(userId: string): Promise<string[] | null> {
+  const left = await db.recoveryCode.count({ where: { userId, usedAt: null } });
+  return left > 0 ? null : replaceRecoveryCodes(userId);
 }
 
 export async function removeTotp(userId: string): Promise<void> {
