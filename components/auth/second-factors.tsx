@@ -6,7 +6,6 @@ import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { Field } from "@/components/ui/field";
-import { Outcome } from "@/components/ui/outcome";
 import { useRun } from "@/components/ui/use-run";
 import {
   beginTotpAction,
@@ -50,7 +49,7 @@ function RecoveryCodes({ codes }: { codes: string[] }) {
 /** One's own second factors: TOTP with its QR code, recovery codes, passkeys. */
 export function SecondFactors({ status }: { status: SecondFactorStatus }) {
   const router = useRouter();
-  const { run, outcome, pending } = useRun();
+  const { run, pending } = useRun("second-factor-outcome");
   const [password, setPassword] = useState("");
   const [enrolment, setEnrolment] = useState<{ qrCode: string; manualKey: string } | null>(null);
   const [code, setCode] = useState("");
@@ -112,7 +111,6 @@ export function SecondFactors({ status }: { status: SecondFactorStatus }) {
         />
       </Card>
       {codes ? <RecoveryCodes codes={codes} /> : null}
-      <Outcome value={outcome} testId="second-factor-outcome" />
 
       <Card title="Authenticator app (TOTP)">
         <p className="text-sm" data-testid="totp-status">

@@ -1,7 +1,6 @@
 "use client";
 import { useRouter } from "next/navigation";
 import { Button } from "@/components/ui/button";
-import { Outcome } from "@/components/ui/outcome";
 import { Table } from "@/components/ui/table";
 import { useRun } from "@/components/ui/use-run";
 import { revokeAnyTokenAction } from "@/lib/actions/api-tokens";
@@ -11,11 +10,10 @@ import { formatUtc } from "@/lib/format";
 /** Every user's API tokens, for administrators: who owns it, when it was used, revoke. */
 export function AllTokens({ tokens }: { tokens: ApiTokenSummary[] }) {
   const router = useRouter();
-  const { run, outcome, pending } = useRun();
+  const { run, pending } = useRun("all-tokens-outcome");
   if (tokens.length === 0) return <p className="text-sm text-zinc-500">No API tokens.</p>;
   return (
     <div className="flex flex-col gap-2">
-      <Outcome value={outcome} testId="all-tokens-outcome" />
       <Table label="All API tokens" columns={["Token", "Last used (UTC)", "Expires (UTC)", ""]}>
         {tokens.map((t) => (
           <tr key={t.id} data-testid="all-token-row">

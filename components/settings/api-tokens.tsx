@@ -5,7 +5,6 @@ import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { Field } from "@/components/ui/field";
 import { FormError } from "@/components/ui/form-error";
-import { Outcome } from "@/components/ui/outcome";
 import { useFormAction } from "@/components/ui/use-form-action";
 import { useRun } from "@/components/ui/use-run";
 import { createApiTokenAction, revokeApiTokenAction } from "@/lib/actions/api-tokens";
@@ -17,7 +16,7 @@ export function ApiTokens({ tokens }: { tokens: ApiTokenSummary[] }) {
   const router = useRouter();
   const [created, setCreated] = useState<string | null>(null);
   const [revoking, setRevoking] = useState<ApiTokenSummary | null>(null);
-  const { run, outcome, pending } = useRun();
+  const { run, pending } = useRun("api-token-outcome");
   const {
     onSubmit,
     fieldErrors,
@@ -94,7 +93,6 @@ export function ApiTokens({ tokens }: { tokens: ApiTokenSummary[] }) {
           </code>
         </div>
       ) : null}
-      <Outcome value={outcome} testId="api-token-outcome" />
       {tokens.length === 0 ? (
         <p className="text-sm text-zinc-600 dark:text-zinc-400">
           No API tokens. Scripts can also sign in with POST /api/v1/auth/login.

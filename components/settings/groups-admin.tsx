@@ -4,7 +4,6 @@ import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
-import { Outcome } from "@/components/ui/outcome";
 import { useRun } from "@/components/ui/use-run";
 import type { GroupRow } from "@/lib/access/groups";
 import { createGroupAction, deleteGroupAction, updateGroupAction } from "@/lib/actions/access";
@@ -21,7 +20,7 @@ export function GroupsAdmin({
   users: { id: string; username: string }[];
 }) {
   const router = useRouter();
-  const { run, outcome, pending } = useRun();
+  const { run, pending } = useRun("group-outcome");
   const [editing, setEditing] = useState<string | null>(null);
   const [mapping, setMapping] = useState<string | null>(null);
   const [deleting, setDeleting] = useState<GroupRow | null>(null);
@@ -45,7 +44,6 @@ export function GroupsAdmin({
         }
       />
       <Card title="Groups">
-        <Outcome value={outcome} testId="group-outcome" />
         {groups.length === 0 ? (
           <p className="text-sm text-zinc-500">No groups yet.</p>
         ) : (

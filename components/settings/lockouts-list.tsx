@@ -1,7 +1,6 @@
 "use client";
 import { useRouter } from "next/navigation";
 import { Button } from "@/components/ui/button";
-import { Outcome } from "@/components/ui/outcome";
 import { Table } from "@/components/ui/table";
 import { useRun } from "@/components/ui/use-run";
 import { liftLockoutAction } from "@/lib/actions/api-tokens";
@@ -11,7 +10,7 @@ import { formatUtc } from "@/lib/format";
 /** Accounts locked out from an address by failed sign-ins; "Lift" lets them in again now. */
 export function LockoutsList({ lockouts }: { lockouts: Lockout[] }) {
   const router = useRouter();
-  const { run, outcome, pending } = useRun();
+  const { run, pending } = useRun("lockout-outcome");
   const lift = (l: Lockout) =>
     run(
       () => liftLockoutAction({ username: l.username, address: l.address }),
@@ -22,7 +21,6 @@ export function LockoutsList({ lockouts }: { lockouts: Lockout[] }) {
     return <p className="text-sm text-zinc-500">No account is locked out.</p>;
   return (
     <div className="flex flex-col gap-2">
-      <Outcome value={outcome} testId="lockout-outcome" />
       <Table label="Lockouts" columns={["Account", "From", "Failures", "Until (UTC)", ""]}>
         {lockouts.map((l) => (
           <tr key={`${l.username} ${l.address}`} data-testid="lockout-row">

@@ -5,7 +5,6 @@ import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
-import { Outcome } from "@/components/ui/outcome";
 import { SelectField } from "@/components/ui/select-field";
 import { Table } from "@/components/ui/table";
 import { useRun } from "@/components/ui/use-run";
@@ -32,7 +31,7 @@ function GrantForm({ choices, onDone }: { choices: GrantChoices; onDone: () => v
     choices.roles.includes("VMUser") ? "VMUser" : (choices.roles[0] ?? ""),
   );
   const [propagate, setPropagate] = useState(true);
-  const { run, outcome, pending } = useRun();
+  const { run, pending } = useRun("grant-outcome");
   return (
     <form
       aria-label="Grant a role"
@@ -100,7 +99,6 @@ function GrantForm({ choices, onDone }: { choices: GrantChoices; onDone: () => v
           Grant
         </Button>
       </div>
-      <Outcome value={outcome} testId="grant-outcome" />
     </form>
   );
 }
@@ -109,7 +107,7 @@ function Effective({ choices, me }: { choices: GrantChoices; me: { id: string; n
   const [path, setPath] = useState("/");
   const [who, setWho] = useState(`user:${me.id}`);
   const [result, setResult] = useState<Explanation | null>(null);
-  const { run, outcome, pending } = useRun();
+  const { run, pending } = useRun("effective-outcome");
   const people = [
     { value: `user:${me.id}`, label: `${me.name} (you)` },
     ...choices.users
@@ -148,7 +146,6 @@ function Effective({ choices, me }: { choices: GrantChoices; me: { id: string; n
           Show
         </Button>
       </div>
-      {outcome && !outcome.ok ? <Outcome value={outcome} testId="effective-outcome" /> : null}
       {result ? (
         <div data-testid="effective-permissions">
           <p className="mb-2 text-sm">
@@ -193,7 +190,7 @@ export function PermissionsAdmin({
   mayGrant: boolean;
 }) {
   const router = useRouter();
-  const { run, outcome, pending } = useRun();
+  const { run, pending } = useRun("acl-outcome");
   const [revoking, setRevoking] = useState<Row | null>(null);
   return (
     <div className="grid gap-4">
@@ -203,7 +200,6 @@ export function PermissionsAdmin({
         </Card>
       ) : null}
       <Card title="Permissions">
-        <Outcome value={outcome} testId="acl-outcome" />
         {acl.length === 0 ? (
           <p className="text-sm text-zinc-500">
             No grants you may change. Ask an administrator to grant what you need.

@@ -5,7 +5,6 @@ import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { Field } from "@/components/ui/field";
-import { Outcome } from "@/components/ui/outcome";
 import { Table } from "@/components/ui/table";
 import { useRun } from "@/components/ui/use-run";
 import { PRIVILEGE_GROUPS, type Privilege } from "@/lib/access/privileges";
@@ -51,7 +50,7 @@ function PrivilegePicker({
 
 export function RolesAdmin({ roles, mayEdit }: { roles: RoleRow[]; mayEdit: boolean }) {
   const router = useRouter();
-  const { run, outcome, pending } = useRun();
+  const { run, pending } = useRun("role-outcome");
   const [form, setForm] = useState<{
     name: string;
     description: string;
@@ -85,7 +84,6 @@ export function RolesAdmin({ roles, mayEdit }: { roles: RoleRow[]; mayEdit: bool
           ) : null
         }
       >
-        <Outcome value={outcome} testId="role-outcome" />
         {form ? (
           <form
             aria-label={form.editing ? `Edit role ${form.name}` : "Create role"}

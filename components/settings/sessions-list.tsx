@@ -1,7 +1,6 @@
 "use client";
 import { useRouter } from "next/navigation";
 import { Button } from "@/components/ui/button";
-import { Outcome } from "@/components/ui/outcome";
 import { Table } from "@/components/ui/table";
 import { useRun } from "@/components/ui/use-run";
 import { endAnySessionAction, endSessionAction } from "@/lib/actions/api-tokens";
@@ -18,7 +17,7 @@ export function SessionsList({
   scope: "mine" | "all";
 }) {
   const router = useRouter();
-  const { run, outcome, pending } = useRun();
+  const { run, pending } = useRun("session-outcome");
   const end = (s: SessionRow) =>
     run(
       () => (scope === "all" ? endAnySessionAction({ id: s.id }) : endSessionAction({ id: s.id })),
@@ -27,7 +26,6 @@ export function SessionsList({
     );
   return (
     <div className="flex flex-col gap-2">
-      <Outcome value={outcome} testId="session-outcome" />
       <Table
         label="Sessions"
         columns={[scope === "all" && "User", "Browser", "Signed in (UTC)", "Last used (UTC)", ""]}

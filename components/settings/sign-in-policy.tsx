@@ -3,7 +3,6 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
-import { Outcome } from "@/components/ui/outcome";
 import { useRun } from "@/components/ui/use-run";
 import { writeSignInPolicyAction } from "@/lib/actions/auth";
 import type { SignInPolicy } from "@/lib/auth/second-factor";
@@ -11,7 +10,7 @@ import type { SignInPolicy } from "@/lib/auth/second-factor";
 /** Who must sign in with a second factor: everyone, or whoever holds one of the ticked roles. */
 export function SignInPolicyForm({ policy, roles }: { policy: SignInPolicy; roles: string[] }) {
   const router = useRouter();
-  const { run, outcome, pending } = useRun();
+  const { run, pending } = useRun("policy-outcome");
   const [everyone, setEveryone] = useState(policy.secondFactorForEveryone);
   const [chosen, setChosen] = useState(new Set(policy.secondFactorRoles));
   const toggle = (role: string) =>
@@ -67,7 +66,6 @@ export function SignInPolicyForm({ policy, roles }: { policy: SignInPolicy; role
           <Button type="submit" disabled={pending}>
             Save sign-in policy
           </Button>
-          <Outcome value={outcome} testId="policy-outcome" />
         </div>
       </form>
     </Card>

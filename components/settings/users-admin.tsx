@@ -6,7 +6,6 @@ import { Card } from "@/components/ui/card";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { Field } from "@/components/ui/field";
 import { FormError } from "@/components/ui/form-error";
-import { Outcome } from "@/components/ui/outcome";
 import { Table } from "@/components/ui/table";
 import { useRun } from "@/components/ui/use-run";
 import type { UserRow } from "@/lib/access/users";
@@ -55,7 +54,7 @@ function CreateUser({ groups, onCreated }: { groups: Group[]; onCreated: () => v
   const [fieldErrors, setFieldErrors] = useState<Record<string, string[]>>({});
   const [error, setError] = useState<string | null>(null);
   const [oneTime, setOneTime] = useState<{ user: string; password: string } | null>(null);
-  const { run, outcome, pending } = useRun();
+  const { run, pending } = useRun("create-user-outcome");
   const submit = () =>
     run(
       async () => {
@@ -130,7 +129,6 @@ function CreateUser({ groups, onCreated }: { groups: Group[]; onCreated: () => v
         </div>
       </form>
       <FormError message={error} />
-      <Outcome value={outcome} testId="create-user-outcome" />
       {oneTime ? <OneTimePassword user={oneTime.user} password={oneTime.password} /> : null}
     </Card>
   );
@@ -146,7 +144,7 @@ export function UsersAdmin({
   me: string;
 }) {
   const router = useRouter();
-  const { run, outcome, pending } = useRun();
+  const { run, pending } = useRun("user-outcome");
   const [confirm, setConfirm] = useState<Confirm | null>(null);
   const [editing, setEditing] = useState<string | null>(null);
   const [reset, setReset] = useState<{ user: string; password: string } | null>(null);
@@ -185,7 +183,6 @@ export function UsersAdmin({
     <div className="grid gap-4">
       <CreateUser groups={groups} onCreated={refresh} />
       <Card title="Users">
-        <Outcome value={outcome} testId="user-outcome" />
         {reset ? <OneTimePassword user={reset.user} password={reset.password} /> : null}
         <Table
           label="Users"

@@ -5,7 +5,6 @@ import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
-import { Outcome } from "@/components/ui/outcome";
 import { useRun } from "@/components/ui/use-run";
 import type { GrantChoices } from "@/lib/access/grant-choices";
 import type { VmGroupRow } from "@/lib/access/vm-groups";
@@ -34,7 +33,7 @@ export function VmGroupsAdmin({
   mayCreate: boolean;
 }) {
   const router = useRouter();
-  const { run, outcome, pending } = useRun();
+  const { run, pending } = useRun("vm-group-outcome");
   const [adding, setAdding] = useState<Record<string, string>>({});
   const [deleting, setDeleting] = useState<string | null>(null);
   const refresh = () => router.refresh();
@@ -59,7 +58,6 @@ export function VmGroupsAdmin({
         />
       ) : null}
       <Card title="VM groups">
-        <Outcome value={outcome} testId="vm-group-outcome" />
         {groups.length === 0 ? (
           <p className="text-sm text-zinc-500">
             No VM groups. A VM group collects VMs (across hosts) so that one grant on /groups/name

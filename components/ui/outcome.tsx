@@ -1,4 +1,11 @@
-/** The result of the last button press: "done" or libvirt's own words. */
+"use client";
+import { useEffect } from "react";
+import { useToast } from "./toaster";
+
+/**
+ * A result a component keeps in its own state, shown as a notification: posted when it
+ * changes, withdrawn when it goes back to null. (Buttons that only call an action use useRun.)
+ */
 export function Outcome({
   value,
   testId,
@@ -6,14 +13,10 @@ export function Outcome({
   value: { ok: boolean; text: string } | null;
   testId: string;
 }) {
-  if (!value) return null;
-  return (
-    <span
-      role={value.ok ? "status" : "alert"}
-      data-testid={testId}
-      className={`text-sm ${value.ok ? "text-emerald-700 dark:text-emerald-400" : "text-red-600 dark:text-red-400"}`}
-    >
-      {value.text}
-    </span>
-  );
+  const { notify, dismiss } = useToast();
+  useEffect(() => {
+    if (value) notify({ key: testId, ok: value.ok, text: value.text });
+    else dismiss(testId);
+  }, [value, testId, notify, dismiss]);
+  return null;
 }

@@ -1,18 +1,16 @@
 "use client";
-import { useState, useTransition } from "react";
+import { useTransition } from "react";
 import type { ActionResult } from "@/lib/actions/result";
-
-export interface RunOutcome {
-  ok: boolean;
-  text: string;
-}
+import { useToast } from "./toaster";
 
 /**
- * Calls a server action from a button and keeps what came of it for <Outcome>: "done" in the
- * caller's words, or the server's own message (libvirt's words, a permission refusal).
+ * Calls a server action from a button and shows what came of it as a notification under `key`
+ * (its test id; a newer result of the same key replaces the older): "done" in the caller's
+ * words, or the server's own message (libvirt's words, a permission refusal). An empty `done`
+ * says nothing on success (a read whose answer the page shows).
  */
-export function useRun() {
-  const [outcome, setOutcome] = useState<RunOutcome | null>(null);
+export function useRun(key: string) {
+  const { notify, dismiss } = useToast();
   const [pending, startTransition] = useTransition();
   const run = <T>(
     call: () => Promise<ActionResult<T>>,
@@ -20,11 +18,12 @@ export function useRun() {
     after?: (data: T) => void,
   ) =>
     startTransition(async () => {
-      setOutcome(null);
+      dismiss(key);
       const r = await call();
-      if (!r.ok) return setOutcome({ ok: false, text: r.error });
-      setOutcome({ ok: true, text: typeof done === "function" ? done(r.data) : done });
+      if (!r.ok) return notify({ key, ok: false, text: r.error });
+      const text = typeof done === "function" ? done(r.data) : done;
+      if (text) notify({ key, ok: true, text });
       after?.(r.data);
     });
-  return { run, outcome, pending, setOutcome };
+  return { run, pending };
 }

@@ -22,6 +22,7 @@ export function CloneVmButton({ vm }: { vm: VmSummary }) {
   const [pending, startTransition] = useTransition();
   const [job, setJob] = useState<string | null>(null);
   const parts = useJobProgress(job);
+  const shutOff = vm.state === "shut off";
   const clone = () => {
     // Set outside the transition: state set inside it would only show when the clone is done.
     const jobId = newJobId();
@@ -36,7 +37,22 @@ export function CloneVmButton({ vm }: { vm: VmSummary }) {
   };
   return (
     <>
-      <Button variant="secondary" onClick={() => setOpen(true)} {...gate("VM.Allocate")}>
+      <Button
+        variant="secondary"
+        onClick={() => {
+          // A fresh dialog each time: no error or name left over from the last clone.
+          setError(null);
+          setName(`${vm.name}-clone`);
+          setOpen(true);
+        }}
+        disabled={!shutOff}
+        title={
+          shutOff
+            ? undefined
+            : "Shut the VM off to clone it (its disks must not change during the copy)"
+        }
+        {...gate("VM.Allocate")}
+      >
         Clone
       </Button>
       <ConfirmDialog

@@ -14,7 +14,7 @@ export function StateBadge({ state, reason }: { state: string; reason?: string |
     <span
       data-testid="vm-state"
       title={reason ? `${state} (${reason})` : state}
-      className={`inline-flex items-center gap-1 rounded-full px-2 py-0.5 text-xs font-medium ${COLORS[state] ?? "bg-zinc-100 text-zinc-700 dark:bg-zinc-800 dark:text-zinc-300"}`}
+      className={`inline-flex items-center gap-1 whitespace-nowrap rounded-full px-2 py-0.5 text-xs font-medium ${COLORS[state] ?? "bg-zinc-100 text-zinc-700 dark:bg-zinc-800 dark:text-zinc-300"}`}
     >
       {state}
     </span>

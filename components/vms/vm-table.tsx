@@ -2,6 +2,8 @@
 import Link from "next/link";
 import { useMemo, useRef, useState, useTransition } from "react";
 import { Button } from "@/components/ui/button";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
+import { useToast } from "@/components/ui/toaster";
 import { vmBulkAction } from "@/lib/actions/vms";
 import { formatKiB } from "@/lib/format";
 import { filterVms } from "@/lib/inventory/filter-vms";
@@ -36,7 +38,8 @@ export function VmTable({ initialVms, hosts }: { initialVms: VmListItem[]; hosts
   const [filters, setFilters] = useState<VmFilterState>(INITIAL_FILTERS);
   const [page, setPage] = useState(0);
   const [selected, setSelected] = useState<Set<string>>(new Set());
-  const [bulkMessage, setBulkMessage] = useState<string | null>(null);
+  const [forgetting, setForgetting] = useState(false);
+  const { notify } = useToast();
   const [pending, startTransition] = useTransition();
   const searchRef = useRef<HTMLInputElement>(null);
 
@@ -68,14 +71,22 @@ export function VmTable({ initialVms, hosts }: { initialVms: VmListItem[]; hosts
       return n;
     });
   const allOnPage = rows.length > 0 && rows.every((r) => selected.has(r.id));
-  const bulk = (action: "start" | "shutdown") =>
+  const selectedGone = vms.filter((v) => v.gone && selected.has(v.id)).map((v) => v.id);
+  const bulk = (action: "start" | "shutdown" | "forget", ids = [...selected]) =>
     startTransition(async () => {
-      const result = await vmBulkAction({ ids: [...selected], action });
-      if (!result.ok) return setBulkMessage(result.error);
+      setForgetting(false);
+      const key = "vm-bulk-outcome";
+      const result = await vmBulkAction({ ids, action });
+      if (!result.ok) return notify({ key, ok: false, text: result.error });
       const { done, failed } = result.data;
-      setBulkMessage(
-        `${done} done${failed.length ? `, ${failed.length} failed: ${failed.map((f) => f.error).join("; ")}` : ""}`,
-      );
+      const verb = { start: "started", shutdown: "asked to shut down", forget: "forgotten" }[
+        action
+      ];
+      notify({
+        key,
+        ok: failed.length === 0,
+        text: `${done} ${verb}${failed.length ? `, ${failed.length} failed: ${failed.map((f) => f.error).join("; ")}` : ""}`,
+      });
       setSelected(new Set());
     });
 
@@ -109,14 +120,25 @@ export function VmTable({ initialVms, hosts }: { initialVms: VmListItem[]; hosts
             <Button variant="secondary" disabled={pending} onClick={() => bulk("shutdown")}>
               Shut down selected
             </Button>
+            {selectedGone.length > 0 ? (
+              <Button variant="danger" disabled={pending} onClick={() => setForgetting(true)}>
+                Forget {selectedGone.length} gone
+              </Button>
+            ) : null}
           </span>
         ) : null}
       </div>
-      {bulkMessage ? (
-        <p role="status" className="text-sm">
-          {bulkMessage}
-        </p>
-      ) : null}
+      <ConfirmDialog
+        open={forgetting}
+        title={`Forget ${selectedGone.length} gone VM${selectedGone.length === 1 ? "" : "s"}?`}
+        confirmLabel="Forget"
+        busy={pending}
+        onConfirm={() => bulk("forget", selectedGone)}
+        onCancel={() => setForgetting(false)}
+      >
+        They are no longer on their hosts. Virtdeck removes them from the inventory with their tags
+        and notes; the other selected VMs are left alone.
+      </ConfirmDialog>
       <div className="overflow-x-auto rounded-lg border border-zinc-200 bg-white dark:border-zinc-800 dark:bg-zinc-900">
         <table className="w-full text-left text-sm" aria-label="Virtual machines">
           <thead className="border-b border-zinc-200 text-xs uppercase text-zinc-500 dark:border-zinc-800 dark:text-zinc-400">
@@ -183,12 +205,15 @@ export function VmTable({ initialVms, hosts }: { initialVms: VmListItem[]; hosts
                     onChange={() => toggle(vm.id)}
                   />
                 </td>
-                <td className="px-3 py-2 font-medium">
-                  <Link href={`/vms/${vm.id}`} className="hover:underline">
+                <td className="px-3 py-2 font-medium whitespace-nowrap">
+                  <Link
+                    href={`/vms/${vm.id}`}
+                    className="text-indigo-700 hover:underline dark:text-indigo-300"
+                  >
                     {vm.name}
                   </Link>
                 </td>
-                <td className="px-3 py-2">{vm.hostName}</td>
+                <td className="px-3 py-2 whitespace-nowrap">{vm.hostName}</td>
                 <td className="px-3 py-2">
                   <StateBadge state={vm.state} reason={vm.stateReason} />
                 </td>

@@ -1,5 +1,5 @@
 "use server";
-import { forgetVmOp, vmLabelsOp } from "@/lib/vms/operations/inventory";
+import { forgetVmOp, vmAddressesOp, vmLabelsOp } from "@/lib/vms/operations/inventory";
 import { bulkPowerOp, powerVmOp, vmAutostartOp } from "@/lib/vms/operations/power";
 import { serverAction } from "./action";
 
@@ -9,3 +9,4 @@ export const vmAutostartAction = serverAction(vmAutostartOp);
 export const vmBulkAction = serverAction(bulkPowerOp);
 export const vmLabelsAction = serverAction(vmLabelsOp);
 export const forgetVmAction = serverAction(forgetVmOp);
+export const vmAddressesAction = serverAction(vmAddressesOp);

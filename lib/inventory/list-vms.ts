@@ -4,7 +4,13 @@
 import { db } from "@/lib/db/client";
 import type { VmListQuery } from "@/lib/schemas/vm";
 import { filterVms } from "./filter-vms";
-import { type HostSummary, toHostSummary, toVmSummary, type VmSummary } from "./summaries";
+import {
+  type HostSummary,
+  toHostSummary,
+  toVmSummary,
+  type VmEventRow,
+  type VmSummary,
+} from "./summaries";
 
 export type VmVisibility = (vm: { hostId: string; uuid: string }) => boolean;
 
@@ -25,13 +31,6 @@ export async function getVm(id: string): Promise<VmSummary | null> {
     include: { host: { select: { name: true } } },
   });
   return row ? toVmSummary(row) : null;
-}
-
-export interface VmEventRow {
-  id: string;
-  at: string;
-  kind: string;
-  message: string;
 }
 
 /** The VM's recent events (lifecycle, reboots, devices), newest first. */

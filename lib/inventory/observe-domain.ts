@@ -1,6 +1,7 @@
 // Reads one domain's current facts from its host.
-import type { Connection, DomainRef } from "@/lib/libvirt";
+import { type Connection, type DomainRef, DomainXmlFlags } from "@/lib/libvirt";
 import { type ParsedDomain, parseDomainXml } from "@/lib/xml/parse-domain";
+import { type PendingChange, pendingChanges } from "./pending";
 import { stateWords } from "./state-words";
 
 export interface DomainObservation {
@@ -16,6 +17,8 @@ export interface DomainObservation {
   persistent: boolean;
   /** Present when the XML was read (new or changed domains, definition events). */
   parsed?: ParsedDomain;
+  /** With `parsed`: what the persistent definition changes at the next boot (running VMs). */
+  pending?: PendingChange[];
   /** Addresses by lower-case MAC, for running domains. */
   ipsByMac?: Map<string, string[]>;
 }
@@ -68,6 +71,14 @@ export async function observeDomain(
   const words = stateWords(state.stateCode, state.reason);
   const active = state.stateCode !== 5; // anything but "shut off" has a running QEMU
   const parsed = xml ? parseDomainXml(xml) : undefined;
+  // A running persistent VM may have changes saved for its next boot: its inactive XML says.
+  const next =
+    parsed && active && persistent
+      ? await conn.domains
+          .xml(dom, DomainXmlFlags.INACTIVE)
+          .then(parseDomainXml)
+          .catch(() => null)
+      : null;
   const hasNics = parsed ? parsed.nics.length > 0 : true;
   return {
     uuid: dom.uuid,
@@ -81,6 +92,7 @@ export async function observeDomain(
     autostart,
     persistent,
     parsed,
+    pending: parsed ? (next ? pendingChanges(parsed, next) : []) : undefined,
     ipsByMac: active && hasNics ? await readAddresses(conn, dom) : undefined,
   };
 }

@@ -1,5 +1,6 @@
 // The shapes of hosts and VMs as pages, the JSON API and the live stream show them.
 import type { Host, Vm } from "@/lib/generated/prisma/client";
+import type { PendingChange } from "./pending";
 
 export interface HostSummary {
   id: string;
@@ -51,6 +52,10 @@ export interface VmSummary {
   disks: DiskSummary[];
   nics: NicSummary[];
   graphics: GraphicsSummary[];
+  /** Boot devices in order, as the running VM (or the shut-off definition) has them. */
+  bootOrder: string[];
+  /** Changes saved for the next boot of a running VM, shown as old → new until it restarts. */
+  pending: PendingChange[];
   autostart: boolean;
   persistent: boolean;
   tags: string[];
@@ -60,13 +65,23 @@ export interface VmSummary {
   lastSeenAt: string;
 }
 
+/** One line of a VM's history: a lifecycle change, a reboot, a device added or removed. */
+export interface VmEventRow {
+  id: string;
+  at: string;
+  kind: string;
+  message: string;
+}
+
 /** What the VM list needs of a VM: the page ships 1,000 of these, so the heavy fields stay out. */
-export type VmListItem = Omit<VmSummary, "disks" | "graphics" | "notes">;
+export type VmListItem = Omit<VmSummary, "disks" | "graphics" | "notes" | "bootOrder" | "pending">;
 
 export function toVmListItem({
   disks: _d,
   graphics: _g,
   notes: _n,
+  bootOrder: _b,
+  pending: _p,
   ...item
 }: VmSummary): VmListItem {
   return item;
@@ -108,6 +123,8 @@ export function toVmSummary(vm: Vm & { host: Pick<Host, "name"> }): VmSummary {
     disks: parseJson(vm.disks, []),
     nics: parseJson(vm.nics, []),
     graphics: parseJson(vm.graphics, []),
+    bootOrder: parseJson(vm.bootOrder ?? "[]", []),
+    pending: parseJson(vm.pending, []),
     autostart: vm.autostart,
     persistent: vm.persistent,
     tags: parseJson(vm.tags, []),

@@ -30,6 +30,7 @@ export async function fullSync(hostId: string, conn: Connection): Promise<void> 
     const changed =
       !before ||
       before.goneAt !== null ||
+      before.bootOrder === null ||
       before.name !== dom.name ||
       Number(s?.["vcpu.current"] ?? before.vcpus) !== before.vcpus ||
       Number(s?.["balloon.maximum"] ?? before.maxMemoryKiB) !== before.maxMemoryKiB ||
@@ -77,5 +78,11 @@ export async function subscribeHostEvents(hostId: string, conn: Connection): Pro
   await conn.events.subscribe("domain-device-removed", async (e) => {
     await recordVmEvent(hostId, e.dom.uuid, "device", `device ${e.devAlias} removed`);
     await saveObservation(hostId, await observeDomain(conn, e.dom, true));
+  });
+  // A NIC plugged into a running guest takes its lease seconds later: look for it as after a start.
+  await conn.events.subscribe("domain-device-added", async (e) => {
+    await recordVmEvent(hostId, e.dom.uuid, "device", `device ${e.devAlias} added`);
+    await saveObservation(hostId, await observeDomain(conn, e.dom, true));
+    watchAddresses(hostId, conn, e.dom);
   });
 }

@@ -47,8 +47,15 @@ function observationData(
           osHint: osName(obs.parsed),
           disks: JSON.stringify(obs.parsed.disks),
           graphics: JSON.stringify(obs.parsed.graphics),
+          bootOrder: JSON.stringify(obs.parsed.boot),
         }
       : {}),
+    // Read with the XML; a VM seen shut off has nothing waiting for its next boot.
+    ...(obs.pending
+      ? { pending: JSON.stringify(obs.pending) }
+      : obs.active
+        ? {}
+        : { pending: "[]" }),
   };
 }
 

@@ -9,6 +9,7 @@ import { usePerHostList, useRereadOn } from "@/lib/queries/per-host";
 export const networkKeys = {
   all: ["networks"] as const,
   detail: (hostId: string, name: string) => ["networks", hostId, name] as const,
+  nicTargets: (hostId: string) => ["networks", hostId, "nic-targets"] as const,
 };
 
 /** DHCP leases come and go without any libvirt event: an open network page reads them again. */
@@ -36,5 +37,15 @@ export function useNetworkDetail(initial: NetworkDetail) {
           `/api/v1/hosts/${hostId}/networks/${encodeURIComponent(name)}`,
         )
       ).network,
+  });
+}
+
+/** What a NIC of a VM on this host can attach to: its libvirt networks and its own bridges. */
+export function useNicTargets(hostId: string, enabled = true) {
+  return useQuery({
+    queryKey: networkKeys.nicTargets(hostId),
+    queryFn: () =>
+      fetchJson<{ networks: string[]; bridges: string[] }>(`/api/v1/hosts/${hostId}/nic-targets`),
+    enabled,
   });
 }

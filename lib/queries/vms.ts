@@ -4,7 +4,7 @@
 // a read that began before a change never overwrites what the socket said since.
 import { type QueryClient, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useCallback } from "react";
-import type { VmListItem, VmSummary } from "@/lib/inventory/summaries";
+import type { VmEventRow, VmListItem, VmSummary } from "@/lib/inventory/summaries";
 import type { ServerMessage } from "@/lib/live/messages";
 import { fetchJson } from "@/lib/queries/fetch-json";
 import { useLiveEvents } from "@/lib/queries/live-socket";
@@ -15,6 +15,7 @@ export const vmKeys = {
   detail: (id: string) => ["vm", id] as const,
   xml: (id: string) => ["vm", id, "xml"] as const,
   snapshots: (id: string) => ["vm", id, "snapshots"] as const,
+  events: (id: string) => ["vm", id, "events"] as const,
 };
 
 type VmMessage = Extract<ServerMessage, { type: "vm" | "vm-removed" }>;
@@ -114,6 +115,22 @@ export function useSnapshots(vmId: string) {
   });
   const reread = useCallback(
     () => client.invalidateQueries({ queryKey: vmKeys.snapshots(vmId) }),
+    [client, vmId],
+  );
+  return { ...query, reread };
+}
+
+/** The VM's recent events, and a way to read them again when the live stream reports a change. */
+export function useVmEvents(vmId: string, initial: VmEventRow[]) {
+  const client = useQueryClient();
+  const query = useQuery({
+    queryKey: vmKeys.events(vmId),
+    queryFn: async () =>
+      (await fetchJson<{ events: VmEventRow[] }>(`/api/v1/vms/${vmId}/events?limit=50`)).events,
+    initialData: initial,
+  });
+  const reread = useCallback(
+    () => client.invalidateQueries({ queryKey: vmKeys.events(vmId) }),
     [client, vmId],
   );
   return { ...query, reread };

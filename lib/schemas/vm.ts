@@ -23,7 +23,7 @@ export const vmAutostartSchema = z.object({
 
 export const vmBulkActionSchema = z.object({
   ids: z.array(z.string().min(1).max(64)).min(1, "Select at least one VM").max(1000),
-  action: z.enum(["start", "shutdown"]),
+  action: z.enum(["start", "shutdown", "forget"]),
 });
 
 const tag = z

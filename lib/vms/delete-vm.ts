@@ -3,6 +3,7 @@
 // volumes the VM itself uses) and refreshes their pools so storage pages update.
 import "server-only";
 import { AppError, toActionError } from "@/lib/errors";
+import { forgetVm } from "@/lib/inventory/update-labels";
 import { markGone } from "@/lib/inventory/vm-store";
 import { type Connection, DomainListFlags, DomainXmlFlags, UndefineFlags } from "@/lib/libvirt";
 import type { DeleteVmInput } from "@/lib/schemas/vm-edit";
@@ -51,6 +52,9 @@ export async function deleteVm(input: DeleteVmInput): Promise<{ uuid: string }> 
   // Gone first: lib/storage refuses to delete a volume an inventory VM still uses.
   await markGone(hostId, await presentUuids(conn));
   const failed = await deleteVolumes(conn, hostId, input.volumes);
+  // Deleted through Virtdeck, so not lost: the row leaves the inventory ("gone" is for VMs that
+  // disappeared outside it).
+  await forgetVm(input.id);
   if (failed.length > 0)
     throw new AppError("upstream", `The VM is deleted, but not all volumes: ${failed.join("; ")}`);
   return { uuid: dom.uuid };

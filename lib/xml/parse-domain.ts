@@ -16,6 +16,8 @@ export interface ParsedDomain {
   disks: DiskSummary[];
   nics: Omit<NicSummary, "ips">[];
   graphics: GraphicsSummary[];
+  /** <os><boot dev=…/> in order ("hd", "cdrom", "network"); empty when devices carry the order. */
+  boot: string[];
 }
 
 const UNIT_TO_KIB: Record<string, number> = {
@@ -87,6 +89,9 @@ export function parseDomainXml(xml: string): ParsedDomain {
         model: attr(child(i, "model"), "type"),
       };
     }),
+    boot: children(child(domain, "os"), "boot")
+      .map((b) => attr(b, "dev") ?? "")
+      .filter(Boolean),
     graphics: children(devices, "graphics").map((g) => {
       const port = Number(attr(g, "port"));
       return {

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { NoHostsYet } from "@/components/hosts/no-hosts-yet";
+import { buttonClass } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
 import { VmTable } from "@/components/vms/vm-table";
 import { pageAccess } from "@/lib/access/page-access";
@@ -24,10 +25,7 @@ export default async function VmsPage() {
         description="Every VM you may see, on every host, as it is right now."
         actions={
           mayCreate ? (
-            <Link
-              href="/vms/new"
-              className="text-sm font-medium text-indigo-600 hover:underline dark:text-indigo-400"
-            >
+            <Link href="/vms/new" className={buttonClass("primary")}>
               Create VM
             </Link>
           ) : null

@@ -17,6 +17,7 @@ import {
   forgetVmOp,
   getVmOp,
   listVmsOp,
+  vmAddressesOp,
   vmEventsOp,
   vmLabelsOp,
 } from "@/lib/vms/operations/inventory";
@@ -44,6 +45,7 @@ export const vmRoutes = {
   "GET /api/v1/vms/{id}": { operation: getVmOp },
   "DELETE /api/v1/vms/{id}": { operation: deleteVmOp, status: 204, respond: noContent },
   "GET /api/v1/vms/{id}/events": { operation: vmEventsOp, query: ["limit"] },
+  "POST /api/v1/vms/{id}/addresses": { operation: vmAddressesOp },
   "POST /api/v1/vms/{id}/actions/{action}": { operation: powerVmOp },
   "PUT /api/v1/vms/{id}/autostart": { operation: vmAutostartOp },
   "PUT /api/v1/vms/{id}/resources": { operation: vmResourcesOp },

@@ -6,6 +6,7 @@ import { getVm, listVmEvents, listVms } from "@/lib/inventory/list-vms";
 import { toVmListItem } from "@/lib/inventory/summaries";
 import { forgetVm, updateVmLabels } from "@/lib/inventory/update-labels";
 import { vmIdSchema, vmLabelsSchema, vmListQuerySchema } from "@/lib/schemas/vm";
+import { refreshVmAddresses } from "@/lib/vms/vm-addresses";
 import { onVm } from "./shared";
 
 export const listVmsOp = operation({
@@ -35,6 +36,19 @@ export const vmEventsOp = operation({
   access: { privilege: "VM.Audit", ...onVm },
   audit: false,
   run: async ({ id, limit }) => ({ events: await listVmEvents(id, limit) }),
+});
+
+export const vmAddressesOp = operation({
+  name: "vm.addresses",
+  summary:
+    "Reads the guest's addresses again (DHCP leases, else the guest agent) into the inventory",
+  input: vmIdSchema,
+  access: { privilege: "VM.Audit", ...onVm },
+  audit: false,
+  run: async ({ id }) => {
+    await refreshVmAddresses(id);
+    return { vm: await getVm(id) };
+  },
 });
 
 export const vmLabelsOp = operation({

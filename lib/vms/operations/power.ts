@@ -5,6 +5,7 @@ import { toActionError } from "@/lib/errors";
 import { getVm } from "@/lib/inventory/list-vms";
 import { vmActionSchema, vmAutostartSchema, vmBulkActionSchema } from "@/lib/schemas/vm";
 import { powerVm, setVmAutostart } from "@/lib/vms/power";
+import { forgetVmOp } from "./inventory";
 import { onVm } from "./shared";
 
 export const powerVmOp = operation({
@@ -35,17 +36,23 @@ export const vmAutostartOp = operation({
 
 /**
  * Runs the action on each VM independently, each through the wrapper (its own permission check
- * and audit row): one refusal or failure does not stop the others.
+ * and audit row): one refusal or failure does not stop the others. "forget" removes gone VMs
+ * from the inventory (vm.forget, VM.Allocate on each).
  */
 export const bulkPowerOp = operation({
   name: "vm.bulk",
-  summary: "Starts or shuts down several VMs; each needs VM.PowerMgmt and is reported apart",
+  summary:
+    "Starts, shuts down or forgets (gone) several VMs; each needs its own privilege and is reported apart",
   input: vmBulkActionSchema,
   access: { filtered: "VM.PowerMgmt" },
   audit: false,
   run: async ({ ids, action }, { user, clientAddress, userAgent }) => {
     const results = await Promise.allSettled(
-      ids.map((id) => invoke(powerVmOp, { user, clientAddress, userAgent }, { id, action })),
+      ids.map((id) =>
+        action === "forget"
+          ? invoke(forgetVmOp, { user, clientAddress, userAgent }, { id })
+          : invoke(powerVmOp, { user, clientAddress, userAgent }, { id, action }),
+      ),
     );
     const failed = results.flatMap((r, i) =>
       r.status === "rejected" ? [{ id: ids[i]!, error: toActionError(r.reason) }] : [],

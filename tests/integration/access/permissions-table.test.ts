@@ -170,6 +170,7 @@ const CASES: Record<string, Case> = {
   "vm.list": { expect: signedIn, input: () => ({}), read: true },
   "vm.get": { expect: vm("VM.Audit"), input: (f) => ({ id: f.vmId }), read: true },
   "vm.events": { expect: vm("VM.Audit"), input: (f) => ({ id: f.vmId }), read: true },
+  "vm.addresses": { expect: vm("VM.Audit"), input: (f) => ({ id: f.vmId }) },
   "vm.labels": {
     expect: vm("VM.Config.Options"),
     input: (f) => ({ id: f.vmId, tags: ["x"], notes: "" }),
@@ -629,7 +630,8 @@ describe("the permission table", () => {
   it("audits every operation that changes or hands out something, whatever the outcome", async () => {
     // Reads (read: true) may go unaudited; nothing else may, but for these.
     const notAudited: Record<string, string> = {
-      "vm.bulk": "each VM's own action is audited (vm.start, vm.destroy …)",
+      "vm.bulk": "each VM's own action is audited (vm.start, vm.destroy, vm.forget …)",
+      "vm.addresses": "reads the guest's addresses again for the VM page while one is missing",
       "vm.screenshot": "a thumbnail read on every view of a VM page; opening a console is audited",
       "api.openapi": "a public document",
       "auth.passkey-challenge":

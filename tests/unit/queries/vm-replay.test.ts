@@ -18,6 +18,8 @@ const vm = (over: Partial<VmSummary>): VmSummary => ({
   disks: [],
   nics: [],
   graphics: [],
+  bootOrder: ["hd"],
+  pending: [],
   autostart: false,
   persistent: true,
   tags: [],

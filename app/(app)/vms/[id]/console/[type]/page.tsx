@@ -1,9 +1,7 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { ConsoleView } from "@/components/consoles/console-view";
 import { EmptyState } from "@/components/ui/empty-state";
-import { PageHeader } from "@/components/ui/page-header";
 import { pageAccessTo } from "@/lib/access/page-access";
 import { vm as vmTarget } from "@/lib/access/targets";
 import { getVm } from "@/lib/inventory/list-vms";
@@ -22,20 +20,9 @@ export default async function ConsolePage({
   // The page checks the session and the privilege itself: Next can render a segment alone.
   const { denied } = await pageAccessTo("VM.Console", vmTarget(id));
   const vm = (await getVm(id))!;
+  // The VM page's layout shows the VM's name, state and tabs above.
   return (
     <>
-      <PageHeader
-        title={`${vm.name} console`}
-        description={`on ${vm.hostName}`}
-        actions={
-          <Link
-            href={`/vms/${vm.id}`}
-            className="text-sm text-indigo-600 hover:underline dark:text-indigo-400"
-          >
-            ← {vm.name}
-          </Link>
-        }
-      />
       {denied ? (
         <EmptyState title="No console for you here">{denied}</EmptyState>
       ) : (

@@ -1,39 +1,66 @@
 "use client";
-import { useEffect, useState, useTransition } from "react";
+import { useEffect, useState } from "react";
 import { Card } from "@/components/ui/card";
+import { useRun } from "@/components/ui/use-run";
 import { vmAutostartAction } from "@/lib/actions/vms";
 import { formatDuration, formatKiB } from "@/lib/format";
 import type { VmSummary } from "@/lib/inventory/summaries";
 import { useVmAccess } from "@/lib/queries/access";
+import { PendingValue, pendingOf } from "./pending-value";
 
+/**
+ * Counted from the browser's clock once mounted: a first render from Date.now() would differ
+ * between the server's HTML and the browser's hydration (React's error #418).
+ */
 function Uptime({ since }: { since: string | null }) {
-  const [now, setNow] = useState(() => Date.now());
+  const [now, setNow] = useState<number | null>(null);
   useEffect(() => {
+    setNow(Date.now());
     const t = setInterval(() => setNow(Date.now()), 1000);
     return () => clearInterval(t);
   }, []);
   if (!since) return <>—</>;
+  if (now === null) return <>…</>;
   return <>{formatDuration((now - Date.parse(since)) / 1000)} (seen running by Virtdeck)</>;
 }
 
+/** The key facts of the Summary tab, with what the next boot changes marked beside its value. */
 export function VmOverview({ vm }: { vm: VmSummary }) {
-  const [pending, startTransition] = useTransition();
-  const [error, setError] = useState<string | null>(null);
+  const { run, pending } = useRun("autostart-outcome");
   const { can } = useVmAccess(vm);
   const toggleAutostart = () =>
-    startTransition(async () => {
-      const result = await vmAutostartAction({ id: vm.id, autostart: !vm.autostart });
-      setError(result.ok ? null : result.error);
-    });
+    run(
+      () => vmAutostartAction({ id: vm.id, autostart: !vm.autostart }),
+      (r) => `Autostart ${r.autostart ? "on" : "off"}`,
+    );
+  const addresses = vm.nics.flatMap((n) => n.ips);
   const rows: [string, React.ReactNode][] = [
     ["State", vm.stateReason ? `${vm.state} (${vm.stateReason})` : vm.state],
     ["Uptime", <Uptime key="u" since={vm.startedAt} />],
-    ["vCPUs", vm.vcpus],
+    [
+      "vCPUs",
+      <span key="c">
+        {vm.vcpus}
+        <PendingValue change={pendingOf(vm, "vcpus")} />
+      </span>,
+    ],
     [
       "Memory",
-      vm.memoryKiB !== vm.maxMemoryKiB && vm.memoryKiB > 0
-        ? `${formatKiB(vm.memoryKiB)} of ${formatKiB(vm.maxMemoryKiB)}`
-        : formatKiB(vm.maxMemoryKiB),
+      <span key="m">
+        {vm.memoryKiB !== vm.maxMemoryKiB && vm.memoryKiB > 0
+          ? `${formatKiB(vm.memoryKiB)} of ${formatKiB(vm.maxMemoryKiB)}`
+          : formatKiB(vm.maxMemoryKiB)}
+        <PendingValue change={pendingOf(vm, "memory")} show={(v) => formatKiB(Number(v))} />
+      </span>,
+    ],
+    [
+      "Addresses",
+      <span key="ip" className="font-mono text-xs">
+        {addresses.join(", ") ||
+          (vm.state === "shut off" || vm.gone || vm.nics.length === 0
+            ? "—"
+            : "waiting for a lease…")}
+      </span>,
     ],
     ["Host", vm.hostName],
     ["OS", vm.osHint ?? "—"],
@@ -50,11 +77,6 @@ export function VmOverview({ vm }: { vm: VmSummary }) {
           aria-label="Autostart with the host"
         />
         {vm.autostart ? "on" : "off"}
-        {error ? (
-          <span role="alert" className="text-red-600 dark:text-red-400">
-            {error}
-          </span>
-        ) : null}
       </label>,
     ],
   ];

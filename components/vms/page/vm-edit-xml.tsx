@@ -1,9 +1,9 @@
 "use client";
-import { useState, useTransition } from "react";
+import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { Field } from "@/components/ui/field";
-import { FormError } from "@/components/ui/form-error";
+import { useRun } from "@/components/ui/use-run";
 import {
   readLiveVmXmlAction,
   readVmXmlAction,
@@ -28,30 +28,18 @@ export function VmEditXml({ vm }: { vm: VmSummary }) {
   const [xml, setXml] = useState<string | null>(null);
   const [title, setTitle] = useState("");
   const [description, setDescription] = useState("");
-  const [message, setMessage] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [pending, startTransition] = useTransition();
+  const { run, pending } = useRun("xml-outcome");
 
   const load = () =>
-    startTransition(async () => {
-      setError(null);
-      const r = editsXml
-        ? await readVmXmlAction({ id: vm.id })
-        : await readLiveVmXmlAction({ id: vm.id });
-      if (!r.ok) return setError(r.error);
-      setXml(r.data.xml);
-      setTitle(textOf(r.data.xml, "title"));
-      setDescription(textOf(r.data.xml, "description"));
-    });
-
-  const save = (work: () => Promise<{ ok: boolean; error?: string }>, done: string) =>
-    startTransition(async () => {
-      setError(null);
-      setMessage(null);
-      const r = await work();
-      if (!r.ok) return setError(r.error ?? "Failed");
-      setMessage(done);
-    });
+    run(
+      () => (editsXml ? readVmXmlAction({ id: vm.id }) : readLiveVmXmlAction({ id: vm.id })),
+      "",
+      (data) => {
+        setXml(data.xml);
+        setTitle(textOf(data.xml, "title"));
+        setDescription(textOf(data.xml, "description"));
+      },
+    );
 
   return (
     <Card title={editsXml ? "Description and XML" : "Description"}>
@@ -82,7 +70,7 @@ export function VmEditXml({ vm }: { vm: VmSummary }) {
             <Button
               disabled={pending}
               onClick={() =>
-                save(
+                run(
                   () => vmDescriptionAction({ id: vm.id, title, description }),
                   "Saved title and description.",
                 )
@@ -107,7 +95,7 @@ export function VmEditXml({ vm }: { vm: VmSummary }) {
                   variant="secondary"
                   disabled={pending}
                   onClick={() =>
-                    save(
+                    run(
                       () => saveVmXmlAction({ id: vm.id, xml }),
                       "Saved; libvirt accepted the XML.",
                     )
@@ -120,14 +108,6 @@ export function VmEditXml({ vm }: { vm: VmSummary }) {
           ) : null}
         </div>
       )}
-      {message ? (
-        <p role="status" className="mt-3 text-sm">
-          {message}
-        </p>
-      ) : null}
-      <div className="mt-3">
-        <FormError message={error} />
-      </div>
     </Card>
   );
 }

@@ -13,12 +13,14 @@ import {
 import { formatUtc } from "@/lib/format";
 import type { VmSummary } from "@/lib/inventory/summaries";
 import { useVmAccess } from "@/lib/queries/access";
-import { useSnapshots } from "@/lib/queries/vms";
+import { useSnapshots, useVm } from "@/lib/queries/vms";
 import type { SnapshotRow } from "@/lib/vms/snapshots";
 
 type Pending = { kind: "revert" | "delete"; name: string } | null;
 
-export function VmSnapshots({ vm }: { vm: VmSummary }) {
+/** The Snapshots tab: the VM's snapshot tree, taking, reverting and deleting them. */
+export function VmSnapshotsTab({ initial }: { initial: VmSummary }) {
+  const { data: vm } = useVm(initial);
   const { gate } = useVmAccess(vm);
   const query = useSnapshots(vm.id);
   const [name, setName] = useState("");

@@ -1,0 +1,27 @@
+import type { ReactNode } from "react";
+
+/** One line of the hardware list: what it is, its value (and what the next boot changes), actions. */
+export function HardwareRow({
+  label,
+  children,
+  actions,
+  editor,
+  testId,
+}: {
+  label: string;
+  children: ReactNode;
+  actions?: ReactNode;
+  editor?: ReactNode;
+  testId?: string;
+}) {
+  return (
+    <li className="py-3" data-testid={testId}>
+      <div className="grid grid-cols-[9rem_minmax(0,1fr)_auto] items-center gap-x-4 gap-y-2">
+        <span className="text-sm text-zinc-500 dark:text-zinc-400">{label}</span>
+        <div className="min-w-0 text-sm">{children}</div>
+        <div className="flex flex-wrap justify-end gap-2">{actions}</div>
+      </div>
+      {editor ? <div className="mt-3 sm:ml-[10rem]">{editor}</div> : null}
+    </li>
+  );
+}
