@@ -8,6 +8,7 @@ import { SAME_ORIGIN } from "./support/constants";
 import { waitForLive } from "./support/hosts";
 import { addLabHost, removeHost } from "./support/lab-host";
 import { signIn } from "./support/sign-in";
+import { onSerial, openVmTab } from "./support/vm-pages";
 
 const lab = labEnv();
 const suffix = Date.now().toString(36);
@@ -77,9 +78,46 @@ test("creates a NAT network; a guest on it gets a lease shown on the network and
   expect(await virsh(lab.LAB_URI, "net-dhcp-leases", net)).toContain(ip);
 
   await lease.getByRole("link", { name: guest }).click();
+  await openVmTab(page, "Hardware");
   await expect(
     page.locator(`[data-testid="vm-nic-row"][data-mac="${mac}"]`).getByTestId("vm-nic-ip"),
   ).toHaveText(ip, { timeout: 30_000 });
+});
+
+test("a NIC added to the running VM shows its lease on the VM page as soon as the network has it", async ({
+  page,
+  context,
+}) => {
+  test.setTimeout(120_000);
+  await signIn(page);
+  await page.goto("/vms");
+  await page.getByRole("link", { name: guest, exact: true }).click();
+  const vmUrl = page.url();
+  await openVmTab(page, "Hardware");
+  const mac = "52:54:00:e2:5e:c0";
+  await page.getByRole("button", { name: "Add network interface" }).click();
+  const form = page.getByRole("form", { name: "Add NIC" });
+  await form.getByLabel("Attach to").selectOption(`network:${lab.LAB_NETWORK}`);
+  await form.getByLabel("Model").selectOption("virtio");
+  await form.getByLabel("MAC address").fill(mac);
+  await form.getByRole("button", { name: "Add NIC" }).click();
+  await expect(page.getByTestId("vm-nic-outcome")).toHaveText("NIC added: done on the running VM");
+  const ip = page.locator(`[data-testid="vm-nic-row"][data-mac="${mac}"]`).getByTestId("vm-nic-ip");
+  await expect(ip).toHaveText("waiting for a lease…");
+
+  // The guest asks for a lease on its new interface (its init only runs DHCP on eth0).
+  const serial = await context.newPage();
+  await serial.goto(`${vmUrl}/console/serial`);
+  await onSerial(serial, "udhcpc -i eth1 -n -q -t 10 -T 1 -s /etc/udhcpc.script", "lease 10.");
+  const leases = await virsh(lab.LAB_URI, "net-dhcp-leases", lab.LAB_NETWORK, "--mac", mac);
+  const leased = /(\d+\.\d+\.\d+\.\d+)\/\d+/.exec(leases)?.[1];
+  expect(leased).toBeTruthy();
+  // No reload: the page that was open all along shows it within a few seconds.
+  await expect(ip).toHaveText(leased!, { timeout: 10_000 });
+  await serial.close();
+  await page.getByRole("button", { name: `Remove NIC ${mac}` }).click();
+  await page.getByRole("dialog").getByRole("button", { name: "Remove NIC" }).click();
+  await expect(page.getByTestId("vm-nic-outcome")).toContainText("NIC removed");
 });
 
 test("on the VM page, a NIC is added live on a network and removed again", async ({ page }) => {
@@ -91,6 +129,8 @@ test("on the VM page, a NIC is added live on a network and removed again", async
     /[^0-9a-f:]/g,
     "a",
   );
+  await openVmTab(page, "Hardware");
+  await page.getByRole("button", { name: "Add network interface" }).click();
   const form = page.getByRole("form", { name: "Add NIC" });
   await form.getByLabel("Attach to").selectOption(`network:${lab.LAB_NETWORK}`);
   await form.getByLabel("Model").selectOption("e1000");

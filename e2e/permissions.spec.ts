@@ -11,7 +11,7 @@ import { mintToken } from "./support/api-token";
 import { SAME_ORIGIN } from "./support/constants";
 import { removeHost } from "./support/lab-host";
 import { signIn } from "./support/sign-in";
-import { onSerial } from "./support/vm-pages";
+import { onSerial, openVmTab } from "./support/vm-pages";
 
 const lab = labEnv();
 const suffix = Date.now().toString(36);
@@ -151,8 +151,10 @@ test("op sees and uses host 1 only: list, search, overview, API; no XML editor o
 
   await row.getByRole("link", { name: vm1, exact: true }).click();
   await expect(page.getByRole("heading", { name: vm1 })).toBeVisible();
+  await openVmTab(page, "Options");
   await expect(page.getByRole("button", { name: "Edit description and XML" })).toHaveCount(0);
   await expect(page.getByRole("button", { name: "Edit description", exact: true })).toBeEnabled();
+  await openVmTab(page, "Summary");
   await page.getByRole("link", { name: "Open serial console" }).click();
   await onSerial(page, `echo acl-${suffix}`, `acl-${suffix}`);
 

@@ -12,7 +12,7 @@ import { createLabPool, type LabPool } from "../tests/integration/vms/lab-pool";
 import { SAME_ORIGIN } from "./support/constants";
 import { addLabHost, removeHost } from "./support/lab-host";
 import { signIn } from "./support/sign-in";
-import { nextStep, onSerial } from "./support/vm-pages";
+import { nextStep, onSerial, openVmTab } from "./support/vm-pages";
 
 const lab = labEnv();
 const suffix = randomBytes(3).toString("hex");
@@ -113,6 +113,7 @@ test("the running VM's CD-ROM is ejected and loaded again; an existing volume is
   await signIn(page);
   await page.goto("/vms");
   await page.getByRole("link", { name: isoVm, exact: true }).click();
+  await openVmTab(page, "Hardware");
   const drive = page.locator('[data-testid="cdrom-drive"]');
   const target = (await drive.getAttribute("data-target")) ?? "";
   await expect(drive.getByTestId("cdrom-medium")).toHaveText(isoPath);
@@ -123,6 +124,7 @@ test("the running VM's CD-ROM is ejected and loaded again; an existing volume is
   expect(await blockSource(isoVm, target)).toBe("-");
   await expect(drive.getByTestId("cdrom-medium")).toHaveText("empty");
 
+  await drive.getByRole("button", { name: `Change medium of ${target}` }).click();
   await drive.getByLabel(`Medium for ${target}`).selectOption(isoPath);
   await drive.getByRole("button", { name: "Insert" }).click();
   await expect(page.getByTestId("edit-message")).toHaveText(`Inserted ${isoPath} in ${target}.`, {
@@ -134,6 +136,7 @@ test("the running VM's CD-ROM is ejected and loaded again; an existing volume is
     `<source file='${isoPath}'`,
   );
 
+  await page.getByRole("button", { name: "Add disk" }).click();
   const attach = page.getByRole("form", { name: "Attach disk" });
   await attach.getByLabel("An existing volume").check();
   await attach.getByLabel("Volume", { exact: true }).selectOption(`${pool.dir}/spare.qcow2`);

@@ -11,7 +11,7 @@ import { waitForLive } from "./support/hosts";
 import { addLabHost, removeHost } from "./support/lab-host";
 import { collectProgress } from "./support/live-frames";
 import { signIn } from "./support/sign-in";
-import { nextStep, onSerial } from "./support/vm-pages";
+import { nextStep, onSerial, openVmTab } from "./support/vm-pages";
 
 const lab = labEnv();
 const suffix = randomBytes(3).toString("hex");
@@ -99,7 +99,7 @@ test("the wizard creates a VM that boots the tiny guest with a new qcow2 disk an
 test("a snapshot's revert undoes a write to the data disk", async ({ page }) => {
   test.setTimeout(120_000);
   await signIn(page);
-  await page.goto(vmPage);
+  await page.goto(`${vmPage}/snapshots`);
   const card = page
     .locator("section")
     .filter({ has: page.getByRole("heading", { name: "Snapshots" }) });
@@ -119,7 +119,7 @@ test("a snapshot's revert undoes a write to the data disk", async ({ page }) => 
   await onSerial(page, "echo MARK1 > /dev/vda; sync", "sync");
   await onSerial(page, check, "FOUND-5");
 
-  await page.goto(vmPage);
+  await page.goto(`${vmPage}/snapshots`);
   await row.getByRole("button", { name: "Revert" }).click();
   await page.getByRole("dialog").getByRole("button", { name: "Revert" }).click();
   await expect(page.getByRole("dialog")).toBeHidden({ timeout: 60_000 });
@@ -133,19 +133,41 @@ test("edits: memory and vCPUs say what applied live; the XML editor shows libvir
 }) => {
   await signIn(page);
   await page.goto(vmPage);
+  // A running VM's disks change while they would be copied: Clone is not offered.
+  await expect(page.getByRole("button", { name: "Clone", exact: true })).toBeDisabled();
+  await openVmTab(page, "Hardware");
   // A value typed before React hydrates the form is in the box but not in the form's state.
   await waitForLive(page);
-  const resources = page.getByRole("form", { name: "VM resources" });
-  await resources.getByLabel("vCPUs").fill("2");
-  await resources.getByLabel("Memory (MiB)").fill("160");
-  await resources.getByRole("button", { name: "Save CPU and memory" }).click();
+  await page.getByRole("button", { name: "Edit vCPUs" }).click();
+  await page.getByRole("form", { name: "vCPUs" }).getByLabel("vCPUs").fill("2");
+  await page.getByRole("button", { name: "Save vCPUs" }).click();
   await expect(page.getByTestId("edit-message")).toContainText("at the next boot", {
     timeout: 20_000,
   });
+  await page.getByRole("button", { name: "Edit memory" }).click();
+  await page.getByRole("form", { name: "Memory" }).getByLabel("Memory (MiB)").fill("160");
+  await page.getByRole("button", { name: "Save memory" }).click();
+  await expect(page.getByTestId("edit-message")).toContainText("at the next boot", {
+    timeout: 20_000,
+  });
+  // Saved for the next boot of the running VM: shown as pending beside the value, on the
+  // Hardware tab and the Summary, until the VM restarts.
+  await expect(page.getByTestId("hw-vcpus").getByTestId("pending-change")).toHaveText(
+    "→ 2 at the next boot",
+    { timeout: 20_000 },
+  );
+  await expect(page.getByTestId("hw-memory").getByTestId("pending-change")).toHaveText(
+    "→ 160 MiB at the next boot",
+  );
+  expect(await virsh(lab.LAB_URI, "vcpucount", vmName, "--live", "--current")).toBe("1");
+  await openVmTab(page, "Summary");
+  await expect(page.getByTestId("pending-changes")).toContainText("vCPUs: 1 → 2");
+  await expect(page.getByTestId("pending-changes")).toContainText("Memory: 128 MiB → 160 MiB");
   const inactive = await virsh(lab.LAB_URI, "dumpxml", vmName, "--inactive");
   expect(inactive).toContain("<memory unit='KiB'>163840</memory>");
   expect(inactive).toMatch(/<vcpu placement='static'>2<\/vcpu>/);
 
+  await openVmTab(page, "Options");
   await page.getByRole("button", { name: "Edit description and XML" }).click();
   await page.getByLabel("Description", { exact: true }).fill(`<b>notes</b> & "more"`);
   await page.getByRole("button", { name: "Save title and description" }).click();
@@ -162,7 +184,8 @@ test("edits: memory and vCPUs say what applied live; the XML editor shows libvir
   await page.getByRole("button", { name: "Validate and save XML" }).click();
   await expect(page.getByRole("alert").filter({ hasText: "must keep the name" })).toBeVisible();
   expect(await virsh(lab.LAB_URI, "list", "--all", "--name")).not.toMatch(/^other$/m);
-  await page.reload();
+  await page.goto(`${vmPage}/hardware`);
+  await page.getByRole("button", { name: "Add disk" }).click();
   const attach = page.getByRole("form", { name: "Attach disk" });
   await attach.getByLabel("Pool").selectOption(pool.name);
   await attach.getByLabel("Size (GiB)").fill("0.005");
@@ -180,9 +203,14 @@ test("edits: memory and vCPUs say what applied live; the XML editor shows libvir
     .not.toContain(extra);
   expect(await virsh(lab.LAB_URI, "domblklist", vmName, "--inactive")).not.toContain(extra);
   await virsh(lab.LAB_URI, "vol-delete", extra);
+  await page.getByRole("button", { name: "Edit boot order" }).click();
   await page.getByLabel("Boot order").selectOption("cdrom,hd");
   await page.getByRole("button", { name: "Save boot order" }).click();
   await expect(page.getByTestId("disks-message")).toContainText("Boot order saved");
+  await expect(page.getByTestId("hw-boot").getByTestId("pending-change")).toHaveText(
+    "→ cdrom then hd at the next boot",
+    { timeout: 20_000 },
+  );
   expect(await virsh(lab.LAB_URI, "dumpxml", vmName, "--inactive")).toMatch(
     /<boot dev='cdrom'\/>\s*<boot dev='hd'\/>/,
   );
@@ -199,6 +227,9 @@ test("a clone of the shut-off VM boots with new MAC and UUID; the API deletes it
   const progress = collectProgress(page); // what /ws/events tells this tab about the copy
   await signIn(page);
   await page.goto(vmPage);
+  // Shut off: what waited for the next boot is simply the VM's configuration now.
+  await expect(page.getByTestId("vm-field-vcpus")).toHaveText("2");
+  await expect(page.getByTestId("pending-changes")).toHaveCount(0);
   await page.getByRole("button", { name: "Clone", exact: true }).click();
   const dialog = page.getByRole("dialog");
   await dialog.getByLabel("Clone name").fill(cloneName);
@@ -248,7 +279,7 @@ test("a clone of the shut-off VM boots with new MAC and UUID; the API deletes it
 
   // Rename while shut off: libvirt keeps the UUID; rename back for the tests that follow.
   const originalUuid = await uuid(vmName);
-  await page.goto(vmPage);
+  await page.goto(`${vmPage}/options`);
   for (const [from, to] of [
     [vmName, `${vmName}-r`],
     [`${vmName}-r`, vmName],
@@ -273,6 +304,8 @@ test("deleting the VM with its volume removes both from the host", async ({ page
   await dialog.getByLabel("It is running: force it off first").check();
   await dialog.getByRole("button", { name: "Delete VM" }).click();
   await expect(page).toHaveURL(/\/vms$/, { timeout: 30_000 });
+  // Deleted through Virtdeck, so not "gone": it leaves the list.
+  await expect(page.locator(`[data-testid="vm-row"][data-vm-name="${vmName}"]`)).toHaveCount(0);
   expect(await virsh(lab.LAB_URI, "list", "--all", "--name")).not.toContain(vmName);
   expect(await virsh(lab.LAB_URI, "vol-list", pool.name)).not.toContain(vmName);
 });

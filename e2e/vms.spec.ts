@@ -5,6 +5,7 @@ import { labEnv } from "../tests/integration/support/lab-env";
 import { defineXml, guestXml, removeDomain, virsh } from "../tests/integration/support/virsh";
 import { addLabHost, removeHost } from "./support/lab-host";
 import { signIn } from "./support/sign-in";
+import { openVmTab } from "./support/vm-pages";
 
 const lab = labEnv();
 const suffix = Date.now().toString(36);
@@ -90,8 +91,10 @@ test("search and filters narrow the list; the detail page shows the VM and its X
   await expect(page.getByRole("heading", { name: guest })).toBeVisible();
   const uuid = await virsh(lab.LAB_URI, "domuuid", guest);
   await expect(page.getByText(`UUID ${uuid}`)).toBeVisible();
+  await openVmTab(page, "Options");
   await expect(page.getByTestId("vm-xml")).toContainText(`<name>${guest}</name>`);
   const mac = /<mac address='([^']+)'/.exec(await virsh(lab.LAB_URI, "dumpxml", guest))![1]!;
+  await openVmTab(page, "Hardware");
   await expect(page.getByTestId("vm-nic")).toContainText(mac);
   // Only the actions valid for "shut off" are enabled.
   await expect(page.getByRole("button", { name: `Start ${guest}` })).toBeEnabled();
@@ -132,7 +135,9 @@ test("a VM undefined outside Virtdeck is marked gone, keeps its notes, and can b
   await virsh(lab.LAB_URI, "undefine", guest);
   await expect(row.getByTestId("vm-state")).toHaveText("gone", { timeout: 10_000 });
   await row.getByRole("link", { name: guest, exact: true }).click();
-  await expect(page.getByText(`This VM is no longer on ${hostName}.`)).toBeVisible();
+  await expect(
+    page.getByText(`This VM is no longer on ${hostName}: it was removed outside Virtdeck.`),
+  ).toBeVisible();
   await expect(page.getByRole("form", { name: "Tags and notes" }).getByLabel("Notes")).toHaveValue(
     "owned by the e2e suite",
   );
@@ -140,4 +145,46 @@ test("a VM undefined outside Virtdeck is marked gone, keeps its notes, and can b
   await page.getByRole("dialog").getByRole("button", { name: "Forget" }).click();
   await expect(page).toHaveURL(/\/vms$/);
   await expect(page.locator(`[data-testid="vm-row"][data-vm-name="${guest}"]`)).toHaveCount(0);
+});
+
+test("several gone VMs are forgotten at once; a shut-down asks first and says requested", async ({
+  page,
+}) => {
+  const others = [`${guest}-g1`, `${guest}-g2`];
+  for (const name of others) await defineXml(lab.LAB_URI, await guestXml(lab, name));
+  try {
+    await signIn(page);
+    await page.goto("/vms");
+    const rowOf = (name: string) => page.locator(`[data-testid="vm-row"][data-vm-name="${name}"]`);
+    for (const name of others) await expect(rowOf(name)).toBeVisible({ timeout: 15_000 });
+
+    // Shut down is the guest's to carry out: the button says so until the VM is off.
+    await virsh(lab.LAB_URI, "start", others[0]!);
+    await expect(rowOf(others[0]!).getByTestId("vm-state")).toHaveText("running", {
+      timeout: 15_000,
+    });
+    await rowOf(others[0]!)
+      .getByRole("button", { name: `Shut down ${others[0]}` })
+      .click();
+    await expect(page.getByTestId("vm-action-outcome")).toHaveText(
+      "Shut down requested: the guest is shutting down",
+    );
+    await virsh(lab.LAB_URI, "destroy", others[0]!);
+
+    for (const name of others) await virsh(lab.LAB_URI, "undefine", name);
+    for (const name of others)
+      await expect(rowOf(name).getByTestId("vm-state")).toHaveText("gone", { timeout: 10_000 });
+    for (const name of others) await page.getByLabel(`Select ${name}`).check();
+    await page.getByRole("button", { name: "Forget 2 gone" }).click();
+    await page.getByRole("dialog").getByRole("button", { name: "Forget" }).click();
+    await expect(page.getByTestId("vm-bulk-outcome")).toHaveText("2 forgotten");
+    for (const name of others) await expect(rowOf(name)).toHaveCount(0);
+    // Forgetting is recorded for each VM, as a single forget is.
+    const audit = await page.request.get("/api/v1/audit?action=vm.forget&limit=20");
+    const { rows } = (await audit.json()) as { rows: { target: string; outcome: string }[] };
+    for (const name of others)
+      expect(rows.some((r) => r.target.startsWith(name) && r.outcome === "ok")).toBe(true);
+  } finally {
+    for (const name of others) await removeDomain(lab.LAB_URI, name);
+  }
 });

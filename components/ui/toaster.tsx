@@ -13,8 +13,9 @@ interface Shown extends Toast {
   id: number;
 }
 
-/** Successes fade after a while; refusals stay until dismissed or replaced, so they can be read. */
+/** Successes fade after a while; refusals stay longer, to be read (or dismissed, or replaced). */
 const SUCCESS_MS = 12_000;
+const REFUSAL_MS = 30_000;
 const MAX_SHOWN = 4;
 
 const ToastContext = createContext<{
@@ -59,8 +60,7 @@ export function Toaster({ children }: { children: ReactNode }) {
 function ToastCard({ toast, dismiss }: { toast: Shown; dismiss: (key: string) => void }) {
   const { ok, key } = toast;
   useEffect(() => {
-    if (!ok) return;
-    const t = setTimeout(() => dismiss(key), SUCCESS_MS);
+    const t = setTimeout(() => dismiss(key), ok ? SUCCESS_MS : REFUSAL_MS);
     return () => clearTimeout(t);
   }, [ok, key, dismiss]);
   return (

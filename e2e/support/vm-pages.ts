@@ -1,6 +1,17 @@
 import { expect, type Page } from "@playwright/test";
 import { labEnv } from "../../tests/integration/support/lab-env";
 
+/** Opens a tab of the VM page that is open (Summary, Console, Hardware, Snapshots, Options, History). */
+export async function openVmTab(page: Page, tab: string): Promise<void> {
+  await page
+    .getByRole("navigation", { name: "VM sections" })
+    .getByRole("link", { name: tab })
+    .click();
+  await expect(
+    page.getByRole("navigation", { name: "VM sections" }).getByRole("link", { name: tab }),
+  ).toHaveAttribute("aria-current", "page");
+}
+
 /** Clicks the create-VM wizard's Next button `times` times. */
 export async function nextStep(page: Page, times = 1): Promise<void> {
   for (let i = 0; i < times; i++) await page.getByRole("button", { name: "Next" }).click();

@@ -7,15 +7,21 @@ export function HardwareRow({
   actions,
   editor,
   testId,
+  mac,
+  target,
 }: {
   label: string;
   children: ReactNode;
   actions?: ReactNode;
   editor?: ReactNode;
   testId?: string;
+  /** A NIC row's MAC, for finding the row of one NIC. */
+  mac?: string;
+  /** A disk row's target (vda, sda), for finding the row of one disk. */
+  target?: string;
 }) {
   return (
-    <li className="py-3" data-testid={testId}>
+    <li className="py-3" data-testid={testId} data-mac={mac} data-target={target}>
       <div className="grid grid-cols-[9rem_minmax(0,1fr)_auto] items-center gap-x-4 gap-y-2">
         <span className="text-sm text-zinc-500 dark:text-zinc-400">{label}</span>
         <div className="min-w-0 text-sm">{children}</div>

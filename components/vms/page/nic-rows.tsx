@@ -90,6 +90,7 @@ export function NicRows({ vm }: { vm: VmSummary }) {
           key={n.mac}
           label="Network"
           testId="vm-nic-row"
+          mac={n.mac}
           actions={
             live ? (
               <>
@@ -124,7 +125,7 @@ export function NicRows({ vm }: { vm: VmSummary }) {
             ) : null
           }
         >
-          <div data-mac={n.mac} data-testid="vm-nic">
+          <div data-testid="vm-nic">
             <span>{n.source ? onWords(n) : n.type}</span>
             <span className="ml-2 text-xs text-zinc-500">{n.model ?? "—"}</span>
             <span className="ml-2 font-mono text-xs text-zinc-500">{n.mac}</span>

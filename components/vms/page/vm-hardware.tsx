@@ -245,6 +245,7 @@ export function VmHardware({ initial }: { initial: VmSummary }) {
               key={d.target}
               label={`CD-ROM ${d.target}`}
               testId="cdrom-drive"
+              target={d.target}
               actions={
                 live ? (
                   <>
@@ -302,6 +303,7 @@ export function VmHardware({ initial }: { initial: VmSummary }) {
               key={d.target}
               label={`Disk ${d.target}`}
               testId="hw-disk"
+              target={d.target}
               actions={
                 live ? (
                   <Button
