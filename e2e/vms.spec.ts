@@ -61,7 +61,7 @@ test("bulk action: selected VMs start together", async ({ page }) => {
   await expect(row.getByTestId("vm-state")).toHaveText("shut off");
   await row.getByRole("checkbox", { name: `Select ${guest}` }).check();
   await page.getByRole("button", { name: "Start selected" }).click();
-  await expect(page.getByRole("status").filter({ hasText: "1 done" })).toBeVisible({
+  await expect(page.getByRole("status").filter({ hasText: "1 started" })).toBeVisible({
     timeout: 15_000,
   });
   await expect(row.getByTestId("vm-state")).toHaveText("running", { timeout: 15_000 });

@@ -27,7 +27,7 @@ let nextId = 1;
 
 /**
  * The notifications of every page, at the bottom right over the content: results never reflow
- * a table or a form. A toast's test id is its key, so a spec finds "the outcome of this button".
+ * a table or a form. A toast's text carries its key as test id: "the outcome of this button".
  */
 export function Toaster({ children }: { children: ReactNode }) {
   const [toasts, setToasts] = useState<Shown[]>([]);
@@ -66,14 +66,15 @@ function ToastCard({ toast, dismiss }: { toast: Shown; dismiss: (key: string) =>
   return (
     <div
       role={toast.ok ? "status" : "alert"}
-      data-testid={toast.key}
       className={`pointer-events-auto flex items-start gap-3 rounded-lg border bg-white px-4 py-3 text-sm shadow-lg dark:bg-zinc-900 ${
         toast.ok
           ? "border-emerald-300 text-emerald-800 dark:border-emerald-800 dark:text-emerald-300"
           : "border-red-300 text-red-700 dark:border-red-800 dark:text-red-300"
       }`}
     >
-      <span className="min-w-0 flex-1 [overflow-wrap:break-word]">{toast.text}</span>
+      <span data-testid={toast.key} className="min-w-0 flex-1 [overflow-wrap:break-word]">
+        {toast.text}
+      </span>
       <button
         type="button"
         onClick={() => dismiss(key)}

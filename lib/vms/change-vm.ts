@@ -29,6 +29,7 @@ export async function changeVm<T>(vmId: string, change: (vm: VmOnHost) => Promis
   const vm = await vmOnHost(vmId);
   const result = await change(vm);
   const fresh = await vm.conn.domains.lookupByUuid(vm.dom.uuid);
-  await saveObservation(vm.hostId, await observeDomain(vm.conn, fresh, false));
+  // With the XML: a change to the definition of a running VM is pending until it restarts.
+  await saveObservation(vm.hostId, await observeDomain(vm.conn, fresh, true));
   return result;
 }

@@ -8,7 +8,6 @@ import type { VmResourcesInput } from "@/lib/schemas/vm-edit";
 import { buildXml } from "@/lib/xml/build-network";
 import { attr, child, parseXml, text } from "@/lib/xml/parse";
 import { changeVm, vmOnHost } from "./change-vm";
-import { refreshDisks } from "./vm-disks";
 
 /** VIR_DOMAIN_DEFINE_VALIDATE: libvirt checks the XML against its schema before defining. */
 const DEFINE_VALIDATE = 1;
@@ -73,7 +72,7 @@ export function renameVm(input: { id: string; name: string }): Promise<void> {
 
 /** Inserts (path) or ejects ("") the medium of a CD-ROM drive. */
 export function setCdromMedia(input: { id: string; target: string; path: string }): Promise<void> {
-  return changeVm(input.id, async ({ conn, dom, hostId }) => {
+  return changeVm(input.id, async ({ conn, dom }) => {
     const xml = parseXml(await conn.domains.xml(dom, DomainXmlFlags.INACTIVE));
     const disks = child(child(xml, "domain"), "devices").disk as Record<string, unknown>[];
     const drive = (disks ?? []).find(
@@ -90,7 +89,6 @@ export function setCdromMedia(input: { id: string; target: string; path: string 
     };
     const live = (await conn.domains.isActive(dom)) ? Impact.LIVE : 0;
     await conn.domainExtras.updateDevice(dom, buildXml({ disk }), Impact.CONFIG | live);
-    await refreshDisks(conn, dom, hostId);
   });
 }
 

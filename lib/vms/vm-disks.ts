@@ -2,9 +2,7 @@
 // and the boot order. Persistent changes always; live ones when the VM is running.
 import "server-only";
 import { AppError } from "@/lib/errors";
-import { observeDomain } from "@/lib/inventory/observe-domain";
-import { saveObservation } from "@/lib/inventory/vm-store";
-import { type Connection, type DomainRef, DomainXmlFlags, Impact } from "@/lib/libvirt";
+import { DomainXmlFlags, Impact } from "@/lib/libvirt";
 import type { AttachDiskInput } from "@/lib/schemas/vm-edit";
 import { createVolume } from "@/lib/storage/create-volume";
 import { buildXml } from "@/lib/xml/build-network";
@@ -20,15 +18,6 @@ function freeTarget(used: Set<string>, bus: "virtio" | "sata"): string {
     if (!used.has(dev)) return dev;
   }
   throw new AppError("conflict", `No free ${bus} disk name left`);
-}
-
-/** changeVm refreshes state only; the inventory's disk list comes from the XML. */
-export async function refreshDisks(
-  conn: Connection,
-  dom: DomainRef,
-  hostId: string,
-): Promise<void> {
-  await saveObservation(hostId, await observeDomain(conn, dom, true));
 }
 
 /** Attaches a disk; returns its target name (vdb, sdc, …). */
@@ -66,21 +55,19 @@ export async function attachDisk(input: AttachDiskInput): Promise<string> {
     };
     const live = (await conn.domains.isActive(dom)) ? Impact.LIVE : 0;
     await conn.domainExtras.attachDevice(dom, buildXml({ disk }), Impact.CONFIG | live);
-    await refreshDisks(conn, dom, hostId);
   });
   return dev;
 }
 
 /** Detaches a disk (the volume stays in its pool). */
 export function detachDisk(input: { id: string; target: string }): Promise<void> {
-  return changeVm(input.id, async ({ conn, dom, hostId }) => {
+  return changeVm(input.id, async ({ conn, dom }) => {
     const doc = parseXml(await conn.domains.xml(dom, DomainXmlFlags.INACTIVE));
     const disks = children(child(child(doc, "domain"), "devices"), "disk");
     const disk = disks.find((d) => attr(child(d, "target"), "dev") === input.target);
     if (!disk) throw new AppError("not_found", `No disk ${input.target}`);
     const live = (await conn.domains.isActive(dom)) ? Impact.LIVE : 0;
     await conn.domainExtras.detachDevice(dom, buildXml({ disk }), Impact.CONFIG | live);
-    await refreshDisks(conn, dom, hostId);
   });
 }
 
