@@ -75,11 +75,9 @@ export async function requireVcpusFit(
   virttype: "kvm" | "qemu",
 ): Promise<void> {
   const max = await machineMaxVcpus(conn, virttype, input.firmware);
-  if (max !== null && input.vcpus > max)
-    throw fieldRefusal(
-      "vcpus",
-      `vCPUs: at most ${max} on this host (machine type ${MACHINE_OF[input.firmware]}, ${virttype})`,
-    );
+  if (max === null || input.vcpus <= max) return;
+  const message = `vCPUs: at most ${max} on this host (machine type ${MACHINE_OF[input.firmware]}, ${virttype})`;
+  throw new AppError("invalid", message, { vcpus: [message] });
 }
 
 /** The new disk's pool, refused unless the host has it and it is active. */

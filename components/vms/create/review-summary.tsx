@@ -49,7 +49,7 @@ export function summaryRows(
     [
       "cpu",
       "CPU",
-      `${s.vcpus} vCPUs, ${s.cpuMode === "host-passthrough" ? "host passthrough" : "default model"}`,
+      `${s.vcpus} ${s.vcpus === "1" ? "vCPU" : "vCPUs"}, ${s.cpuMode === "host-passthrough" ? "host passthrough" : "default model"}`,
     ],
     ["memory", "Memory", mib(s.memoryMib)],
     ["firmware", "Firmware", s.firmware === "uefi" ? "UEFI (machine q35)" : "BIOS (machine pc)"],
