@@ -95,7 +95,7 @@ export function ReviewSummary({ rows, xml }: { rows: [string, string, string][];
       {showXml ? (
         <pre
           data-testid="review-xml"
-          className="max-h-[28rem] overflow-auto rounded-md bg-zinc-950 p-3 font-mono text-xs text-zinc-100"
+          className="max-h-[28rem] overflow-auto rounded-md border border-zinc-800 bg-zinc-950 p-3 font-mono text-xs text-zinc-100"
         >
           {xml}
         </pre>

@@ -7,6 +7,7 @@ import type { CreateVmOptions } from "@/lib/vms/create-options";
 import { Check, Choice } from "./inputs";
 import { PoolOffer } from "./pool-offer";
 import type { StepProps } from "./steps-basic";
+import { resourceWarnings } from "./wizard-state";
 
 /** A figure above what the host has: allowed (libvirt overcommits), said beside the field. */
 function Warning({ testId, children }: { testId: string; children: string | null }) {
@@ -16,25 +17,6 @@ function Warning({ testId, children }: { testId: string; children: string | null
       {children}
     </p>
   );
-}
-
-/** The warnings of the CPU step for these figures on this host ("" when within it). */
-export function resourceWarnings(
-  vcpus: string,
-  memoryMib: string,
-  host: CreateVmOptions["host"],
-): { vcpus: string | null; memory: string | null } {
-  const [cpus, mib] = [Number(vcpus), Number(memoryMib)];
-  return {
-    vcpus:
-      host && cpus > host.cpus
-        ? `vCPUs: more than this host's ${host.cpus} CPUs; the VM runs, its vCPUs sharing them`
-        : null,
-    memory:
-      host && mib > host.memoryMib
-        ? `Memory: more than this host's ${host.memoryMib} MiB; the guest may be starved or killed when it uses it`
-        : null,
-  };
 }
 
 export function CpuStep({ state, set, options: opts, errors }: StepProps) {

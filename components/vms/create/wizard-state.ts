@@ -103,6 +103,25 @@ export function onOtherHost(s: WizardState, options: CreateVmOptions): WizardSta
   };
 }
 
+/** The warnings of the CPU step for these figures on this host (null when within it). */
+export function resourceWarnings(
+  vcpus: string,
+  memoryMib: string,
+  host: CreateVmOptions["host"],
+): { vcpus: string | null; memory: string | null } {
+  const [cpus, mib] = [Number(vcpus), Number(memoryMib)];
+  return {
+    vcpus:
+      host && cpus > host.cpus
+        ? `vCPUs: more than this host's ${host.cpus} CPUs; the VM runs, its vCPUs sharing them`
+        : null,
+    memory:
+      host && mib > host.memoryMib
+        ? `Memory: more than this host's ${host.memoryMib} MiB; the guest may be starved or killed when it uses it`
+        : null,
+  };
+}
+
 function source(s: WizardState): CreateVmFields["source"] {
   if (s.sourceKind === "iso") return { kind: "iso", isoPath: s.isoPath };
   if (s.sourceKind === "import") return { kind: "import", diskPath: s.importPath };
