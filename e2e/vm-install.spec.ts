@@ -88,6 +88,8 @@ test("the wizard installs from an ISO volume: the VM boots the CD", async ({ pag
   await nextStep(page);
   await form.getByLabel("qemu (software emulation)").check();
   await page.getByRole("button", { name: "Review", exact: true }).click();
+  await expect(page.getByTestId("summary-boot")).toContainText(`CD-ROM: ${isoPath}`);
+  await page.getByRole("button", { name: "Show XML" }).click();
   await expect(page.getByTestId("review-xml")).toContainText(`<source file="${isoPath}"`);
   await expect(page.getByTestId("review-xml")).toContainText(
     '<libosinfo:os id="http://debian.org/debian/11"/>',

@@ -51,7 +51,14 @@ export function VolumeSelect({
   return (
     <div className={FIELD}>
       <label htmlFor={id}>{label}</label>
-      <select id={id} className={BOX} value={value} onChange={(e) => onChange(e.target.value)}>
+      <select
+        id={id}
+        className={BOX}
+        value={value}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error ? `${id}-error` : undefined}
+        onChange={(e) => onChange(e.target.value)}
+      >
         <option value="">
           {groups.length === 0
             ? kind === "iso"
@@ -72,7 +79,11 @@ export function VolumeSelect({
         ))}
       </select>
       <Status hostId={hostId} />
-      {error ? <span className="text-xs font-normal text-red-600">{error}</span> : null}
+      {error ? (
+        <span id={`${id}-error`} role="alert" className="text-xs font-normal text-red-600">
+          {error}
+        </span>
+      ) : null}
     </div>
   );
 }

@@ -2,6 +2,7 @@
 // problem as a sentence that names its field, with every field's problems beside it for forms.
 import type { z } from "zod";
 import { AppError } from "@/lib/errors";
+import { inWords } from "./input-words";
 
 /** A message that already starts with its field's name ("vCPUs: at least 1") keeps its words. */
 const NAMES_ITS_FIELD = /^[\p{L}][\p{L}\p{N} ._()/-]{0,30}: /u;
@@ -24,7 +25,8 @@ function notTextAt(value: unknown): string | null {
 }
 
 export function parseInput<S extends z.ZodType>(schema: S, raw: unknown): z.output<S> {
-  const parsed = schema.safeParse(raw);
+  // zod's own wording ("Too big: expected number to be <=256") only where a schema gave none.
+  const parsed = schema.safeParse(raw, { error: inWords });
   if (parsed.success) {
     // Checked on what the schema kept, so the walk is as deep as the schema and no deeper.
     const at = notTextAt(parsed.data);

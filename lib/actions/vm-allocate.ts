@@ -1,5 +1,6 @@
 "use server";
 import {
+  checkVmStepOp,
   cloneVmOp,
   createVmOp,
   createVmOptionsOp,
@@ -14,3 +15,5 @@ export const previewVmXmlAction = serverAction(previewVmXmlOp);
 export const createVmOptionsAction = serverAction(createVmOptionsOp);
 export const deleteVmAction = serverAction(deleteVmOp);
 export const cloneVmAction = serverAction(cloneVmOp);
+/** Each wizard step before Next: its fields with create's rules, and create's host checks. */
+export const checkVmStepAction = serverAction(checkVmStepOp);

@@ -19,9 +19,13 @@ export function poolRoots(): string[] {
   return [DEFAULT_POOL_ROOT, ...env.VIRTDECK_POOL_ROOTS];
 }
 
-/** A refusal of one field, its message naming the field (as the input checks do). */
-function fieldRefusal(field: string, message: string): AppError {
-  return new AppError("invalid", `${field}: ${message}`, { [field]: [message] });
+/** A refusal of one field, its message naming the field (as the input checks do); `code` for a conflict. */
+export function fieldRefusal(
+  field: string,
+  message: string,
+  code: "invalid" | "conflict" = "invalid",
+): AppError {
+  return new AppError(code, `${field}: ${message}`, { [field]: [message] });
 }
 
 /** Refuses a new pool outside the allowed roots, unless the caller holds Sys.Modify on /. */

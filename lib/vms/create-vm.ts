@@ -6,42 +6,35 @@ import { AppError } from "@/lib/errors";
 import { hostConnection, withTimeout } from "@/lib/hosts/live-read";
 import { observeDomain } from "@/lib/inventory/observe-domain";
 import { saveObservation } from "@/lib/inventory/vm-store";
-import { type Connection, DomainListFlags } from "@/lib/libvirt";
+import type { Connection } from "@/lib/libvirt";
 import { findOs } from "@/lib/osinfo/catalog";
 import type { CreateVmInput } from "@/lib/schemas/vm-create";
 import { createVolume } from "@/lib/storage/create-volume";
 import { deleteVolume } from "@/lib/storage/volume-actions";
 import { buildDomainXml, type DomainDisk } from "@/lib/xml/build-domain";
-import { parseVolumeXml } from "@/lib/xml/parse-storage";
+import {
+  type DiskFormat,
+  plannedNewDisk,
+  refuseTakenName,
+  requireIsoVolume,
+  requireVcpusFit,
+  volumeFormat,
+} from "./create-checks";
 
 const GIB = 1024 ** 3;
 
-type DiskFormat = "qcow2" | "raw";
-
-/**
- * The format of a volume the VM will use as it is (imported or existing), as its pool knows it:
- * declaring a raw image qcow2 stops QEMU, and the reverse would hand the guest the qcow2 container.
- * A path that is no volume of the host's pools is refused.
- */
-async function volumeFormat(conn: Connection, path: string): Promise<DiskFormat> {
-  const vol = await conn.storage.lookupVolumeByPath(path).catch(() => null);
-  if (!vol)
-    throw new AppError(
-      "invalid",
-      `${path} is not a volume in any of the host's storage pools (refresh its pool, or add its directory as a pool)`,
-    );
-  return parseVolumeXml(await conn.storage.volumeXml(vol)).format === "qcow2" ? "qcow2" : "raw";
-}
-
 /** The host paths the fields name, by field (for the check that they are pools' or allowed). */
-export function createVmPaths(input: CreateVmInput): Record<string, string | undefined> {
+export function createVmPaths(input: {
+  source?: CreateVmInput["source"];
+  disk?: CreateVmInput["disk"];
+}): Record<string, string | undefined> {
   const { source, disk } = input;
   return {
-    "source.isoPath": source.kind === "iso" ? source.isoPath : undefined,
-    "source.diskPath": source.kind === "import" ? source.diskPath : undefined,
-    "source.kernel": source.kind === "kernel" ? source.kernel : undefined,
-    "source.initrd": source.kind === "kernel" ? source.initrd : undefined,
-    "disk.path": disk.mode === "existing" ? disk.path : undefined,
+    "source.isoPath": source?.kind === "iso" ? source.isoPath : undefined,
+    "source.diskPath": source?.kind === "import" ? source.diskPath : undefined,
+    "source.kernel": source?.kind === "kernel" ? source.kernel : undefined,
+    "source.initrd": source?.kind === "kernel" ? source.initrd : undefined,
+    "disk.path": disk?.mode === "existing" ? disk.path : undefined,
   };
 }
 
@@ -50,12 +43,16 @@ export async function existingDiskFormats(
   conn: Connection,
   input: CreateVmInput,
 ): Promise<Map<string, DiskFormat>> {
-  const paths = [
-    ...(input.source.kind === "import" ? [input.source.diskPath] : []),
-    ...(input.disk.mode === "existing" ? [input.disk.path] : []),
+  const paths: (readonly [string, string])[] = [
+    ...(input.source.kind === "import"
+      ? [[input.source.diskPath, "source.diskPath"] as const]
+      : []),
+    ...(input.disk.mode === "existing" ? [[input.disk.path, "disk.path"] as const] : []),
   ];
   return new Map(
-    await Promise.all(paths.map(async (p) => [p, await volumeFormat(conn, p)] as const)),
+    await Promise.all(
+      paths.map(async ([p, field]) => [p, await volumeFormat(conn, p, field)] as const),
+    ),
   );
 }
 
@@ -82,33 +79,48 @@ export function domainXmlFor(
   return buildDomainXml({ ...input, disks });
 }
 
-/** The review step's XML: what create would define, with the volumes' real formats. */
-export async function previewDomainXml(input: CreateVmInput): Promise<string> {
+export interface NewDisk {
+  pool: string;
+  name: string;
+  path: string;
+}
+
+/**
+ * The checks on the host that preview and create share (each refusal names its field): the name
+ * is free, the ISO is there, the vCPUs fit the machine type, imported and existing disks are
+ * volumes (their formats), and where the new disk will be made.
+ */
+async function checkOnHost(
+  conn: Connection,
+  input: CreateVmInput,
+): Promise<{ formats: Map<string, DiskFormat>; newDisk: NewDisk | null }> {
+  await refuseTakenName(conn, input.name);
+  if (input.source.kind === "iso") await requireIsoVolume(conn, input.source.isoPath);
+  await requireVcpusFit(conn, input, input.domainType);
+  const formats = await existingDiskFormats(conn, input);
+  const newDisk =
+    input.disk.mode === "new" ? await plannedNewDisk(conn, input.name, input.disk) : null;
+  return { formats, newDisk };
+}
+
+/** The review step: what create would define (the new disk at its future path), nothing made. */
+export async function previewCreateVm(
+  input: CreateVmInput,
+): Promise<{ xml: string; newDisk: NewDisk | null }> {
   const { host, conn } = await hostConnection(input.hostId);
-  const formats = await withTimeout(existingDiskFormats(conn, input), host.name);
-  return domainXmlFor(input, formats);
-}
-
-export function newVolumeName(vmName: string, format: "qcow2" | "raw"): string {
-  return `${vmName}-disk1.${format === "qcow2" ? "qcow2" : "img"}`;
-}
-
-async function refuseExisting(conn: Connection, name: string): Promise<void> {
-  // By listing, not lookupByName + isNotFound: errors from a connection made by server.ts are
-  // not instances of this bundle's LibvirtError.
-  const doms = await conn.domains.list(DomainListFlags.ACTIVE | DomainListFlags.INACTIVE);
-  if (doms.some((d) => d.name === name))
-    throw new AppError("conflict", `A VM named ${name} already exists on this host`);
+  const { formats, newDisk } = await withTimeout(checkOnHost(conn, input), host.name);
+  return { xml: domainXmlFor(input, formats, newDisk?.path), newDisk };
 }
 
 /** The new disk through lib/storage (free-space check, audit, live pool update). */
 async function createDisk(
+  conn: Connection,
   input: CreateVmInput,
 ): Promise<{ pool: string; name: string; path: string } | null> {
   if (input.disk.mode !== "new") return null;
   const capacity = Math.round(input.disk.sizeGib * GIB);
   if (capacity < 1024 * 1024) throw new AppError("invalid", "Disk size must be at least 1 MiB");
-  const name = newVolumeName(input.name, input.disk.format);
+  const { name } = await plannedNewDisk(conn, input.name, input.disk);
   const { pool, format } = input.disk;
   const vol = await createVolume({
     hostId: input.hostId,
@@ -124,9 +136,8 @@ async function createDisk(
 /** Defines (and optionally starts) the VM; returns its inventory id. */
 export async function createVm(input: CreateVmInput): Promise<{ id: string }> {
   const { host, conn } = await hostConnection(input.hostId);
-  await refuseExisting(conn, input.name);
-  const formats = await existingDiskFormats(conn, input);
-  const vol = await createDisk(input);
+  const { formats } = await checkOnHost(conn, input);
+  const vol = await createDisk(conn, input);
   try {
     const xml = domainXmlFor(input, formats, vol?.path);
     const dom = await conn.domains.define(xml);

@@ -1,4 +1,5 @@
 "use client";
+// The wizard's radio groups and checkboxes; `Select` is the VM page's disk form's (the wizard uses SelectField).
 import type { ReactNode } from "react";
 
 const BOX =

@@ -2,8 +2,9 @@
 import { useState } from "react";
 import { VolumeSelect } from "@/components/storage/volume-select";
 import { Field } from "@/components/ui/field";
+import { SelectField } from "@/components/ui/select-field";
 import type { CreateVmOptions, OsChoice } from "@/lib/vms/create-options";
-import { Choice, Select } from "./inputs";
+import { Choice } from "./inputs";
 import { OS_PRESETS, type OsPreset, type WizardState } from "./wizard-state";
 
 export interface StepProps {
@@ -20,7 +21,13 @@ export function NameStep({
   errors,
   hosts,
   onHost,
-}: StepProps & { hosts: { id: string; name: string }[]; onHost: (id: string) => void }) {
+  switching,
+}: StepProps & {
+  hosts: { id: string; name: string }[];
+  onHost: (id: string) => void;
+  /** Reading the chosen host's options. */
+  switching: boolean;
+}) {
   return (
     <div className="flex flex-col gap-4">
       <Field
@@ -31,23 +38,33 @@ export function NameStep({
         hint="Letters, digits, '.', '_' and '-'"
         onChange={(e) => set({ name: e.target.value })}
       />
-      <Select label="Host" value={options.hostId} onChange={onHost}>
+      <SelectField
+        label="Host"
+        id="wizard-host"
+        value={options.hostId}
+        error={errors.hostId}
+        hint={switching ? "Reading the host's networks, pools and capabilities…" : undefined}
+        disabled={switching}
+        onChange={(e) => onHost(e.target.value)}
+      >
         {hosts.map((h) => (
           <option key={h.id} value={h.id}>
             {h.name}
           </option>
         ))}
-      </Select>
+      </SelectField>
       <Field
         label="Title (optional)"
         name="title"
         value={state.title}
+        error={errors.title}
         onChange={(e) => set({ title: e.target.value })}
       />
       <Field
         label="Description (optional)"
         name="description"
         value={state.description}
+        error={errors.description}
         onChange={(e) => set({ description: e.target.value })}
       />
     </div>
@@ -68,18 +85,20 @@ function valuesFor(os: OsChoice, uefi: boolean): Partial<WizardState> {
   };
 }
 
-function OsinfoSelect({ state, set, options }: StepProps) {
+function OsinfoSelect({ state, set, options, errors }: StepProps) {
   const [showEol, setShowEol] = useState(false);
   const current = options.osinfo.find((o) => o.id === state.osinfoId);
   const listed = options.osinfo.filter((o) => showEol || !o.eol || o.id === state.osinfoId);
   const vendors = [...new Set(listed.map((o) => o.vendor))];
   return (
     <div className="flex flex-col gap-2">
-      <Select
+      <SelectField
         label={`Specific operating system (osinfo-db, ${options.osinfo.length} systems)`}
+        id="wizard-osinfo"
         value={state.osinfoId}
-        onChange={(id) => {
-          const os = options.osinfo.find((o) => o.id === id);
+        error={errors.osinfoId}
+        onChange={(e) => {
+          const os = options.osinfo.find((o) => o.id === e.target.value);
           set(os ? valuesFor(os, options.uefi) : { osinfoId: "" });
         }}
       >
@@ -96,7 +115,7 @@ function OsinfoSelect({ state, set, options }: StepProps) {
               ))}
           </optgroup>
         ))}
-      </Select>
+      </SelectField>
       <label className="flex items-center gap-2 text-sm">
         <input type="checkbox" checked={showEol} onChange={(e) => setShowEol(e.target.checked)} />
         Also list systems past their end of life
@@ -189,6 +208,7 @@ export function SourceStep({ state, set, options, errors }: StepProps) {
             label="Kernel command line"
             name="source.cmdline"
             value={state.cmdline}
+            error={errors["source.cmdline"]}
             onChange={(e) => set({ cmdline: e.target.value })}
           />
         </>

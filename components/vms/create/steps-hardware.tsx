@@ -2,10 +2,29 @@
 import { KindBadge } from "@/components/networks/kind-badge";
 import { VolumeSelect } from "@/components/storage/volume-select";
 import { Field } from "@/components/ui/field";
-import { Check, Choice, Select } from "./inputs";
+import { SelectField } from "@/components/ui/select-field";
+import type { CreateVmOptions } from "@/lib/vms/create-options";
+import { Check, Choice } from "./inputs";
+import { PoolOffer } from "./pool-offer";
 import type { StepProps } from "./steps-basic";
+import { resourceWarnings } from "./wizard-state";
+
+/** A figure above what the host has: allowed (libvirt overcommits), said beside the field. */
+function Warning({ testId, children }: { testId: string; children: string | null }) {
+  if (!children) return null;
+  return (
+    <p data-testid={testId} className="-mt-2 text-sm text-amber-700 dark:text-amber-400">
+      {children}
+    </p>
+  );
+}
 
 export function CpuStep({ state, set, options: opts, errors }: StepProps) {
+  const warn = resourceWarnings(state.vcpus, state.memoryMib, opts.host);
+  const max = opts.maxVcpus[state.firmware];
+  const size = opts.host
+    ? `This host has ${opts.host.cpus} CPUs${max ? `; its ${state.firmware === "uefi" ? "q35" : "pc"} machine type takes at most ${max} vCPUs` : ""}.`
+    : undefined;
   return (
     <div className="flex flex-col gap-4">
       <Field
@@ -14,8 +33,10 @@ export function CpuStep({ state, set, options: opts, errors }: StepProps) {
         type="number"
         value={state.vcpus}
         error={errors.vcpus}
+        hint={size}
         onChange={(e) => set({ vcpus: e.target.value })}
       />
+      <Warning testId="vcpus-warning">{errors.vcpus ? null : warn.vcpus}</Warning>
       <Choice
         legend="CPU model"
         value={state.cpuMode}
@@ -35,8 +56,10 @@ export function CpuStep({ state, set, options: opts, errors }: StepProps) {
         type="number"
         value={state.memoryMib}
         error={errors.memoryMib}
+        hint={opts.host ? `This host has ${opts.host.memoryMib} MiB.` : undefined}
         onChange={(e) => set({ memoryMib: e.target.value })}
       />
+      <Warning testId="memory-warning">{errors.memoryMib ? null : warn.memory}</Warning>
       <Choice
         legend="Firmware"
         value={state.firmware}
@@ -55,7 +78,13 @@ export function CpuStep({ state, set, options: opts, errors }: StepProps) {
   );
 }
 
-export function DiskStep({ state, set, options: opts, errors }: StepProps) {
+export function DiskStep({
+  state,
+  set,
+  options: opts,
+  errors,
+  onOptions,
+}: StepProps & { onOptions: (options: CreateVmOptions) => void }) {
   return (
     <div className="flex flex-col gap-4">
       <Choice
@@ -70,29 +99,53 @@ export function DiskStep({ state, set, options: opts, errors }: StepProps) {
       />
       {state.diskMode === "new" ? (
         <>
-          <Select label="Pool" value={state.pool} onChange={(pool) => set({ pool })}>
-            {opts.pools.map((p) => (
-              <option key={p.name} value={p.name} disabled={!p.active}>
-                {p.name}
-                {p.active ? "" : " (inactive)"}
-              </option>
-            ))}
-          </Select>
+          {opts.pools.length === 0 ? (
+            <PoolOffer
+              hostId={opts.hostId}
+              onCreated={(options, pool) => {
+                onOptions(options);
+                set({ pool });
+              }}
+            />
+          ) : (
+            <SelectField
+              label="Pool"
+              id="wizard-pool"
+              value={state.pool}
+              error={errors["disk.pool"]}
+              hint={poolHint(opts, state.pool)}
+              onChange={(e) => set({ pool: e.target.value })}
+            >
+              <option value="">Choose a pool…</option>
+              {opts.pools.map((p) => (
+                <option key={p.name} value={p.name} disabled={!p.active}>
+                  {p.name}
+                  {p.active ? "" : " (inactive)"}
+                </option>
+              ))}
+            </SelectField>
+          )}
+          {opts.pools.length === 0 && errors["disk.pool"] ? (
+            <p role="alert" className="text-sm text-red-600 dark:text-red-400">
+              {errors["disk.pool"]}
+            </p>
+          ) : null}
           <Field
             label="Size (GiB)"
             name="disk.sizeGib"
             value={state.sizeGib}
-            error={errors["disk.sizeGib"] ?? errors["disk.pool"]}
+            error={errors["disk.sizeGib"]}
             onChange={(e) => set({ sizeGib: e.target.value })}
           />
-          <Select
+          <SelectField
             label="Format"
+            id="wizard-format"
             value={state.format}
-            onChange={(v) => set({ format: v as "qcow2" | "raw" })}
+            onChange={(e) => set({ format: e.target.value as "qcow2" | "raw" })}
           >
             <option value="qcow2">qcow2</option>
             <option value="raw">raw</option>
-          </Select>
+          </SelectField>
         </>
       ) : state.diskMode === "existing" ? (
         <VolumeSelect
@@ -115,6 +168,11 @@ export function DiskStep({ state, set, options: opts, errors }: StepProps) {
       />
     </div>
   );
+}
+
+function poolHint(opts: CreateVmOptions, pool: string): string | undefined {
+  const path = opts.pools.find((p) => p.name === pool)?.path;
+  return path ? `The volume is made in ${path}` : undefined;
 }
 
 export function NetworkStep({ state, set, options: opts }: StepProps) {

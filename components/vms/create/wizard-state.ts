@@ -82,6 +82,46 @@ export function initialState(options: CreateVmOptions): WizardState {
   };
 }
 
+/**
+ * The state carried to another host: what still applies stays (name, OS, sizes, source kind,
+ * kernel paths); volumes, pool and network are the old host's and are chosen again, firmware
+ * and domain type fall back where the new host lacks them.
+ */
+export function onOtherHost(s: WizardState, options: CreateVmOptions): WizardState {
+  const fresh = initialState(options);
+  const pool = options.pools.some((p) => p.name === s.pool && p.active) ? s.pool : fresh.pool;
+  const hasNetwork = options.networks.some((n) => n.name === s.network);
+  return {
+    ...s,
+    isoPath: "",
+    importPath: "",
+    existingPath: "",
+    pool,
+    network: hasNetwork ? s.network : fresh.network,
+    firmware: s.firmware === "uefi" && !options.uefi ? "bios" : s.firmware,
+    domainType: s.domainType === "kvm" && !options.kvm ? "qemu" : s.domainType,
+  };
+}
+
+/** The warnings of the CPU step for these figures on this host (null when within it). */
+export function resourceWarnings(
+  vcpus: string,
+  memoryMib: string,
+  host: CreateVmOptions["host"],
+): { vcpus: string | null; memory: string | null } {
+  const [cpus, mib] = [Number(vcpus), Number(memoryMib)];
+  return {
+    vcpus:
+      host && cpus > host.cpus
+        ? `vCPUs: more than this host's ${host.cpus} CPUs; the VM runs, its vCPUs sharing them`
+        : null,
+    memory:
+      host && mib > host.memoryMib
+        ? `Memory: more than this host's ${host.memoryMib} MiB; the guest may be starved or killed when it uses it`
+        : null,
+  };
+}
+
 function source(s: WizardState): CreateVmFields["source"] {
   if (s.sourceKind === "iso") return { kind: "iso", isoPath: s.isoPath };
   if (s.sourceKind === "import") return { kind: "import", diskPath: s.importPath };

@@ -8,20 +8,24 @@ import { operation } from "@/lib/access/operation";
 import { displayPath } from "@/lib/access/paths";
 import { host, network, pool } from "@/lib/access/targets";
 import { getVm } from "@/lib/inventory/list-vms";
-import type { CreateVmInput } from "@/lib/schemas/vm-create";
-import { createVmSchema } from "@/lib/schemas/vm-create";
+import { createVmSchema, createVmStepSchema } from "@/lib/schemas/vm-create";
 import { cloneVmSchema, deleteVmSchema } from "@/lib/schemas/vm-edit";
 import { requireAllowedPaths } from "@/lib/storage/allowed-paths";
+import { checkCreateStep } from "@/lib/vms/check-create-step";
 import { cloneVm, diskPools } from "@/lib/vms/clone-vm";
 import { optionsFor, readCreateVmOptions } from "@/lib/vms/create-options";
-import { createVm, createVmPaths, previewDomainXml } from "@/lib/vms/create-vm";
+import { createVm, createVmPaths, previewCreateVm } from "@/lib/vms/create-vm";
 import { deleteVm } from "@/lib/vms/delete-vm";
 import { onVm } from "./shared";
 
-/** A new VM's disk needs space in its pool, its NIC the use of its network. */
-function creationNeeds(input: CreateVmInput): Need[] {
+/** A new VM's disk needs space in its pool, its NIC the use of its network (when given). */
+function creationNeeds(input: {
+  hostId: string;
+  disk?: { mode: string; pool?: string };
+  network?: string;
+}): Need[] {
   const needs: Need[] = [];
-  if (input.disk.mode === "new")
+  if (input.disk?.mode === "new" && input.disk.pool)
     needs.push({ privilege: "Datastore.AllocateSpace", on: pool(input.hostId, input.disk.pool) });
   if (input.network)
     needs.push({ privilege: "Network.Use", on: network(input.hostId, input.network) });
@@ -55,7 +59,25 @@ export const previewVmXmlOp = operation({
   audit: false,
   run: async (input, { access }) => {
     await requireAllowedPaths(access, input.hostId, createVmPaths(input));
-    return { xml: await previewDomainXml(input) };
+    return previewCreateVm(input);
+  },
+});
+
+export const checkVmStepOp = operation({
+  name: "vm.create.check-step",
+  summary:
+    "Checks one step of the create wizard (its fields, with create's rules and host checks); nothing made",
+  input: createVmStepSchema,
+  access: { privilege: "VM.Allocate", ...onHostOfInput, also: creationNeeds },
+  audit: false,
+  run: async (input, { access }) => {
+    const paths = createVmPaths({
+      source: input.step === "source" ? input.source : undefined,
+      disk: input.step === "disk" ? input.disk : undefined,
+    });
+    await requireAllowedPaths(access, input.hostId, paths);
+    await checkCreateStep(input);
+    return { step: input.step };
   },
 });
 

@@ -235,6 +235,11 @@ const CASES: Record<string, Case> = {
     }),
     read: true,
   },
+  "vm.create.check-step": {
+    expect: host("VM.Allocate"),
+    input: (f) => ({ hostId: f.host1, step: "name", name: "vd-it-acl-new" }),
+    read: true,
+  },
   "vm.create.options": {
     expect: host("VM.Allocate"),
     input: (f) => ({ hostId: f.host1 }),

@@ -18,7 +18,7 @@ const { defineXml, guestXml, removeDomain, virsh, waitFor } = await import("../s
 const { auditCount, createDeputy, refusalOf } = await import("../support/deputy");
 const { invoke } = await import("@/lib/access/invoke");
 const { vmCdromOp, attachDiskOp } = await import("@/lib/vms/operations/config");
-const { createVmOp, previewVmXmlOp } = await import("@/lib/vms/operations/allocate");
+const { checkVmStepOp, createVmOp, previewVmXmlOp } = await import("@/lib/vms/operations/allocate");
 
 const prefix = `xmlgate-${suffix()}`;
 const vmName = `${prefix}-vm`;
@@ -194,6 +194,46 @@ describe("host paths given to a VM", () => {
       }),
     );
     expect(xml).toContain(`<initrd>${allowedRoot}/initrd.img</initrd>`);
+  });
+
+  it("an ISO inside a pool that is none of its volumes is refused by the step check and preview", async () => {
+    const gone = `${poolDir}/gone.iso`;
+    const words = `${gone} is not a volume of pool ${poolName} (no such file; refresh the pool if it was just copied there)`;
+    const step = await refusalOf(
+      invoke(
+        checkVmStepOp,
+        { user: support.user },
+        { hostId, step: "source", source: { kind: "iso", isoPath: gone } },
+      ),
+    );
+    expect(step).toMatchObject({ status: 400, fields: { "source.isoPath": [words] } });
+    const preview = await refusalOf(
+      invoke(
+        previewVmXmlOp,
+        { user: support.user },
+        newVm({ source: { kind: "iso", isoPath: gone } }),
+      ),
+    );
+    expect(preview.fields).toEqual({ "source.isoPath": [words] });
+    // The step check takes the pool's volume; outside every pool it cannot look, and passes.
+    for (const isoPath of [`${poolDir}/tiny.iso`, `${allowedRoot}/boot.iso`])
+      await invoke(
+        checkVmStepOp,
+        { user: deputy },
+        { hostId, step: "source", source: { kind: "iso", isoPath } },
+      );
+  });
+
+  it("preview names the new disk's future path, in its pool's directory", async () => {
+    const { xml, newDisk } = await invoke(
+      previewVmXmlOp,
+      { user: support.user },
+      newVm({ disk: { mode: "new", pool: poolName, sizeGib: 1 } }),
+    );
+    const name = `${prefix}-new-disk1.qcow2`;
+    expect(newDisk).toEqual({ pool: poolName, name, path: `${poolDir}/${name}` });
+    expect(xml).toContain(`<source file="${poolDir}/${name}"/>`);
+    expect(await virsh(lab.LAB_URI, "vol-list", poolName)).not.toContain(name);
   });
 
   it("anywhere are taken from a caller holding Sys.Modify on /", async () => {
