@@ -1,30 +1,5 @@
 "use client";
-// The wizard's radio groups and checkboxes; `Select` is the VM page's disk form's (the wizard uses SelectField).
-import type { ReactNode } from "react";
-
-const BOX =
-  "rounded-md border border-zinc-300 bg-white px-3 py-2 text-sm shadow-sm dark:border-zinc-700 dark:bg-zinc-900";
-
-export function Select({
-  label,
-  value,
-  onChange,
-  children,
-}: {
-  label: string;
-  value: string;
-  onChange: (value: string) => void;
-  children: ReactNode;
-}) {
-  return (
-    <label className="flex flex-col gap-1 text-sm font-medium text-zinc-700 dark:text-zinc-300">
-      {label}
-      <select className={BOX} value={value} onChange={(e) => onChange(e.target.value)}>
-        {children}
-      </select>
-    </label>
-  );
-}
+// Radio groups and checkboxes of the wizard and the VM page's disk form.
 
 export function Choice<T extends string>({
   legend,

@@ -5,7 +5,6 @@
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
-import { Outcome } from "@/components/ui/outcome";
 import { useRun } from "@/components/ui/use-run";
 import { createPoolAction } from "@/lib/actions/storage";
 import { createVmOptionsAction } from "@/lib/actions/vm-allocate";
@@ -20,7 +19,7 @@ export function PoolOffer({
   onCreated: (options: CreateVmOptions, pool: string) => void;
 }) {
   const can = useCan();
-  const { run, outcome, pending } = useRun();
+  const { run, pending } = useRun("pool-offer-outcome");
   const [name, setName] = useState("default");
   const [path, setPath] = useState("/var/lib/libvirt/images");
   if (!can("Datastore.Allocate", { kind: "host", hostId }))
@@ -69,7 +68,6 @@ export function PoolOffer({
         <Button variant="secondary" onClick={create} disabled={pending}>
           {pending ? "Creating pool…" : "Create pool"}
         </Button>
-        <Outcome value={outcome} testId="pool-offer-outcome" />
       </div>
     </section>
   );

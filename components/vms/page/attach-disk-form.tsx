@@ -3,11 +3,12 @@ import { useState } from "react";
 import { PoolSelect, VolumeSelect } from "@/components/storage/volume-select";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
+import { SelectField } from "@/components/ui/select-field";
 import { useRun } from "@/components/ui/use-run";
 import { attachDiskAction } from "@/lib/actions/vm-config";
 import type { VmSummary } from "@/lib/inventory/summaries";
 import { useVmAccess } from "@/lib/queries/access";
-import { Choice, Select } from "../create/inputs";
+import { Choice } from "../create/inputs";
 
 /** Attaches a new qcow2 volume or an existing one (live on a running VM, and in its definition). */
 export function AttachDiskForm({ vm, onDone }: { vm: VmSummary; onDone: () => void }) {
@@ -64,10 +65,15 @@ export function AttachDiskForm({ vm, onDone }: { vm: VmSummary; onDone: () => vo
           onChange={setPath}
         />
       )}
-      <Select label="Bus" value={bus} onChange={(v) => setBus(v as "virtio" | "sata")}>
+      <SelectField
+        label="Bus"
+        id="attach-bus"
+        value={bus}
+        onChange={(e) => setBus(e.target.value as "virtio" | "sata")}
+      >
         <option value="virtio">virtio</option>
         <option value="sata">SATA</option>
-      </Select>
+      </SelectField>
       <div className="flex gap-2">
         <Button type="submit" disabled={pending} {...gate("VM.Config.Disk")}>
           Attach disk

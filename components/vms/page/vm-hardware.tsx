@@ -4,6 +4,7 @@ import { VolumeSelect } from "@/components/storage/volume-select";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { Field } from "@/components/ui/field";
+import { SelectField } from "@/components/ui/select-field";
 import { useRun } from "@/components/ui/use-run";
 import {
   bootOrderAction,
@@ -15,7 +16,6 @@ import { formatKiB } from "@/lib/format";
 import type { DiskSummary, VmSummary } from "@/lib/inventory/summaries";
 import { useVmAccess } from "@/lib/queries/access";
 import { useVm } from "@/lib/queries/vms";
-import { Select } from "../create/inputs";
 import { AttachDiskForm } from "./attach-disk-form";
 import { HardwareRow } from "./hardware-row";
 import { AddNicForm, NicRows } from "./nic-rows";
@@ -209,13 +209,18 @@ export function VmHardware({ initial }: { initial: VmSummary }) {
           editor={
             editing === "boot" ? (
               <div className="flex flex-wrap items-end gap-2">
-                <Select label="Boot order" value={order} onChange={(v) => setOrder(v as Order)}>
+                <SelectField
+                  label="Boot order"
+                  id="boot-order"
+                  value={order}
+                  onChange={(e) => setOrder(e.target.value as Order)}
+                >
                   {BOOT_ORDERS.map((o) => (
                     <option key={o} value={o}>
                       {o.replace(",", " then ")}
                     </option>
                   ))}
-                </Select>
+                </SelectField>
                 <Button
                   disabled={disks.pending}
                   onClick={() =>
