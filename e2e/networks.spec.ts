@@ -92,6 +92,7 @@ test("a NIC added to the running VM shows its lease on the VM page as soon as th
   await signIn(page);
   await page.goto("/vms");
   await page.getByRole("link", { name: guest, exact: true }).click();
+  await expect(page).toHaveURL(/\/vms\/[^/]+$/);
   const vmUrl = page.url();
   await openVmTab(page, "Hardware");
   const mac = "52:54:00:e2:5e:c0";

@@ -205,7 +205,7 @@ test("edits: memory and vCPUs say what applied live; the XML editor shows libvir
   expect(await virsh(lab.LAB_URI, "domblklist", vmName, "--inactive")).not.toContain(extra);
   await virsh(lab.LAB_URI, "vol-delete", extra);
   await page.getByRole("button", { name: "Edit boot order" }).click();
-  await page.getByLabel("Boot order").selectOption("cdrom,hd");
+  await page.getByLabel("Boot order", { exact: true }).selectOption("cdrom,hd");
   await page.getByRole("button", { name: "Save boot order" }).click();
   await expect(page.getByTestId("disks-message")).toContainText("Boot order saved");
   await expect(page.getByTestId("hw-boot").getByTestId("pending-change")).toHaveText(
