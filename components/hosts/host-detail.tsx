@@ -122,7 +122,10 @@ export function HostDetail({ host: initial }: { host: HostDetails }) {
                 ))}
               </ul>
             )}
-            <Link href="/vms" className="mt-3 inline-block text-sm text-indigo-600 hover:underline">
+            <Link
+              href="/vms"
+              className="mt-3 inline-block text-sm text-indigo-600 hover:underline dark:text-indigo-400"
+            >
               All VMs
             </Link>
           </Card>

@@ -40,7 +40,10 @@ export function HostsOverview({
                   ))}
                 </ul>
               )}
-              <Link href={`/hosts/${host.id}`} className="text-indigo-600 hover:underline">
+              <Link
+                href={`/hosts/${host.id}`}
+                className="text-indigo-600 hover:underline dark:text-indigo-400"
+              >
                 Host details
               </Link>
             </div>

@@ -1,6 +1,7 @@
 "use client";
 import Link from "next/link";
 import { Card } from "@/components/ui/card";
+import { CodeBlock } from "@/components/ui/code-block";
 import { PageHeader } from "@/components/ui/page-header";
 import type { NetworkDetail } from "@/lib/networks/summaries";
 import { useNetworkDetail } from "@/lib/queries/networks";
@@ -90,9 +91,9 @@ export function NetworkDetailView({ initial }: { initial: NetworkDetail }) {
       </div>
       <div className="mt-4">
         <Card title="Network XML (read-only)">
-          <pre className="overflow-x-auto text-xs" data-testid="network-xml">
+          <CodeBlock className="overflow-x-auto text-xs" data-testid="network-xml">
             {net.xml}
-          </pre>
+          </CodeBlock>
         </Card>
       </div>
     </>

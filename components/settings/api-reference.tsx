@@ -1,6 +1,8 @@
 // The OpenAPI document as a browsable page: routes grouped by their first segment, each with
 // its privilege, parameters and body schema.
 
+import { CodeBlock } from "@/components/ui/code-block";
+
 export type ApiDoc = {
   paths: Record<
     string,
@@ -75,13 +77,13 @@ export function ApiReference({ doc }: { doc: ApiDoc }) {
                     {op.requestBody ? (
                       <div>
                         <h3 className="text-xs font-semibold uppercase text-zinc-500">Body</h3>
-                        <pre className="max-h-72 overflow-auto rounded bg-zinc-50 p-2 text-xs dark:bg-zinc-950">
+                        <CodeBlock className="max-h-72 overflow-auto rounded bg-zinc-50 p-2 text-xs dark:bg-zinc-950">
                           {JSON.stringify(
                             Object.values(op.requestBody.content)[0]?.schema,
                             null,
                             2,
                           )}
-                        </pre>
+                        </CodeBlock>
                       </div>
                     ) : null}
                     <p className="text-xs text-zinc-500">

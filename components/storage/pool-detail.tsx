@@ -83,7 +83,7 @@ export function PoolDetailView({ initial }: { initial: PoolDetail }) {
                               <span key={u.id}>
                                 {i > 0 ? ", " : ""}
                                 <Link
-                                  className="text-indigo-600 hover:underline"
+                                  className="text-indigo-600 hover:underline dark:text-indigo-400"
                                   href={`/vms/${u.id}`}
                                 >
                                   {u.name}

@@ -1,8 +1,9 @@
 "use client";
-// The wizard's choices as a key/value table: the Review step's summary (with where the new disk
-// will be, as the server names it) and, on wide screens, the running summary beside each step.
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
+// The wizard's choices as a key/value table: the Review step's summary (with where the new disk
+// will be, as the server names it) and, on wide screens, the running summary beside each step.
+import { CodeBlock } from "@/components/ui/code-block";
 import type { CreateVmOptions } from "@/lib/vms/create-options";
 import { OS_PRESETS, type WizardState } from "./wizard-state";
 
@@ -93,12 +94,12 @@ export function ReviewSummary({ rows, xml }: { rows: [string, string, string][];
         </Button>
       </div>
       {showXml ? (
-        <pre
+        <CodeBlock
           data-testid="review-xml"
           className="max-h-[28rem] overflow-auto rounded-md border border-zinc-800 bg-zinc-950 p-3 font-mono text-xs text-zinc-100"
         >
           {xml}
-        </pre>
+        </CodeBlock>
       ) : null}
     </div>
   );

@@ -1,5 +1,6 @@
 "use client";
 import { Card } from "@/components/ui/card";
+import { CodeBlock } from "@/components/ui/code-block";
 import { useVmXml } from "@/lib/queries/vms";
 
 /** The live domain XML, read-only. */
@@ -14,12 +15,12 @@ export function VmXml({ vmId }: { vmId: string }) {
         </p>
       ) : null}
       {data ? (
-        <pre
+        <CodeBlock
           data-testid="vm-xml"
           className="max-h-96 overflow-auto rounded bg-zinc-50 p-3 font-mono text-xs dark:bg-zinc-950"
         >
           {data}
-        </pre>
+        </CodeBlock>
       ) : null}
     </Card>
   );

@@ -33,7 +33,10 @@ export default async function Page({
       <PageHeader
         title={name}
         actions={
-          <Link href="/networks" className="text-sm text-indigo-600 hover:underline">
+          <Link
+            href="/networks"
+            className="text-sm text-indigo-600 hover:underline dark:text-indigo-400"
+          >
             ← All networks
           </Link>
         }

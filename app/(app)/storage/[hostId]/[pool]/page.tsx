@@ -33,7 +33,10 @@ export default async function Page({
       <PageHeader
         title={name}
         actions={
-          <Link href="/storage" className="text-sm text-indigo-600 hover:underline">
+          <Link
+            href="/storage"
+            className="text-sm text-indigo-600 hover:underline dark:text-indigo-400"
+          >
             ← All storage
           </Link>
         }
