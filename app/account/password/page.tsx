@@ -33,7 +33,7 @@ export default async function ChangePasswordPage() {
       </AuthCard>
     );
   return (
-    <div className="max-w-md">
+    <div className="max-w-2xl">
       <PageHeader
         title="Change password"
         description={`Changing the password of ${user.username}. Your other sessions will be signed out.`}
@@ -46,7 +46,9 @@ export default async function ChangePasswordPage() {
           </Link>
         }
       />
-      <Card>{form}</Card>
+      <div className="max-w-md">
+        <Card>{form}</Card>
+      </div>
     </div>
   );
 }
