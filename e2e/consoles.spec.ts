@@ -1,7 +1,7 @@
 // In-browser consoles against a fresh tiny guest on the lab's host 1: its VGA text screen through
 // noVNC (pixels, typing, Ctrl-Alt-Del) and its serial shell through xterm.js, with a takeover.
 import { randomBytes } from "node:crypto";
-import { expect, test } from "@playwright/test";
+import { expect, type Page, test } from "@playwright/test";
 import {
   freshGuestName,
   readSerial,
@@ -100,14 +100,70 @@ test("the serial console echoes a command, and a second tab can take it over", a
   await expect(other.getByTestId("console-message")).toContainText("Another client holds");
   await other.getByRole("button", { name: "Take over" }).click();
   await echoOnSerial(other, `virtdeck-${randomBytes(4).toString("hex")}`);
-  // The first tab is told, and may reconnect.
-  await expect(page.getByTestId("serial-terminal")).not.toHaveAttribute(
-    "data-status",
-    "connected",
-    {
-      timeout: 10_000,
-    },
+  // The first tab is told it was taken over by another session (not that the VM stopped), and
+  // may take it back.
+  await expect(page.getByTestId("serial-terminal")).toHaveAttribute("data-status", "taken-over", {
+    timeout: 10_000,
+  });
+  await expect(page.getByTestId("console-message")).toContainText(
+    "Another session took this serial console over",
   );
-  await expect(page.getByRole("button", { name: "Reconnect" })).toBeVisible();
+  await expect(page.getByTestId("console-message")).not.toContainText("did the VM stop");
+  await page.getByRole("button", { name: "Take it back" }).click();
+  await echoOnSerial(page, `virtdeck-${randomBytes(4).toString("hex")}`);
+  await expect(other.getByTestId("serial-terminal")).toHaveAttribute("data-status", "taken-over", {
+    timeout: 10_000,
+  });
+  await expect(other.getByRole("button", { name: "Reconnect" })).toBeVisible();
   await other.close();
+});
+
+/** The page does not scroll, and noVNC's canvas lies wholly inside the window. */
+async function expectScreenFits(page: Page): Promise<void> {
+  await expect.poll(() => lightPixels(page), { timeout: 10_000 }).toBeGreaterThan(500);
+  await expect
+    .poll(
+      () =>
+        page.evaluate(() => {
+          const canvas = document.querySelector('[data-testid="vnc-screen"] canvas');
+          if (!canvas) return "no canvas";
+          const r = canvas.getBoundingClientRect();
+          const doc = document.documentElement;
+          if (doc.scrollHeight > window.innerHeight)
+            return `page scrolls: ${doc.scrollHeight} > ${window.innerHeight}`;
+          if (r.bottom > window.innerHeight || r.right > window.innerWidth)
+            return `canvas ends at ${Math.round(r.right)}×${Math.round(r.bottom)}`;
+          if (r.height < 200) return `canvas only ${Math.round(r.height)} px tall`;
+          return "fits";
+        }),
+      { timeout: 10_000 },
+    )
+    .toBe("fits");
+}
+
+test("fit to window fits the screen's width and height, in the page and in a pop-out window", async ({
+  browser,
+  page,
+}) => {
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await signIn(page);
+  await openVmPage(page, guest);
+  await openVncConsole(page);
+  await expect(page.getByLabel("Scaling")).toHaveValue("fit");
+  await expectScreenFits(page);
+
+  // The pop-out window's own size (a 768 px tall window, as a laptop's screen allows).
+  const vmId = new URL(page.url()).pathname.split("/")[2]!;
+  const popOut = await browser.newPage({ viewport: { width: 1100, height: 768 } });
+  await signIn(popOut);
+  await popOut.goto(`/console/${vmId}/vnc`);
+  await expect(popOut.getByTestId("console-status")).toHaveAttribute("data-status", "connected", {
+    timeout: 20_000,
+  });
+  await expectScreenFits(popOut);
+  // A second viewer shares the screen (noVNC asks for a shared session): nobody is pushed off.
+  await expect(page.getByTestId("console-status")).toHaveAttribute("data-status", "connected");
+  await popOut.setViewportSize({ width: 900, height: 600 });
+  await expectScreenFits(popOut);
+  await popOut.close();
 });

@@ -19,6 +19,9 @@ test("first start prints a one-time admin password that must be changed at first
     // Nothing else is reachable until the password is changed.
     await page.goto(`${server.baseUrl}/hosts`);
     await expect(page).toHaveURL(/\/account\/password$/);
+    // No app shell to lead elsewhere, but a way out.
+    await expect(page.getByRole("navigation", { name: "Main" })).toHaveCount(0);
+    await expect(page.getByRole("button", { name: "Sign out" })).toBeVisible();
 
     await page.getByLabel("Current password").fill(oneTime);
     await page.getByLabel("New password", { exact: true }).fill("short");

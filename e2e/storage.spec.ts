@@ -79,7 +79,7 @@ test("creates a directory pool and uploads a 50 MB image with a progress bar to 
   await expect(page.getByTestId("upload-done")).toHaveText("Uploaded e2e-disk.img", {
     timeout: 60_000,
   });
-  await expect(page.getByTestId("upload-bar")).toHaveAttribute("value", "100");
+  await expect(page.getByTestId("upload-bar")).toHaveAttribute("aria-valuenow", "100");
   await expect(page.getByTestId("upload-percent")).toContainText("100 %");
   expect(await volNames()).toContain("e2e-disk.img");
   expect(await virsh(lab.LAB_URI, "vol-info", "--bytes", "--pool", pool, "e2e-disk.img")).toMatch(
@@ -162,7 +162,7 @@ test("clones a volume from its row; the copy's progress reaches the page", async
   await volRow.getByRole("button", { name: "Clone" }).click();
   await volRow.getByLabel("Name of the copy").fill("e2e-disk-copy.img");
   await volRow.getByRole("button", { name: "Clone" }).click();
-  await expect(volRow.getByTestId("volume-outcome")).toHaveText("Clone: done", { timeout: 30_000 });
+  await expect(page.getByTestId("volume-outcome")).toHaveText("Clone: done", { timeout: 30_000 });
   expect(
     await virsh(lab.LAB_URI, "vol-info", "--bytes", "--pool", pool, "e2e-disk-copy.img"),
   ).toMatch(new RegExp(`Capacity:\\s+${SIZE} bytes`));

@@ -3,7 +3,7 @@
 import { openConsoleAction } from "@/lib/actions/consoles";
 import type { ConsoleType } from "@/lib/schemas/console";
 
-export type ConsoleStatus = "connecting" | "connected" | "disconnected" | "busy";
+export type ConsoleStatus = "connecting" | "connected" | "disconnected" | "busy" | "taken-over";
 
 export interface ConsoleTicket {
   url: string;

@@ -5,6 +5,7 @@ const DOT: Record<ConsoleStatus, string> = {
   connected: "bg-emerald-500",
   disconnected: "bg-red-500",
   busy: "bg-red-500",
+  "taken-over": "bg-amber-400",
 };
 
 const WORD: Record<ConsoleStatus, string> = {
@@ -12,6 +13,7 @@ const WORD: Record<ConsoleStatus, string> = {
   connected: "Connected",
   disconnected: "Disconnected",
   busy: "In use elsewhere",
+  "taken-over": "Taken over",
 };
 
 /** Connection state and the round trip through the proxy, for both console kinds. */

@@ -6,7 +6,7 @@ import "@xterm/xterm/css/xterm.css";
 import type { Terminal } from "@xterm/xterm";
 import { useEffect, useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
-import { CLOSE, closeMessage } from "@/lib/consoles/close-codes";
+import { describeClose } from "@/lib/consoles/close-codes";
 import {
   type ConsoleStatus,
   measureLatency,
@@ -14,6 +14,7 @@ import {
   requestConsoleTicket,
 } from "./console-socket";
 import { ConsoleEnded, ConsoleStatusBadge } from "./console-status";
+import { useFillHeight } from "./use-fill-height";
 
 export function SerialConsole({ vmId, popOut }: { vmId: string; popOut?: boolean }) {
   const boxRef = useRef<HTMLDivElement>(null);
@@ -21,6 +22,7 @@ export function SerialConsole({ vmId, popOut }: { vmId: string; popOut?: boolean
   const [message, setMessage] = useState<string | null>(null);
   const [latency, setLatency] = useState<number | null>(null);
   const [attempt, setAttempt] = useState({ n: 0, force: false });
+  useFillHeight(boxRef);
 
   useEffect(() => {
     let cancelled = false;
@@ -76,8 +78,9 @@ export function SerialConsole({ vmId, popOut }: { vmId: string; popOut?: boolean
       ws.addEventListener("close", (e) => {
         if (cancelled) return;
         t.options.disableStdin = true;
-        setStatus(e.code === CLOSE.busy ? "busy" : "disconnected");
-        setMessage(closeMessage(e.code, e.reason));
+        const ended = describeClose(e.code, e.reason);
+        setStatus(ended.status);
+        setMessage(ended.message);
       });
     })().catch((e: unknown) => {
       if (cancelled) return;
@@ -115,12 +118,12 @@ export function SerialConsole({ vmId, popOut }: { vmId: string; popOut?: boolean
           message={message}
           onReconnect={() => setAttempt((a) => ({ n: a.n + 1, force: false }))}
           extra={
-            status === "busy" ? (
+            status === "busy" || status === "taken-over" ? (
               <Button
                 variant="danger"
                 onClick={() => setAttempt((a) => ({ n: a.n + 1, force: true }))}
               >
-                Take over
+                {status === "busy" ? "Take over" : "Take it back"}
               </Button>
             ) : null
           }
@@ -130,7 +133,7 @@ export function SerialConsole({ vmId, popOut }: { vmId: string; popOut?: boolean
         ref={boxRef}
         data-testid="serial-terminal"
         data-status={status}
-        className={`w-full overflow-hidden rounded-md bg-black p-2 ${popOut ? "h-[calc(100vh-6rem)]" : "h-[65vh]"}`}
+        className="w-full overflow-hidden rounded-md bg-black p-2"
       />
     </div>
   );

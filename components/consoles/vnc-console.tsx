@@ -3,7 +3,7 @@
 // WebSocket in an effect and disconnects on clean-up (as cockpit-machines does).
 import type RFB from "@novnc/novnc";
 import { useEffect, useRef, useState } from "react";
-import { closeMessage } from "@/lib/consoles/close-codes";
+import { describeClose } from "@/lib/consoles/close-codes";
 import {
   type ConsoleStatus,
   measureLatency,
@@ -11,6 +11,7 @@ import {
   requestConsoleTicket,
 } from "./console-socket";
 import { ConsoleEnded, ConsoleStatusBadge } from "./console-status";
+import { useFillHeight } from "./use-fill-height";
 import { VncPasswordPrompt } from "./vnc-password-prompt";
 import { type Scaling, VncToolbar } from "./vnc-toolbar";
 
@@ -32,6 +33,7 @@ export function VncConsole({
   const [attempt, setAttempt] = useState(0);
   const [scaling, setScaling] = useState<Scaling>("fit");
   const [askPassword, setAskPassword] = useState<RFB | null>(null);
+  useFillHeight(screenRef);
 
   useEffect(() => {
     let cancelled = false;
@@ -55,7 +57,7 @@ export function VncConsole({
       ]);
       if (cancelled || !screenRef.current) return;
       socket = openConsoleSocket(opened.url);
-      socket.addEventListener("close", (e) => fail(closeMessage(e.code, e.reason)));
+      socket.addEventListener("close", (e) => fail(describeClose(e.code, e.reason).message));
       stopLatency = measureLatency(socket, setLatency);
       const credentials = opened.password ? { password: opened.password } : undefined;
       const r = new RfbClass(screenRef.current, socket, { credentials });
@@ -128,7 +130,7 @@ export function VncConsole({
       <div
         ref={screenRef}
         data-testid="vnc-screen"
-        className={`w-full overflow-auto rounded-md bg-zinc-900 ${popOut ? "h-[calc(100vh-7rem)]" : "h-[70vh]"}`}
+        className="w-full overflow-auto rounded-md bg-zinc-900"
       />
     </div>
   );

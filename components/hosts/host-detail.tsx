@@ -11,12 +11,37 @@ import { PageHeader } from "@/components/ui/page-header";
 import { removeHostAction } from "@/lib/actions/hosts";
 import { formatUtc } from "@/lib/format";
 import type { HostDetails } from "@/lib/hosts/host-details";
+import type { HostSummary } from "@/lib/inventory/summaries";
 import { useGate } from "@/lib/queries/access";
 import { useHost, useHostCache } from "@/lib/queries/hosts";
+import { useHostNetworks } from "@/lib/queries/networks";
+import { useHostPools } from "@/lib/queries/storage";
 import { HostFactsCards } from "./host-facts-cards";
 import { HostForm } from "./host-form";
 import { HostStatusBadge } from "./host-status-badge";
 import { StatusHistory } from "./status-history";
+
+/**
+ * An online host is seen now (and since when it is connected); any other keeps the last time it
+ * answered, the moment it went away.
+ */
+function LastSeen({ host }: { host: HostSummary }) {
+  const online = host.status === "online";
+  const at = online ? (host.statusChangedAt ?? host.lastSeenAt) : host.lastSeenAt;
+  if (!at && !online) return null;
+  return (
+    <span className="text-zinc-500" data-testid="host-last-seen">
+      {online ? "last seen now" : "last seen "}
+      {at ? (
+        <>
+          {online ? " (connected since " : ""}
+          <time dateTime={at}>{formatUtc(at)} UTC</time>
+          {online ? ")" : ""}
+        </>
+      ) : null}
+    </span>
+  );
+}
 
 export function HostDetail({ host: initial }: { host: HostDetails }) {
   const router = useRouter();
@@ -27,6 +52,8 @@ export function HostDetail({ host: initial }: { host: HostDetails }) {
   const [error, setError] = useState<string | null>(null);
   const [pending, startTransition] = useTransition();
   const modify = useGate()("Host.Modify", { kind: "host", hostId: initial.id });
+  const networks = useHostNetworks(initial.id, initial.facts?.networks ?? []);
+  const pools = useHostPools(initial.id, initial.facts?.pools ?? []);
 
   // Facts, VM counts and history are re-read from the database when the status changes.
   const seen = useRef(`${host.status}|${host.statusChangedAt}`);
@@ -73,9 +100,7 @@ export function HostDetail({ host: initial }: { host: HostDetails }) {
                 {host.lastError}
               </span>
             ) : null}
-            {host.lastSeenAt ? (
-              <span className="text-zinc-500">last seen {formatUtc(host.lastSeenAt)} UTC</span>
-            ) : null}
+            <LastSeen host={host} />
           </div>
           {editing ? (
             <div className="mt-5">
@@ -100,7 +125,7 @@ export function HostDetail({ host: initial }: { host: HostDetails }) {
           <FormError message={error} />
         </Card>
         {initial.facts ? (
-          <HostFactsCards facts={initial.facts} />
+          <HostFactsCards facts={initial.facts} networks={networks} pools={pools} />
         ) : (
           <Card title="Host">
             <p className="text-sm text-zinc-500">

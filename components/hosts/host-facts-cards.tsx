@@ -16,10 +16,17 @@ function Row({ label, children }: { label: string; children: React.ReactNode }) 
   );
 }
 
-function Names({ items }: { items: { name: string; active: boolean }[] }) {
-  if (items.length === 0) return <p className="text-sm text-zinc-500">None defined.</p>;
+type NameAndState = { name: string; active: boolean };
+
+function Names({ items, testId }: { items: NameAndState[]; testId: string }) {
+  if (items.length === 0)
+    return (
+      <p className="text-sm text-zinc-500" data-testid={testId}>
+        None defined.
+      </p>
+    );
   return (
-    <ul className="text-sm">
+    <ul className="text-sm" data-testid={testId}>
       {items.map((i) => (
         <li key={i.name} className="flex justify-between py-0.5">
           <span className="font-mono text-xs">{i.name}</span>
@@ -30,8 +37,19 @@ function Names({ items }: { items: { name: string; active: boolean }[] }) {
   );
 }
 
-/** The host's facts as read at its last connection (stored; never a live call). */
-export function HostFactsCards({ facts }: { facts: HostFacts }) {
+/**
+ * The host's facts as read at its last connection (stored; never a live call), with its
+ * networks and pools as the page reads them live.
+ */
+export function HostFactsCards({
+  facts,
+  networks,
+  pools,
+}: {
+  facts: HostFacts;
+  networks: NameAndState[];
+  pools: NameAndState[];
+}) {
   return (
     <div className="grid gap-4 md:grid-cols-2">
       <Card title="Host">
@@ -60,10 +78,10 @@ export function HostFactsCards({ facts }: { facts: HostFacts }) {
       </Card>
       <div className="flex flex-col gap-4">
         <Card title="Networks">
-          <Names items={facts.networks} />
+          <Names items={networks} testId="host-networks" />
         </Card>
         <Card title="Storage pools">
-          <Names items={facts.pools} />
+          <Names items={pools} testId="host-pools" />
         </Card>
       </div>
     </div>

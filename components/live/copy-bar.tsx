@@ -1,4 +1,5 @@
 "use client";
+import { ProgressBar } from "@/components/ui/progress-bar";
 import type { ProgressMessage } from "@/lib/live/messages";
 import { formatBytes } from "@/lib/storage/sizes";
 
@@ -11,8 +12,12 @@ export function CopyBar({ part }: { part: ProgressMessage }) {
         {part.steps > 1 ? `Disk ${part.step + 1} of ${part.steps}: ` : ""}
         {part.label}
       </span>
-      <progress className="h-2 w-full" max={100} value={pct} aria-label={`Copy of ${part.label}`} />
-      <span className="text-xs text-zinc-500" data-testid="copy-percent">
+      <ProgressBar
+        label={`Copy of ${part.label}`}
+        percent={pct}
+        tone={pct === 100 ? "emerald" : "indigo"}
+      />
+      <span className="text-xs text-zinc-500 dark:text-zinc-400" data-testid="copy-percent">
         {pct} % · {formatBytes(part.done)} of {formatBytes(part.total)}
       </span>
     </div>

@@ -38,7 +38,7 @@ export function DhcpHostsCard({ net }: { net: NetworkDetail }) {
               <span className="font-mono text-xs">{h.ip}</span>
               <span>{h.name ?? ""}</span>
               <Button
-                variant="ghost"
+                variant="danger"
                 className="px-2 py-0.5 text-xs"
                 disabled={pending}
                 aria-label={`Remove ${h.mac}`}

@@ -6,9 +6,10 @@ import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { changeNetworkStateAction, deleteNetworkAction } from "@/lib/actions/networks";
 import type { NetworkDetail } from "@/lib/networks/summaries";
 import { useGate } from "@/lib/queries/access";
+import type { Leaving } from "@/lib/queries/per-host";
 
 /** Start/stop, autostart and delete (asked first; naming the VMs that use it, if any). */
-export function NetworkButtons({ net }: { net: NetworkDetail }) {
+export function NetworkButtons({ net, leaving }: { net: NetworkDetail; leaving: Leaving }) {
   const router = useRouter();
   const [pending, startTransition] = useTransition();
   const [confirm, setConfirm] = useState(false);
@@ -27,13 +28,19 @@ export function NetworkButtons({ net }: { net: NetworkDetail }) {
       setOutcome(r.ok ? { ok: true, text: `${label}: done` } : { ok: false, text: r.error ?? "" });
     });
 
-  const remove = () =>
+  const remove = () => {
+    // Outside the transition, so that the page stops reading at once (not when it ends).
+    void leaving.leave();
     startTransition(async () => {
       const r = await deleteNetworkAction({ ...ref, force: net.vms.length > 0 });
       setConfirm(false);
       if (r.ok) router.push("/networks");
-      else setOutcome({ ok: false, text: r.error });
+      else {
+        leaving.stay();
+        setOutcome({ ok: false, text: r.error });
+      }
     });
+  };
 
   return (
     <div className="flex flex-wrap items-center gap-2">

@@ -20,7 +20,10 @@ function Row({ label, children }: { label: string; children: React.ReactNode }) 
 }
 
 export function NetworkDetailView({ initial }: { initial: NetworkDetail }) {
-  const { data: net, error } = useNetworkDetail(initial);
+  const {
+    query: { data: net, error },
+    leaving,
+  } = useNetworkDetail(initial);
   return (
     <>
       <PageHeader
@@ -37,7 +40,7 @@ export function NetworkDetailView({ initial }: { initial: NetworkDetail }) {
       />
       <div className="mb-6 flex flex-wrap items-center gap-4">
         <KindBadge kind={net.kind} />
-        <NetworkButtons net={net} />
+        <NetworkButtons net={net} leaving={leaving} />
       </div>
       {error ? (
         <p role="alert" className="mb-4 text-sm text-red-600">

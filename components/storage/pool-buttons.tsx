@@ -6,13 +6,14 @@ import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { Outcome } from "@/components/ui/outcome";
 import { changePoolStateAction, deletePoolAction } from "@/lib/actions/storage";
 import { useGate } from "@/lib/queries/access";
+import type { Leaving } from "@/lib/queries/per-host";
 import { useRefreshStorage } from "@/lib/queries/storage";
 import type { PoolDetail } from "@/lib/storage/summaries";
 
 type Result = { ok: true } | { ok: false; error: string };
 
 /** Build, start/stop, refresh, autostart and delete (asked first; refused while VMs use it). */
-export function PoolButtons({ pool }: { pool: PoolDetail }) {
+export function PoolButtons({ pool, leaving }: { pool: PoolDetail; leaving: Leaving }) {
   const router = useRouter();
   const refresh = useRefreshStorage();
   const [pending, startTransition] = useTransition();
@@ -26,6 +27,7 @@ export function PoolButtons({ pool }: { pool: PoolDetail }) {
     pool: pool.name,
   });
   const inUse = pool.volumes.filter((v) => v.usedBy.length > 0);
+  const users = [...new Set(inUse.flatMap((v) => v.usedBy.map((u) => u.name)))];
 
   const run = (label: string, call: () => Promise<Result>) =>
     startTransition(async () => {
@@ -37,13 +39,19 @@ export function PoolButtons({ pool }: { pool: PoolDetail }) {
   const act = (action: "build" | "start" | "stop" | "refresh", label: string) => () =>
     run(label, () => changePoolStateAction({ ...ref, action }));
 
-  const remove = () =>
+  const remove = () => {
+    // Outside the transition, so that the page stops reading at once (not when it ends).
+    void leaving.leave();
     startTransition(async () => {
       const r = await deletePoolAction({ ...ref, deleteStorage });
       setConfirm(false);
       if (r.ok) router.push("/storage");
-      else setOutcome({ ok: false, text: r.error });
+      else {
+        leaving.stay();
+        setOutcome({ ok: false, text: r.error });
+      }
     });
+  };
 
   return (
     <div className="flex flex-wrap items-center gap-2">
@@ -93,23 +101,33 @@ export function PoolButtons({ pool }: { pool: PoolDetail }) {
         title={`Delete pool ${pool.name}?`}
         confirmLabel="Delete pool"
         busy={pending}
+        refusal={
+          inUse.length > 0 ? (
+            <span data-testid="pool-in-use">
+              {users.join(", ")} {users.length === 1 ? "uses" : "use"}{" "}
+              {inUse.map((v) => v.name).join(", ")}: a pool with volumes in use cannot be deleted.
+              Remove those disks from the VMs first.
+            </span>
+          ) : undefined
+        }
         onConfirm={remove}
         onCancel={() => setConfirm(false)}
       >
-        {inUse.length > 0 ? (
-          <span data-testid="pool-in-use" className="mb-2 block text-red-600">
-            VMs use {inUse.map((v) => v.name).join(", ")}: deleting will be refused.
-          </span>
-        ) : null}
         The pool is stopped and removed from {pool.hostName}.
-        <label className="mt-3 flex items-center gap-2">
-          <input
-            type="checkbox"
-            checked={deleteStorage}
-            onChange={(e) => setDeleteStorage(e.target.checked)}
-          />
-          Also delete its storage ({pool.path ?? pool.source}; must be empty)
-        </label>
+        {inUse.length > 0 ? null : (
+          <label className="mt-3 flex items-center gap-2">
+            <input
+              type="checkbox"
+              checked={deleteStorage}
+              onChange={(e) => setDeleteStorage(e.target.checked)}
+            />
+            <span>
+              Also delete its storage (
+              <span className="[overflow-wrap:anywhere]">{pool.path ?? pool.source}</span>; must be
+              empty)
+            </span>
+          </label>
+        )}
       </ConfirmDialog>
     </div>
   );

@@ -15,7 +15,10 @@ const TH = "px-3 py-2 font-medium";
 const TD = "px-3 py-2";
 
 export function PoolDetailView({ initial }: { initial: PoolDetail }) {
-  const { data: pool } = usePoolDetail(initial);
+  const {
+    query: { data: pool },
+    leaving,
+  } = usePoolDetail(initial);
   return (
     <>
       <PageHeader
@@ -38,7 +41,7 @@ export function PoolDetailView({ initial }: { initial: PoolDetail }) {
               allocation={pool.allocation}
               available={pool.available}
             />
-            <PoolButtons pool={pool} />
+            <PoolButtons pool={pool} leaving={leaving} />
           </div>
         </Card>
         <Card title={`Volumes (${pool.volumes.length})`}>
@@ -69,7 +72,9 @@ export function PoolDetailView({ initial }: { initial: PoolDetail }) {
                     >
                       <td className={TD}>
                         <span className="font-medium">{v.name}</span>
-                        <div className="font-mono text-xs text-zinc-500">{v.path}</div>
+                        <div className="font-mono text-xs text-zinc-500 [overflow-wrap:anywhere] dark:text-zinc-400">
+                          {v.path}
+                        </div>
                       </td>
                       <td className={TD}>{v.format ?? v.type}</td>
                       <td className={TD} data-testid="volume-capacity" data-bytes={v.capacity}>

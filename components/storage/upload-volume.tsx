@@ -7,6 +7,7 @@ import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { FormError } from "@/components/ui/form-error";
 import { Outcome } from "@/components/ui/outcome";
+import { ProgressBar } from "@/components/ui/progress-bar";
 import { useGate } from "@/lib/queries/access";
 import { useRefreshStorage } from "@/lib/queries/storage";
 import { formatBytes } from "@/lib/storage/sizes";
@@ -17,6 +18,10 @@ interface Progress {
   total: number;
   bytesPerSecond: number;
 }
+
+/** Field's input look, with the picker's button as a secondary button inside it. */
+const FILE_INPUT =
+  "rounded-md border border-zinc-300 bg-white px-3 py-1.5 text-sm font-normal text-zinc-700 shadow-sm outline-none focus:border-indigo-500 focus:ring-2 focus:ring-indigo-500/30 disabled:opacity-50 dark:border-zinc-700 dark:bg-zinc-900 dark:text-zinc-300 file:mr-3 file:rounded-md file:border file:border-zinc-300 file:bg-zinc-50 file:px-3 file:py-1 file:text-sm file:font-medium file:text-zinc-800 hover:file:bg-zinc-100 dark:file:border-zinc-700 dark:file:bg-zinc-800 dark:file:text-zinc-100 dark:hover:file:bg-zinc-700";
 
 function guessFormat(file: File): string {
   if (/\.iso$/i.test(file.name)) return "iso";
@@ -89,12 +94,13 @@ export function UploadVolume({ pool }: { pool: PoolDetail }) {
     progress && progress.total > 0 ? Math.floor((progress.sent / progress.total) * 100) : 0;
   return (
     <div className="flex flex-col gap-3">
-      <label className="flex flex-col gap-1 text-sm font-medium">
+      <label className="flex flex-col gap-1 text-sm font-medium text-zinc-700 dark:text-zinc-300">
         ISO or disk image
         <input
           type="file"
           name="file"
           data-testid="upload-file"
+          className={FILE_INPUT}
           disabled={uploading}
           onChange={(e) => {
             const f = e.target.files?.[0] ?? null;
@@ -117,14 +123,13 @@ export function UploadVolume({ pool }: { pool: PoolDetail }) {
       />
       {progress ? (
         <div className="flex flex-col gap-1" data-testid="upload-progress">
-          <progress
-            className="h-2 w-full"
-            max={100}
-            value={pct}
-            aria-label="Upload progress"
-            data-testid="upload-bar"
+          <ProgressBar
+            label="Upload progress"
+            percent={pct}
+            tone={done ? "emerald" : "indigo"}
+            testId="upload-bar"
           />
-          <span className="text-xs text-zinc-500" data-testid="upload-percent">
+          <span className="text-xs text-zinc-500 dark:text-zinc-400" data-testid="upload-percent">
             {pct} % · {formatBytes(progress.sent)} of {formatBytes(progress.total)} ·{" "}
             {formatBytes(Math.round(progress.bytesPerSecond))}/s
           </span>

@@ -99,12 +99,7 @@ export function VolumeActions({ pool, vol }: { pool: PoolDetail; vol: VolumeSumm
               Download
             </a>
           )}
-          <Button
-            variant="ghost"
-            className="text-red-600"
-            onClick={() => setConfirm(true)}
-            {...lock}
-          >
+          <Button variant="danger" onClick={() => setConfirm(true)} {...lock}>
             Delete
           </Button>
         </>
@@ -134,12 +129,22 @@ export function VolumeActions({ pool, vol }: { pool: PoolDetail; vol: VolumeSumm
         title={`Delete volume ${vol.name}?`}
         confirmLabel="Delete volume"
         busy={pending}
+        refusal={
+          vol.usedBy.length > 0
+            ? "A volume in use cannot be deleted: remove the disk from the VM first."
+            : undefined
+        }
         onConfirm={() => run("Delete", () => deleteVolumeAction(ref))}
         onCancel={() => setConfirm(false)}
       >
-        {vol.usedBy.length > 0
-          ? `${vol.usedBy.map((u) => u.name).join(", ")} use this volume: deleting will be refused.`
-          : `${vol.path} is deleted from ${pool.hostName}. This cannot be undone.`}
+        {vol.usedBy.length > 0 ? (
+          `${vol.usedBy.map((u) => u.name).join(", ")} ${vol.usedBy.length === 1 ? "uses" : "use"} this volume.`
+        ) : (
+          <>
+            <span className="[overflow-wrap:anywhere]">{vol.path}</span> is deleted from{" "}
+            {pool.hostName}. This cannot be undone.
+          </>
+        )}
       </ConfirmDialog>
     </div>
   );

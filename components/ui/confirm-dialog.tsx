@@ -2,13 +2,18 @@
 import { type ReactNode, useEffect, useRef } from "react";
 import { Button } from "./button";
 
-/** A modal confirmation for destructive actions, on the native <dialog> (focus trap, Esc to cancel). */
+/**
+ * A modal confirmation for destructive actions, on the native <dialog> (focus trap, Esc to
+ * cancel). `refusal`: why the server will refuse the action, when the page already knows; the
+ * dialog then says so and offers no button for it.
+ */
 export function ConfirmDialog({
   open,
   title,
   children,
   confirmLabel,
   busy,
+  refusal,
   onConfirm,
   onCancel,
 }: {
@@ -17,6 +22,7 @@ export function ConfirmDialog({
   children: ReactNode;
   confirmLabel: string;
   busy?: boolean;
+  refusal?: ReactNode;
   onConfirm: () => void;
   onCancel: () => void;
 }) {
@@ -36,14 +42,24 @@ export function ConfirmDialog({
       <div className="p-5">
         <h2 className="text-base font-semibold">{title}</h2>
         <div className="mt-2 text-sm text-zinc-600 dark:text-zinc-400">{children}</div>
+        {refusal ? (
+          <p
+            data-testid="confirm-refusal"
+            className="mt-3 rounded-md bg-red-50 px-3 py-2 text-sm text-red-700 dark:bg-red-500/10 dark:text-red-300"
+          >
+            {refusal}
+          </p>
+        ) : null}
       </div>
       <div className="flex justify-end gap-2 border-t border-zinc-200 px-5 py-3 dark:border-zinc-700">
         <Button variant="secondary" onClick={onCancel} disabled={busy}>
-          Cancel
+          {refusal ? "Close" : "Cancel"}
         </Button>
-        <Button variant="danger" onClick={onConfirm} disabled={busy}>
-          {busy ? "Working…" : confirmLabel}
-        </Button>
+        {refusal ? null : (
+          <Button variant="danger" onClick={onConfirm} disabled={busy}>
+            {busy ? "Working…" : confirmLabel}
+          </Button>
+        )}
       </div>
     </dialog>
   );

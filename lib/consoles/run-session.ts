@@ -5,8 +5,9 @@ import { recordAudit } from "@/lib/audit/record";
 import { toActionError } from "@/lib/errors";
 import { vmOnHost } from "@/lib/vms/change-vm";
 import { type BridgeStats, bridge } from "./bridge";
-import { CLOSE, describeEnd } from "./close-codes";
+import { CLOSE, describeEnd, TAKEN_OVER } from "./close-codes";
 import { isConsoleBusy, openConsoleTarget } from "./open-target";
+import { holdSerial, markTakenOver, type SerialHolder } from "./serial-sessions";
 import type { ConsoleGrant } from "./tickets";
 
 const KEY = Symbol.for("virtdeck.console-sessions");
@@ -49,6 +50,11 @@ export async function runConsoleSession(socket: WebSocket, grant: ConsoleGrant):
   };
   socket.on("message", onEarly);
   socket.on("error", () => {});
+  // A serial console has one holder: a forced open marks the current one taken over first.
+  const holder: SerialHolder = { takenOver: false, stop: null };
+  const release = grant.type === "serial" ? holdSerial(grant.vmId, holder) : () => {};
+  const takeover =
+    grant.type === "serial" && grant.force ? markTakenOver(grant.vmId, holder) : null;
   let vm: Awaited<ReturnType<typeof vmOnHost>>;
   let stream: Awaited<ReturnType<typeof openConsoleTarget>>;
   try {
@@ -56,6 +62,8 @@ export async function runConsoleSession(socket: WebSocket, grant: ConsoleGrant):
     target = vm.label;
     stream = await openConsoleTarget(vm.conn, vm.dom, grant.type, grant.force);
   } catch (error) {
+    takeover?.undo();
+    release();
     const busy = isConsoleBusy(error);
     const message = busy
       ? "Another client holds this serial console"
@@ -75,6 +83,7 @@ export async function runConsoleSession(socket: WebSocket, grant: ConsoleGrant):
   }
   socket.off("message", onEarly);
   if (socket.readyState !== socket.OPEN) {
+    release();
     stream.destroy();
     return;
   }
@@ -92,8 +101,9 @@ export async function runConsoleSession(socket: WebSocket, grant: ConsoleGrant):
   const shutdown = () => stop(1001, "Virtdeck is shutting down");
   const stop = bridge(socket, stream, {
     stallLimitMs: grant.type === "serial" ? 15_000 : 60_000,
-    describeTargetEnd: (error) => describeEnd(grant.type, error, conn.closed),
+    describeTargetEnd: (error) => describeEnd(grant.type, error, conn.closed, holder.takenOver),
     onEnd: (code, reason, stats) => {
+      release();
       sessions().delete(shutdown);
       conn.off("close", hostLost);
       void recordAudit({
@@ -105,6 +115,9 @@ export async function runConsoleSession(socket: WebSocket, grant: ConsoleGrant):
       }).catch(() => {});
     },
   });
+  holder.stop = stop;
   sessions().add(shutdown);
   conn.once("close", hostLost);
+  // libvirt ends the previous holder's stream itself; whatever it did, that session is over.
+  for (const other of takeover?.others ?? []) other.stop?.(CLOSE.takenOver, TAKEN_OVER);
 }

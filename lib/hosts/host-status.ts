@@ -11,6 +11,10 @@ export async function saveHostStatus(
   error: string | null,
 ): Promise<void> {
   const now = new Date();
+  // "Last seen" is the last moment the host answered: now while it is online, and the moment
+  // it stops being online (kept from then on until it is back).
+  const before = await db.host.findUnique({ where: { id: hostId }, select: { status: true } });
+  const seen = status === "online" || before?.status === "online";
   const host = await db.host
     .update({
       where: { id: hostId },
@@ -18,7 +22,7 @@ export async function saveHostStatus(
         status,
         lastError: error,
         statusChangedAt: now,
-        ...(status === "online" ? { lastSeenAt: now } : {}),
+        ...(seen ? { lastSeenAt: now } : {}),
       },
     })
     .catch(() => null); // the host may have just been removed

@@ -2,7 +2,7 @@
 // Features that have no table of their own (networks, storage) keep what each host said in the
 // TanStack Query cache under one key, and read it again when /ws/events says something changed.
 import { useQuery, useQueryClient } from "@tanstack/react-query";
-import { useCallback } from "react";
+import { useCallback, useMemo, useState } from "react";
 import type { ServerMessage } from "@/lib/live/messages";
 import { useLiveEvents } from "@/lib/queries/live-socket";
 import { fetchJson } from "./fetch-json";
@@ -51,4 +51,34 @@ export function usePerHostList<H extends PerHost, K extends keyof H & string>(
         }),
       ),
   });
+}
+
+/** What a detail page's delete button tells the page's query. */
+export interface Leaving {
+  /** Before the delete is sent: no more reads of the object (events, polls, one under way). */
+  leave: () => Promise<void>;
+  /** The delete was refused: read as before. */
+  stay: () => void;
+}
+
+/**
+ * For a detail page that deletes its object: once it leaves, its query (`key`) is disabled, so
+ * that the deletion's own event or a poll does not read the object again and get "not found"
+ * while the browser goes back to the list.
+ */
+export function useLeaving(key: readonly unknown[]): { enabled: boolean; leaving: Leaving } {
+  const client = useQueryClient();
+  const [left, setLeft] = useState(false);
+  const keyText = JSON.stringify(key);
+  const leaving = useMemo<Leaving>(
+    () => ({
+      leave: async () => {
+        setLeft(true);
+        await client.cancelQueries({ queryKey: JSON.parse(keyText) as unknown[], exact: true });
+      },
+      stay: () => setLeft(false),
+    }),
+    [client, keyText],
+  );
+  return { enabled: !left, leaving };
 }

@@ -21,7 +21,7 @@ export default async function HostsPage() {
       />
       <HostsClient
         hosts={hosts.map(toHostSummary)}
-        localHostName={all.length === 0 && mayAdd ? localLibvirtHostName() : null}
+        localHostName={all.length === 0 && mayAdd ? await localLibvirtHostName() : null}
       />
     </>
   );
