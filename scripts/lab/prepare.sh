@@ -70,8 +70,11 @@ host1_uuid() {
   local u file=$LAB_CACHE/host1-uuid
   u=$(cat "$file" 2>/dev/null || true)
   if [[ -z $u ]]; then
-    u=$(sed -n '/^# >>> virtdeck-lab >>>$/,/^# <<< virtdeck-lab <<<$/s/^host_uuid = "\(.*\)"$/\1/p' \
-      /etc/libvirt/libvirtd.conf 2>/dev/null | head -1)
+    # An older lab kept it in the machine's libvirtd.conf, which only libvirt-daemon-system ships.
+    if [[ -r /etc/libvirt/libvirtd.conf ]]; then
+      u=$(sed -n '/^# >>> virtdeck-lab >>>$/,/^# <<< virtdeck-lab <<<$/s/^host_uuid = "\(.*\)"$/\1/p' \
+        /etc/libvirt/libvirtd.conf | head -1)
+    fi
     [[ -n $u ]] || u=$(cat /proc/sys/kernel/random/uuid)
     mkdir -p "$LAB_CACHE"
     echo "$u" >"$file"
