@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { AuthCard } from "@/components/auth/auth-card";
 import { ChangePasswordForm } from "@/components/auth/change-password-form";
 import { SignOutButton } from "@/components/auth/sign-out-button";
@@ -37,14 +36,6 @@ export default async function ChangePasswordPage() {
       <PageHeader
         title="Change password"
         description={`Changing the password of ${user.username}. Your other sessions will be signed out.`}
-        actions={
-          <Link
-            href="/settings"
-            className="text-sm text-indigo-600 hover:underline dark:text-indigo-400"
-          >
-            ← Settings
-          </Link>
-        }
       />
       <div className="max-w-md">
         <Card>{form}</Card>
