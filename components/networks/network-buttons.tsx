@@ -1,8 +1,9 @@
 "use client";
 import { useRouter } from "next/navigation";
-import { useState, useTransition } from "react";
+import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
+import { useRun } from "@/components/ui/use-run";
 import { changeNetworkStateAction, deleteNetworkAction } from "@/lib/actions/networks";
 import type { NetworkDetail } from "@/lib/networks/summaries";
 import { useGate } from "@/lib/queries/access";
@@ -11,9 +12,8 @@ import type { Leaving } from "@/lib/queries/per-host";
 /** Start/stop, autostart and delete (asked first; naming the VMs that use it, if any). */
 export function NetworkButtons({ net, leaving }: { net: NetworkDetail; leaving: Leaving }) {
   const router = useRouter();
-  const [pending, startTransition] = useTransition();
+  const { run, pending } = useRun("network-outcome");
   const [confirm, setConfirm] = useState(false);
-  const [outcome, setOutcome] = useState<{ ok: boolean; text: string } | null>(null);
   const ref = { hostId: net.hostId, name: net.name };
   const lock = useGate()("Network.Allocate", {
     kind: "network",
@@ -21,25 +21,23 @@ export function NetworkButtons({ net, leaving }: { net: NetworkDetail; leaving: 
     network: net.name,
   });
 
-  const run = (label: string, call: () => Promise<{ ok: boolean; error?: string }>) =>
-    startTransition(async () => {
-      setOutcome(null);
-      const r = await call();
-      setOutcome(r.ok ? { ok: true, text: `${label}: done` } : { ok: false, text: r.error ?? "" });
-    });
+  const change = (
+    label: string,
+    input: { action: "start" | "stop" } | { action: "autostart"; on: boolean },
+  ) => run(() => changeNetworkStateAction({ ...ref, ...input }), `${label}: done`);
 
   const remove = () => {
     // Outside the transition, so that the page stops reading at once (not when it ends).
     void leaving.leave();
-    startTransition(async () => {
-      const r = await deleteNetworkAction({ ...ref, force: net.vms.length > 0 });
-      setConfirm(false);
-      if (r.ok) router.push("/networks");
-      else {
+    run(
+      () => deleteNetworkAction({ ...ref, force: net.vms.length > 0 }),
+      "",
+      () => router.push("/networks"),
+      () => {
         leaving.stay();
-        setOutcome({ ok: false, text: r.error });
-      }
-    });
+        setConfirm(false);
+      },
+    );
   };
 
   return (
@@ -48,28 +46,20 @@ export function NetworkButtons({ net, leaving }: { net: NetworkDetail; leaving: 
         <Button
           variant="secondary"
           disabled={pending}
-          onClick={() => run("Stop", () => changeNetworkStateAction({ ...ref, action: "stop" }))}
+          onClick={() => change("Stop", { action: "stop" })}
           {...lock}
         >
           Stop
         </Button>
       ) : (
-        <Button
-          disabled={pending}
-          onClick={() => run("Start", () => changeNetworkStateAction({ ...ref, action: "start" }))}
-          {...lock}
-        >
+        <Button disabled={pending} onClick={() => change("Start", { action: "start" })} {...lock}>
           Start
         </Button>
       )}
       <Button
         variant="secondary"
         disabled={pending || !net.persistent}
-        onClick={() =>
-          run("Autostart", () =>
-            changeNetworkStateAction({ ...ref, action: "autostart", on: !net.autostart }),
-          )
-        }
+        onClick={() => change("Autostart", { action: "autostart", on: !net.autostart })}
         {...lock}
       >
         {net.autostart ? "Autostart off" : "Autostart on"}
@@ -80,15 +70,6 @@ export function NetworkButtons({ net, leaving }: { net: NetworkDetail; leaving: 
       {pending ? (
         <span className="text-sm text-zinc-500" role="status">
           Working…
-        </span>
-      ) : null}
-      {outcome ? (
-        <span
-          role={outcome.ok ? "status" : "alert"}
-          data-testid="network-outcome"
-          className={`text-sm ${outcome.ok ? "text-emerald-700 dark:text-emerald-400" : "text-red-600 dark:text-red-400"}`}
-        >
-          {outcome.text}
         </span>
       ) : null}
       <ConfirmDialog

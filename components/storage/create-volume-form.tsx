@@ -3,7 +3,7 @@ import { useState, useTransition } from "react";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { FormError } from "@/components/ui/form-error";
-import { Outcome } from "@/components/ui/outcome";
+import { useToast } from "@/components/ui/toaster";
 import { createVolumeAction } from "@/lib/actions/storage";
 import { useGate } from "@/lib/queries/access";
 import { useRefreshStorage } from "@/lib/queries/storage";
@@ -23,7 +23,7 @@ export function CreateVolumeForm({ pool }: { pool: PoolDetail }) {
   const [v, setV] = useState({ name: "", capacity: "10G", format: "qcow2", backing: "" });
   const [errors, setErrors] = useState<Record<string, string[]>>({});
   const [error, setError] = useState<string | null>(null);
-  const [done, setDone] = useState<string | null>(null);
+  const { notify, dismiss } = useToast();
   const [pending, startTransition] = useTransition();
   const set = (k: keyof typeof v) => (e: { target: { value: string } }) =>
     setV((o) => ({ ...o, [k]: e.target.value }));
@@ -31,11 +31,11 @@ export function CreateVolumeForm({ pool }: { pool: PoolDetail }) {
   const submit = () =>
     startTransition(async () => {
       setError(null);
-      setDone(null);
+      dismiss("volume-created");
       const r = await createVolumeAction({ hostId: pool.hostId, pool: pool.name, ...v });
       setErrors(r.ok ? {} : (r.fieldErrors ?? {}));
       if (!r.ok) return setError(r.fieldErrors ? null : r.error);
-      setDone(`Created ${r.data.name}`);
+      notify({ key: "volume-created", ok: true, text: `Created ${r.data.name}` });
       setV((o) => ({ ...o, name: "" }));
       await refresh();
     });
@@ -89,11 +89,10 @@ export function CreateVolumeForm({ pool }: { pool: PoolDetail }) {
         </label>
       </div>
       <FormError message={error} />
-      <div className="flex items-center gap-3">
+      <div>
         <Button type="submit" disabled={pending || !pool.active} {...lock}>
           {pending ? "Creating…" : "Create volume"}
         </Button>
-        <Outcome value={done ? { ok: true, text: done } : null} testId="volume-created" />
       </div>
     </form>
   );

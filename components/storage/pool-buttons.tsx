@@ -1,25 +1,22 @@
 "use client";
 import { useRouter } from "next/navigation";
-import { useState, useTransition } from "react";
+import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
-import { Outcome } from "@/components/ui/outcome";
+import { useRun } from "@/components/ui/use-run";
 import { changePoolStateAction, deletePoolAction } from "@/lib/actions/storage";
 import { useGate } from "@/lib/queries/access";
 import type { Leaving } from "@/lib/queries/per-host";
 import { useRefreshStorage } from "@/lib/queries/storage";
 import type { PoolDetail } from "@/lib/storage/summaries";
 
-type Result = { ok: true } | { ok: false; error: string };
-
 /** Build, start/stop, refresh, autostart and delete (asked first; refused while VMs use it). */
 export function PoolButtons({ pool, leaving }: { pool: PoolDetail; leaving: Leaving }) {
   const router = useRouter();
   const refresh = useRefreshStorage();
-  const [pending, startTransition] = useTransition();
+  const { run, pending } = useRun("pool-outcome");
   const [confirm, setConfirm] = useState(false);
   const [deleteStorage, setDeleteStorage] = useState(false);
-  const [outcome, setOutcome] = useState<{ ok: boolean; text: string } | null>(null);
   const ref = { hostId: pool.hostId, pool: pool.name };
   const lock = useGate()("Datastore.Allocate", {
     kind: "pool",
@@ -29,28 +26,33 @@ export function PoolButtons({ pool, leaving }: { pool: PoolDetail; leaving: Leav
   const inUse = pool.volumes.filter((v) => v.usedBy.length > 0);
   const users = [...new Set(inUse.flatMap((v) => v.usedBy.map((u) => u.name)))];
 
-  const run = (label: string, call: () => Promise<Result>) =>
-    startTransition(async () => {
-      setOutcome(null);
-      const r = await call();
-      setOutcome(r.ok ? { ok: true, text: `${label}: done` } : { ok: false, text: r.error });
-      await refresh();
-    });
+  const change = (
+    label: string,
+    input:
+      | { action: "build" | "start" | "stop" | "refresh" }
+      | { action: "autostart"; on: boolean },
+  ) =>
+    run(
+      () => changePoolStateAction({ ...ref, ...input }),
+      `${label}: done`,
+      () => void refresh(),
+      () => void refresh(),
+    );
   const act = (action: "build" | "start" | "stop" | "refresh", label: string) => () =>
-    run(label, () => changePoolStateAction({ ...ref, action }));
+    change(label, { action });
 
   const remove = () => {
     // Outside the transition, so that the page stops reading at once (not when it ends).
     void leaving.leave();
-    startTransition(async () => {
-      const r = await deletePoolAction({ ...ref, deleteStorage });
-      setConfirm(false);
-      if (r.ok) router.push("/storage");
-      else {
+    run(
+      () => deletePoolAction({ ...ref, deleteStorage }),
+      "",
+      () => router.push("/storage"),
+      () => {
         leaving.stay();
-        setOutcome({ ok: false, text: r.error });
-      }
-    });
+        setConfirm(false);
+      },
+    );
   };
 
   return (
@@ -83,11 +85,7 @@ export function PoolButtons({ pool, leaving }: { pool: PoolDetail; leaving: Leav
       <Button
         variant="secondary"
         disabled={pending || !pool.persistent}
-        onClick={() =>
-          run("Autostart", () =>
-            changePoolStateAction({ ...ref, action: "autostart", on: !pool.autostart }),
-          )
-        }
+        onClick={() => change("Autostart", { action: "autostart", on: !pool.autostart })}
         {...lock}
       >
         {pool.autostart ? "Autostart off" : "Autostart on"}
@@ -95,7 +93,6 @@ export function PoolButtons({ pool, leaving }: { pool: PoolDetail; leaving: Leav
       <Button variant="danger" disabled={pending} onClick={() => setConfirm(true)} {...lock}>
         Delete pool
       </Button>
-      <Outcome value={outcome} testId="pool-outcome" />
       <ConfirmDialog
         open={confirm}
         title={`Delete pool ${pool.name}?`}

@@ -6,8 +6,8 @@ import { useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { FormError } from "@/components/ui/form-error";
-import { Outcome } from "@/components/ui/outcome";
 import { ProgressBar } from "@/components/ui/progress-bar";
+import { useToast } from "@/components/ui/toaster";
 import { useGate } from "@/lib/queries/access";
 import { useRefreshStorage } from "@/lib/queries/storage";
 import { formatBytes } from "@/lib/storage/sizes";
@@ -41,13 +41,15 @@ export function UploadVolume({ pool }: { pool: PoolDetail }) {
   const [name, setName] = useState("");
   const [progress, setProgress] = useState<Progress | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const [done, setDone] = useState<string | null>(null);
+  const [done, setDone] = useState(false);
+  const { notify, dismiss } = useToast();
   const [uploading, setUploading] = useState(false);
 
   const start = () => {
     if (!file) return setError("Choose a file first");
     setError(null);
-    setDone(null);
+    setDone(false);
+    dismiss("upload-done");
     const q = new URLSearchParams({ name: name || file.name, format: guessFormat(file) });
     const url = `/api/v1/hosts/${pool.hostId}/pools/${encodeURIComponent(pool.name)}/upload?${q}`;
     const xhr = new XMLHttpRequest();
@@ -67,7 +69,8 @@ export function UploadVolume({ pool }: { pool: PoolDetail }) {
       xhrRef.current = null;
       setUploading(false);
       if (ok) {
-        setDone(text);
+        setDone(true);
+        notify({ key: "upload-done", ok: true, text });
         setProgress((p) => (p ? { ...p, sent: p.total } : p));
       } else {
         setError(text);
@@ -146,7 +149,6 @@ export function UploadVolume({ pool }: { pool: PoolDetail }) {
             Upload
           </Button>
         )}
-        <Outcome value={done ? { ok: true, text: done } : null} testId="upload-done" />
       </div>
     </div>
   );

@@ -3,7 +3,7 @@ import { useState, useTransition } from "react";
 import { CopyBar } from "@/components/live/copy-bar";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
-import { Outcome } from "@/components/ui/outcome";
+import { useToast } from "@/components/ui/toaster";
 import { cloneVolumeAction, deleteVolumeAction, resizeVolumeAction } from "@/lib/actions/storage";
 import { newJobId } from "@/lib/live/job-id";
 import { useGate } from "@/lib/queries/access";
@@ -22,7 +22,7 @@ export function VolumeActions({ pool, vol }: { pool: PoolDetail; vol: VolumeSumm
   const [value, setValue] = useState("");
   const [confirm, setConfirm] = useState(false);
   const [shrinkAsk, setShrinkAsk] = useState<string | null>(null);
-  const [outcome, setOutcome] = useState<{ ok: boolean; text: string } | null>(null);
+  const { notify, dismiss } = useToast();
   const ref = { hostId: pool.hostId, pool: pool.name, volume: vol.name };
   const lock = useGate()("Datastore.AllocateSpace", {
     kind: "pool",
@@ -31,15 +31,17 @@ export function VolumeActions({ pool, vol }: { pool: PoolDetail; vol: VolumeSumm
   });
   const base = `/api/v1/hosts/${pool.hostId}/pools/${encodeURIComponent(pool.name)}/volumes/${encodeURIComponent(vol.name)}`;
 
+  // Not useRun: a shrink's refusal is a question (the dialog below), not a notification.
   const run = (label: string, call: () => Promise<{ ok: true } | { ok: false; error: string }>) =>
     startTransition(async () => {
-      setOutcome(null);
+      dismiss("volume-outcome");
       const r = await call();
       // A smaller size is refused until the operator confirms the shrink.
       if (!r.ok && label === "Resize" && r.error.startsWith("Shrinking"))
         return setShrinkAsk(r.error);
       setShrinkAsk(null);
-      setOutcome(r.ok ? { ok: true, text: `${label}: done` } : { ok: false, text: r.error });
+      // Posted straight away, so it shows even if a live update has replaced this row meanwhile.
+      notify({ key: "volume-outcome", ok: r.ok, text: r.ok ? `${label}: done` : r.error });
       if (r.ok) setMode(null);
       setConfirm(false);
       await refresh();
@@ -111,7 +113,6 @@ export function VolumeActions({ pool, vol }: { pool: PoolDetail; vol: VolumeSumm
           ))}
         </div>
       ) : null}
-      <Outcome value={outcome} testId="volume-outcome" />
       <ConfirmDialog
         open={shrinkAsk !== null}
         title={`Shrink ${vol.name}?`}
