@@ -8,7 +8,7 @@ import { subscribeStorageEvents } from "@/lib/storage/storage-events";
 import { mapLimit } from "@/lib/util/map-limit";
 import { observeDomain } from "./observe-domain";
 import { markGone, recordVmEvent, saveObservation } from "./vm-store";
-import { watchAddresses } from "./watch-addresses";
+import { type AwaitingAddress, watchAddresses, watchAddressesAfterSync } from "./watch-addresses";
 
 /** Stats bits for CONNECT_GET_ALL_DOMAIN_STATS: state, balloon (memory) and vCPU. */
 const STATS_STATE_BALLOON_VCPU = 1 | 4 | 8;
@@ -24,6 +24,7 @@ export async function fullSync(hostId: string, conn: Connection): Promise<void> 
   ]);
   const knownByUuid = new Map(known.map((vm) => [vm.uuid, vm]));
   const statsByUuid = new Map(stats.map((s) => [s.dom.uuid, s.stats]));
+  const awaiting: AwaitingAddress[] = [];
   await mapLimit(domains, IN_FLIGHT, async (dom) => {
     const before = knownByUuid.get(dom.uuid);
     const s = statsByUuid.get(dom.uuid);
@@ -36,11 +37,14 @@ export async function fullSync(hostId: string, conn: Connection): Promise<void> 
       Number(s?.["balloon.maximum"] ?? before.maxMemoryKiB) !== before.maxMemoryKiB ||
       dom.id > 0 !== (before.state !== "shut off");
     // The rows read above spare each save a lookup (1,000 VMs: seconds of Prisma work).
-    await saveObservation(hostId, await observeDomain(conn, dom, changed), {
-      row: before,
-      hostName: host.name,
-    });
+    const obs = await observeDomain(conn, dom, changed);
+    await saveObservation(hostId, obs, { row: before, hostName: host.name });
+    if (!obs.active) return;
+    const nics: { mac: string }[] = obs.parsed?.nics ?? JSON.parse(before?.nics ?? "[]");
+    const macs = nics.map((n) => n.mac);
+    if (macs.some((mac) => !obs.ipsByMac?.has(mac))) awaiting.push({ dom, macs });
   });
+  watchAddressesAfterSync(hostId, conn, awaiting);
   await markGone(
     hostId,
     domains.map((d) => d.uuid),
