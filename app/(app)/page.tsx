@@ -3,6 +3,7 @@ import Link from "next/link";
 import { HostsOverview } from "@/components/hosts/hosts-overview";
 import { NoHostsYet } from "@/components/hosts/no-hosts-yet";
 import { EmptyState } from "@/components/ui/empty-state";
+import { LINK } from "@/components/ui/link-style";
 import { PageHeader } from "@/components/ui/page-header";
 import { pageAccess } from "@/lib/access/page-access";
 import { vmCountsByHost } from "@/lib/hosts/host-details";
@@ -44,7 +45,7 @@ export default async function OverviewPage() {
         <p className="mt-4 text-sm" data-testid="overview-shared-vms">
           {vmsElsewhere === 1 ? "1 VM is" : `${vmsElsewhere} VMs are`} shared with you on hosts you
           do not manage:{" "}
-          <Link href="/vms" className="text-indigo-600 hover:underline dark:text-indigo-400">
+          <Link href="/vms" className={LINK}>
             open the VM list
           </Link>
           .

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { AppShell } from "@/components/shell/app-shell";
+import { LINK } from "@/components/ui/link-style";
 import { pageAccess } from "@/lib/access/page-access";
 import { setupPage } from "@/lib/auth/session-store";
 import { AccessProvider } from "@/lib/queries/access";
@@ -20,10 +21,7 @@ export default async function AccountLayout({ children }: { children: ReactNode 
     <AccessProvider grants={access.permissions.user.grants}>
       <AppShell username={user.username} navigation={!setup}>
         {setup ? null : (
-          <Link
-            href="/settings"
-            className="mb-2 inline-block text-sm text-indigo-600 hover:underline dark:text-indigo-400"
-          >
+          <Link href="/settings" className={`mb-2 inline-block text-sm ${LINK}`}>
             ← Settings
           </Link>
         )}

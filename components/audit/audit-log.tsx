@@ -2,6 +2,7 @@
 import Link from "next/link";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
+import { LINK } from "@/components/ui/link-style";
 import { Table } from "@/components/ui/table";
 import { formatUtc } from "@/lib/format";
 import { type AuditFilter, type AuditPage, auditQuery, useAuditPage } from "@/lib/queries/audit";
@@ -86,7 +87,7 @@ export function AuditLog({ initial }: { initial: AuditPage }) {
         <Button type="submit">Filter</Button>
         <a
           href={`/api/v1/audit/export?${auditQuery(filter)}`}
-          className="pb-2 text-sm font-medium text-indigo-600 hover:underline dark:text-indigo-400"
+          className={`pb-2 text-sm font-medium ${LINK}`}
           download
         >
           Export CSV
@@ -113,10 +114,7 @@ export function AuditLog({ initial }: { initial: AuditPage }) {
             <td className="py-1.5 pr-3 font-mono text-xs">{r.action}</td>
             <td className="py-1.5 pr-3">
               {r.link ? (
-                <Link
-                  href={r.link}
-                  className="text-indigo-600 hover:underline dark:text-indigo-400"
-                >
+                <Link href={r.link} className={LINK}>
                   {r.target}
                 </Link>
               ) : (

@@ -6,6 +6,7 @@ import { useState, useTransition } from "react";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { FormError } from "@/components/ui/form-error";
+import { LINK } from "@/components/ui/link-style";
 import { useFormAction } from "@/components/ui/use-form-action";
 import {
   passkeyChallengeAction,
@@ -65,10 +66,7 @@ export function SecondFactorForm({ totp, passkey }: { totp: boolean; passkey: bo
           {pending ? "Checking…" : "Sign in"}
         </Button>
       </form>
-      <Link
-        href="/login"
-        className="text-center text-sm text-indigo-600 hover:underline dark:text-indigo-400"
-      >
+      <Link href="/login" className={`text-center text-sm ${LINK}`}>
         Start again with the password
       </Link>
     </div>

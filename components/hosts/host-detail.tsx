@@ -7,6 +7,7 @@ import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { FormError } from "@/components/ui/form-error";
+import { LINK } from "@/components/ui/link-style";
 import { PageHeader } from "@/components/ui/page-header";
 import { removeHostAction } from "@/lib/actions/hosts";
 import { formatUtc } from "@/lib/format";
@@ -147,10 +148,7 @@ export function HostDetail({ host: initial }: { host: HostDetails }) {
                 ))}
               </ul>
             )}
-            <Link
-              href="/vms"
-              className="mt-3 inline-block text-sm text-indigo-600 hover:underline dark:text-indigo-400"
-            >
+            <Link href="/vms" className={`mt-3 inline-block text-sm ${LINK}`}>
               All VMs
             </Link>
           </Card>

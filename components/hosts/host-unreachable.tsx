@@ -6,6 +6,7 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useCallback } from "react";
 import { EmptyState } from "@/components/ui/empty-state";
+import { LINK } from "@/components/ui/link-style";
 import type { ServerMessage } from "@/lib/live/messages";
 import { useLiveEvents } from "@/lib/queries/live-socket";
 
@@ -42,10 +43,7 @@ export function HostUnreachable({
             {others.map((h, i) => (
               <span key={h.id}>
                 {i > 0 ? ", " : ""}
-                <Link
-                  href={`${basePath}?host=${h.id}`}
-                  className="text-indigo-600 hover:underline dark:text-indigo-400"
-                >
+                <Link href={`${basePath}?host=${h.id}`} className={LINK}>
                   {h.name}
                 </Link>
               </span>

@@ -6,6 +6,7 @@ import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { EmptyState } from "@/components/ui/empty-state";
+import { LINK } from "@/components/ui/link-style";
 import { removeHostAction } from "@/lib/actions/hosts";
 import type { HostSummary } from "@/lib/inventory/summaries";
 import { ROOT, useCan, useGate } from "@/lib/queries/access";
@@ -80,7 +81,7 @@ export function HostsClient({
               {hosts.map((host) => (
                 <tr key={host.id} data-testid="host-row" data-status={host.status}>
                   <td className="py-2 font-medium">
-                    <Link href={`/hosts/${host.id}`} className="hover:underline">
+                    <Link href={`/hosts/${host.id}`} className={LINK}>
                       {host.name}
                     </Link>
                   </td>

@@ -1,6 +1,7 @@
 "use client";
 import Link from "next/link";
 import { Card } from "@/components/ui/card";
+import { LINK } from "@/components/ui/link-style";
 import type { HostSummary } from "@/lib/inventory/summaries";
 import { useHostList } from "@/lib/queries/hosts";
 import { HostStatusBadge } from "./host-status-badge";
@@ -40,10 +41,7 @@ export function HostsOverview({
                   ))}
                 </ul>
               )}
-              <Link
-                href={`/hosts/${host.id}`}
-                className="text-indigo-600 hover:underline dark:text-indigo-400"
-              >
+              <Link href={`/hosts/${host.id}`} className={LINK}>
                 Host details
               </Link>
             </div>

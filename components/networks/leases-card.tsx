@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { Card } from "@/components/ui/card";
+import { LINK } from "@/components/ui/link-style";
 import { formatUtc } from "@/lib/format";
 import type { LeaseRow } from "@/lib/networks/summaries";
 
@@ -34,10 +35,7 @@ export function LeasesCard({ leases, active }: { leases: LeaseRow[]; active: boo
                 <td className="pr-3 font-mono text-xs">{formatUtc(l.expiresAt)}</td>
                 <td>
                   {l.vm ? (
-                    <Link
-                      className="text-indigo-600 hover:underline dark:text-indigo-400"
-                      href={`/vms/${l.vm.id}`}
-                    >
+                    <Link className={LINK} href={`/vms/${l.vm.id}`}>
                       {l.vm.name}
                     </Link>
                   ) : (

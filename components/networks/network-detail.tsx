@@ -2,6 +2,7 @@
 import Link from "next/link";
 import { Card } from "@/components/ui/card";
 import { CodeBlock } from "@/components/ui/code-block";
+import { LINK } from "@/components/ui/link-style";
 import { PageHeader } from "@/components/ui/page-header";
 import type { NetworkDetail } from "@/lib/networks/summaries";
 import { useNetworkDetail } from "@/lib/queries/networks";
@@ -30,10 +31,7 @@ export function NetworkDetailView({ initial }: { initial: NetworkDetail }) {
         title={net.name}
         description={`on ${net.hostName}`}
         actions={
-          <Link
-            href="/networks"
-            className="text-sm text-indigo-600 hover:underline dark:text-indigo-400"
-          >
+          <Link href="/networks" className={`text-sm ${LINK}`}>
             ← All networks
           </Link>
         }
@@ -77,10 +75,7 @@ export function NetworkDetailView({ initial }: { initial: NetworkDetail }) {
             <ul className="space-y-1 text-sm" data-testid="network-vms">
               {net.vms.map((v) => (
                 <li key={v.id}>
-                  <Link
-                    className="text-indigo-600 hover:underline dark:text-indigo-400"
-                    href={`/vms/${v.id}`}
-                  >
+                  <Link className={LINK} href={`/vms/${v.id}`}>
                     {v.name}
                   </Link>{" "}
                   <span className="text-zinc-500">({v.state})</span>

@@ -2,6 +2,7 @@
 import Link from "next/link";
 import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
+import { LINK } from "@/components/ui/link-style";
 import type { HostNetworks } from "@/lib/networks/summaries";
 import { useCan } from "@/lib/queries/access";
 import { useNetworkList } from "@/lib/queries/networks";
@@ -13,10 +14,7 @@ const TD = "px-3 py-2";
 function HostSection({ host }: { host: HostNetworks }) {
   const mayCreate = useCan()("Network.Allocate", { kind: "host", hostId: host.hostId });
   const create = !mayCreate ? null : (
-    <Link
-      href={`/networks/new?host=${host.hostId}`}
-      className="text-sm text-indigo-600 hover:underline dark:text-indigo-400"
-    >
+    <Link href={`/networks/new?host=${host.hostId}`} className={`text-sm ${LINK}`}>
       Create network
     </Link>
   );
@@ -55,7 +53,7 @@ function HostSection({ host }: { host: HostNetworks }) {
                 >
                   <td className={TD}>
                     <Link
-                      className="font-medium text-indigo-600 hover:underline dark:text-indigo-400"
+                      className={`font-medium ${LINK}`}
                       href={`/networks/${host.hostId}/${encodeURIComponent(n.name)}`}
                     >
                       {n.name}

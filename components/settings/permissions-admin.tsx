@@ -5,6 +5,7 @@ import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
+import { LINK } from "@/components/ui/link-style";
 import { SelectField } from "@/components/ui/select-field";
 import { Table } from "@/components/ui/table";
 import { useRun } from "@/components/ui/use-run";
@@ -210,10 +211,7 @@ export function PermissionsAdmin({
               <tr key={e.id} data-testid="acl-row">
                 <td className="py-2 pr-3">
                   {e.link ? (
-                    <Link
-                      href={e.link}
-                      className="text-indigo-600 hover:underline dark:text-indigo-400"
-                    >
+                    <Link href={e.link} className={LINK}>
                       {e.label}
                     </Link>
                   ) : (

@@ -5,6 +5,7 @@ import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
+import { LINK } from "@/components/ui/link-style";
 import { useRun } from "@/components/ui/use-run";
 import type { GrantChoices } from "@/lib/access/grant-choices";
 import type { VmGroupRow } from "@/lib/access/vm-groups";
@@ -90,7 +91,7 @@ export function VmGroupsAdmin({
                       key={m.uuid}
                       className="flex items-center gap-1 rounded bg-zinc-100 px-2 py-0.5 dark:bg-zinc-800"
                     >
-                      <Link href={`/vms/${m.vm?.id}`} className="hover:underline">
+                      <Link href={`/vms/${m.vm?.id}`} className={LINK}>
                         {m.vm?.name}
                       </Link>
                       <span className="text-xs text-zinc-500">on {m.vm?.hostName}</span>

@@ -1,6 +1,7 @@
 "use client";
 import Link from "next/link";
 import { Card } from "@/components/ui/card";
+import { LINK } from "@/components/ui/link-style";
 import { PageHeader } from "@/components/ui/page-header";
 import { usePoolDetail } from "@/lib/queries/storage";
 import { formatBytes } from "@/lib/storage/sizes";
@@ -25,10 +26,7 @@ export function PoolDetailView({ initial }: { initial: PoolDetail }) {
         title={`${pool.name} on ${pool.hostName}`}
         description={`${pool.type} pool · ${pool.path ?? pool.source ?? ""} · ${pool.state}${pool.autostart ? " · autostart" : ""}`}
         actions={
-          <Link
-            href="/storage"
-            className="text-sm text-indigo-600 hover:underline dark:text-indigo-400"
-          >
+          <Link href="/storage" className={`text-sm ${LINK}`}>
             ← All storage
           </Link>
         }
@@ -87,10 +85,7 @@ export function PoolDetailView({ initial }: { initial: PoolDetail }) {
                           : v.usedBy.map((u, i) => (
                               <span key={u.id}>
                                 {i > 0 ? ", " : ""}
-                                <Link
-                                  className="text-indigo-600 hover:underline dark:text-indigo-400"
-                                  href={`/vms/${u.id}`}
-                                >
+                                <Link className={LINK} href={`/vms/${u.id}`}>
                                   {u.name}
                                 </Link>
                               </span>

@@ -5,6 +5,7 @@ import { YesNo } from "@/components/networks/kind-badge";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
+import { LINK } from "@/components/ui/link-style";
 import { useCan } from "@/lib/queries/access";
 import { usePoolList, useRefreshStorage } from "@/lib/queries/storage";
 import type { HostPools } from "@/lib/storage/summaries";
@@ -64,7 +65,7 @@ function HostSection({ host }: { host: HostPools }) {
                 >
                   <td className={TD}>
                     <Link
-                      className="font-medium text-indigo-600 hover:underline dark:text-indigo-400"
+                      className={`font-medium ${LINK}`}
                       href={`/storage/${host.hostId}/${encodeURIComponent(p.name)}`}
                     >
                       {p.name}

@@ -3,6 +3,7 @@ import { useState, useTransition } from "react";
 import { CopyBar } from "@/components/live/copy-bar";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
+import { LINK } from "@/components/ui/link-style";
 import { useToast } from "@/components/ui/toaster";
 import { cloneVolumeAction, deleteVolumeAction, resizeVolumeAction } from "@/lib/actions/storage";
 import { newJobId } from "@/lib/live/job-id";
@@ -93,11 +94,7 @@ export function VolumeActions({ pool, vol }: { pool: PoolDetail; vol: VolumeSumm
             Clone
           </Button>
           {lock.disabled ? null : (
-            <a
-              className="px-2 text-sm text-indigo-600 hover:underline dark:text-indigo-400"
-              href={`${base}/download`}
-              download
-            >
+            <a className={`px-2 text-sm ${LINK}`} href={`${base}/download`} download>
               Download
             </a>
           )}

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { type ApiDoc, ApiReference } from "@/components/settings/api-reference";
+import { LINK } from "@/components/ui/link-style";
 import { PageHeader } from "@/components/ui/page-header";
 import { pageAccess } from "@/lib/access/page-access";
 import { openApiDocument } from "@/lib/api/openapi";
@@ -14,10 +15,7 @@ export default async function ApiDocsPage() {
         title="API reference"
         description="Every route of /api/v1, generated from the schemas the server checks input with."
         actions={
-          <a
-            href="/api/v1/openapi.json"
-            className="text-sm text-indigo-600 hover:underline dark:text-indigo-400"
-          >
+          <a href="/api/v1/openapi.json" className={`text-sm ${LINK}`}>
             openapi.json
           </a>
         }

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { ApiTokens } from "@/components/settings/api-tokens";
 import { SessionsList } from "@/components/settings/sessions-list";
 import { Card } from "@/components/ui/card";
+import { LINK } from "@/components/ui/link-style";
 import { pageAccess } from "@/lib/access/page-access";
 import { listApiTokens } from "@/lib/auth/api-tokens";
 import { listSessions } from "@/lib/auth/sessions";
@@ -23,16 +24,10 @@ export default async function SettingsPage() {
           {user.expiresAt.toUTCString()} unless you use it.
         </p>
         <div className="mt-3 flex gap-4 text-sm font-medium">
-          <Link
-            href="/account/password"
-            className="text-indigo-600 hover:underline dark:text-indigo-400"
-          >
+          <Link href="/account/password" className={LINK}>
             Change password
           </Link>
-          <Link
-            href="/account/security"
-            className="text-indigo-600 hover:underline dark:text-indigo-400"
-          >
+          <Link href="/account/security" className={LINK}>
             Second factors (TOTP, passkeys)
           </Link>
         </div>

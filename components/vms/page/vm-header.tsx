@@ -1,6 +1,7 @@
 "use client";
 import Link from "next/link";
 import { LiveIndicator } from "@/components/live/live-indicator";
+import { LINK } from "@/components/ui/link-style";
 import type { VmSummary } from "@/lib/inventory/summaries";
 import { useVm } from "@/lib/queries/vms";
 import { CloneVmButton } from "../clone-vm-button";
@@ -19,10 +20,7 @@ export function VmHeader({ initial }: { initial: VmSummary }) {
     <>
       <div className="mb-4 flex flex-wrap items-end justify-between gap-x-6 gap-y-3">
         <div className="min-w-0">
-          <Link
-            href="/vms"
-            className="text-xs text-indigo-600 hover:underline dark:text-indigo-400"
-          >
+          <Link href="/vms" className={`text-xs ${LINK}`}>
             ← All VMs
           </Link>
           <div className="flex flex-wrap items-center gap-3">
@@ -32,10 +30,7 @@ export function VmHeader({ initial }: { initial: VmSummary }) {
           </div>
           <p className="mt-1 text-sm text-zinc-600 dark:text-zinc-400">
             on{" "}
-            <Link
-              href={`/hosts/${vm.hostId}`}
-              className="text-indigo-600 hover:underline dark:text-indigo-400"
-            >
+            <Link href={`/hosts/${vm.hostId}`} className={LINK}>
               {vm.hostName}
             </Link>{" "}
             · UUID <span className="font-mono text-xs">{vm.uuid}</span>

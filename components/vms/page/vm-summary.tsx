@@ -2,6 +2,7 @@
 import Link from "next/link";
 import { ConsoleLinks } from "@/components/consoles/console-links";
 import { Card } from "@/components/ui/card";
+import { LINK } from "@/components/ui/link-style";
 import { formatKiB } from "@/lib/format";
 import type { PendingChange } from "@/lib/inventory/pending";
 import type { VmSummary } from "@/lib/inventory/summaries";
@@ -45,10 +46,7 @@ export function VmSummaryTab({ initial }: { initial: VmSummary }) {
                 </li>
               ))}
             </ul>
-            <Link
-              href={`/vms/${vm.id}/hardware`}
-              className="mt-2 inline-block text-sm text-indigo-600 hover:underline dark:text-indigo-400"
-            >
+            <Link href={`/vms/${vm.id}/hardware`} className={`mt-2 inline-block text-sm ${LINK}`}>
               See them in Hardware
             </Link>
           </Card>

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { HostUnreachable } from "@/components/hosts/host-unreachable";
 import { CreateNetworkForm } from "@/components/networks/create-network-form";
 import { EmptyState } from "@/components/ui/empty-state";
+import { LINK } from "@/components/ui/link-style";
 import { PageHeader } from "@/components/ui/page-header";
 import { pageAccess } from "@/lib/access/page-access";
 import { toActionError } from "@/lib/errors";
@@ -19,7 +20,7 @@ export default async function Page({ searchParams }: { searchParams: Promise<{ h
     (h) => h.id === hostId && access.can("Network.Allocate", { kind: "host", hostId: h.id }),
   );
   const back = (
-    <Link href="/networks" className="text-sm text-indigo-600 hover:underline dark:text-indigo-400">
+    <Link href="/networks" className={`text-sm ${LINK}`}>
       ← All networks
     </Link>
   );

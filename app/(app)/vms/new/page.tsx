@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { HostUnreachable } from "@/components/hosts/host-unreachable";
 import { EmptyState } from "@/components/ui/empty-state";
+import { LINK } from "@/components/ui/link-style";
 import { PageHeader } from "@/components/ui/page-header";
 import { CreateVmWizard } from "@/components/vms/create/create-vm-wizard";
 import { pageAccess } from "@/lib/access/page-access";
@@ -21,7 +22,7 @@ export default async function Page({ searchParams }: { searchParams: Promise<{ h
     .map((h) => ({ id: h.id, name: h.name }));
   const host = hosts.find((h) => h.id === wanted) ?? hosts[0];
   const back = (
-    <Link href="/vms" className="text-sm text-indigo-600 hover:underline dark:text-indigo-400">
+    <Link href="/vms" className={`text-sm ${LINK}`}>
       ← All VMs
     </Link>
   );

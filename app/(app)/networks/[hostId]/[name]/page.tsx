@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { NetworkDetailView } from "@/components/networks/network-detail";
 import { EmptyState } from "@/components/ui/empty-state";
+import { LINK } from "@/components/ui/link-style";
 import { PageHeader } from "@/components/ui/page-header";
 import { pageAccessTo } from "@/lib/access/page-access";
 import { network } from "@/lib/access/targets";
@@ -33,10 +34,7 @@ export default async function Page({
       <PageHeader
         title={name}
         actions={
-          <Link
-            href="/networks"
-            className="text-sm text-indigo-600 hover:underline dark:text-indigo-400"
-          >
+          <Link href="/networks" className={`text-sm ${LINK}`}>
             ← All networks
           </Link>
         }

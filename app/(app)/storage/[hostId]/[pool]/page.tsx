@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { PoolDetailView } from "@/components/storage/pool-detail";
 import { EmptyState } from "@/components/ui/empty-state";
+import { LINK } from "@/components/ui/link-style";
 import { PageHeader } from "@/components/ui/page-header";
 import { pageAccessTo } from "@/lib/access/page-access";
 import { pool as poolTarget } from "@/lib/access/targets";
@@ -33,10 +34,7 @@ export default async function Page({
       <PageHeader
         title={name}
         actions={
-          <Link
-            href="/storage"
-            className="text-sm text-indigo-600 hover:underline dark:text-indigo-400"
-          >
+          <Link href="/storage" className={`text-sm ${LINK}`}>
             ← All storage
           </Link>
         }
