@@ -26,3 +26,35 @@ export function formatDuration(seconds: number): string {
 export function formatUtc(iso: string): string {
   return iso.slice(0, 19).replace("T", " ");
 }
+
+/**
+ * A browser's user agent in a few words ("Chrome 131 on Linux", "Firefox 128 on Windows",
+ * "curl 7.88"), for lists of sessions; the whole string belongs in a title.
+ */
+export function describeUserAgent(ua: string | null): string {
+  if (!ua) return "unknown";
+  const product = (name: string, re: RegExp) => {
+    const v = re.exec(ua)?.[1];
+    return v ? `${name} ${v}` : null;
+  };
+  const os = /Windows/.test(ua)
+    ? "Windows"
+    : /iPhone|iPad/.test(ua)
+      ? "iOS"
+      : /Mac OS X|Macintosh/.test(ua)
+        ? "macOS"
+        : /Android/.test(ua)
+          ? "Android"
+          : /Linux|X11/.test(ua)
+            ? "Linux"
+            : null;
+  const browser =
+    product("Edge", /Edg\/(\d+)/) ??
+    product("Firefox", /Firefox\/(\d+)/) ??
+    product("Chrome", /(?:Chrome|Chromium)\/(\d+)/) ??
+    (/Safari\//.test(ua) ? product("Safari", /Version\/(\d+)/) : null);
+  if (browser) return os ? `${browser} on ${os}` : browser;
+  // A script: its first product token ("curl/7.88.1" → "curl 7.88.1").
+  const tool = /^([\w.-]+)\/([\w.]+)/.exec(ua);
+  return tool ? `${tool[1]} ${tool[2]}` : ua.slice(0, 40);
+}

@@ -84,7 +84,7 @@ export function HostForm({
         setTestError(null);
         onSubmit(event);
       }}
-      className="flex flex-col gap-4"
+      className="flex max-w-4xl flex-col gap-4"
       aria-label={editing ? "Edit host" : "Add host"}
     >
       {editing ? <input type="hidden" name="id" value={initial.id} /> : null}

@@ -51,7 +51,7 @@ function HostSection({ host }: { host: HostNetworks }) {
                   data-network-name={n.name}
                   className="border-t border-zinc-100 dark:border-zinc-800"
                 >
-                  <td className={TD}>
+                  <td className={`${TD} whitespace-nowrap`}>
                     <Link
                       className={`font-medium ${LINK}`}
                       href={`/networks/${host.hostId}/${encodeURIComponent(n.name)}`}

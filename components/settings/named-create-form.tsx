@@ -25,7 +25,7 @@ export function NamedCreateForm({
     <Card title={title}>
       <form
         aria-label={formLabel}
-        className="flex flex-wrap items-end gap-3"
+        className="flex max-w-2xl flex-wrap items-end gap-3"
         onSubmit={(e) => {
           e.preventDefault();
           onCreate({ name, description }, () => {

@@ -5,7 +5,7 @@ import { Table } from "@/components/ui/table";
 import { useRun } from "@/components/ui/use-run";
 import { endAnySessionAction, endSessionAction } from "@/lib/actions/api-tokens";
 import type { SessionRow } from "@/lib/auth/sessions";
-import { formatUtc } from "@/lib/format";
+import { describeUserAgent, formatUtc } from "@/lib/format";
 
 /** Sign-in sessions with their browser and times; "End" signs that browser out. */
 export function SessionsList({
@@ -33,8 +33,8 @@ export function SessionsList({
         {sessions.map((s) => (
           <tr key={s.id} data-testid="session-row">
             {scope === "all" ? <td className="py-2 font-medium">{s.username}</td> : null}
-            <td className="max-w-xs truncate py-2" title={s.userAgent ?? ""}>
-              {s.userAgent ?? "unknown"}
+            <td className="py-2 whitespace-nowrap" title={s.userAgent ?? ""}>
+              {describeUserAgent(s.userAgent)}
               {s.current ? (
                 <span className="ml-2 rounded bg-emerald-100 px-1.5 py-0.5 text-xs text-emerald-800 dark:bg-emerald-500/15 dark:text-emerald-300">
                   this browser

@@ -82,7 +82,7 @@ function CreateUser({ groups, onCreated }: { groups: Group[]; onCreated: () => v
     <Card title="Create a user">
       <form
         aria-label="Create user"
-        className="grid gap-3 sm:grid-cols-2"
+        className="grid max-w-3xl gap-3 sm:grid-cols-2"
         onSubmit={(e) => {
           e.preventDefault();
           submit();

@@ -63,7 +63,7 @@ function HostSection({ host }: { host: HostPools }) {
                   data-pool-name={p.name}
                   className="border-t border-zinc-100 dark:border-zinc-800"
                 >
-                  <td className={TD}>
+                  <td className={`${TD} whitespace-nowrap`}>
                     <Link
                       className={`font-medium ${LINK}`}
                       href={`/storage/${host.hostId}/${encodeURIComponent(p.name)}`}

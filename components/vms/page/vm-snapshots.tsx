@@ -82,7 +82,7 @@ export function VmSnapshotsTab({ initial }: { initial: VmSummary }) {
     <Card title="Snapshots">
       <form
         aria-label="Create snapshot"
-        className="mb-4 flex flex-col gap-3"
+        className="mb-4 flex max-w-xl flex-col gap-3"
         onSubmit={(e) => {
           e.preventDefault();
           create();
