@@ -123,8 +123,12 @@ test("no page has a serious or critical accessibility violation, light or dark",
 test("the VM list is used from the keyboard: search, select, open", async ({ page }) => {
   await signIn(page);
   await page.goto("/vms");
-  await page.keyboard.press("/");
-  await expect(page.getByLabel("Search VMs")).toBeFocused();
+  // "/" works once the page has hydrated: pressed until then, it does nothing.
+  const search = page.getByLabel("Search VMs");
+  await expect(async () => {
+    await page.keyboard.press("/");
+    await expect(search).toBeFocused({ timeout: 500 });
+  }).toPass({ timeout: 10_000 });
   await page.keyboard.type(guest);
   const row = page.locator(`[data-testid="vm-row"][data-vm-name="${guest}"]`);
   await expect(page.getByTestId("vm-row")).toHaveCount(1);

@@ -113,11 +113,23 @@ test("each step refuses its own fields beside them, in words, before Next", asyn
   await nextStep(page);
   await heading(page, "CPU, memory and firmware");
   const vcpus = form.getByLabel("vCPUs");
+  // Within libvirt's ceiling, above what the host's pc machine type takes: virsh domcapabilities
+  // for the domain type the wizard starts with (kvm where the host offers it, else qemu).
+  const type = /<domain type='kvm'/.test(await virsh(lab.LAB_URI, "capabilities")) ? "kvm" : "qemu";
+  const domcaps = await virsh(
+    lab.LAB_URI,
+    "domcapabilities",
+    "--virttype",
+    type,
+    "--machine",
+    "pc",
+  );
+  const hostMax = Number(/<vcpu max='(\d+)'/.exec(domcaps)?.[1]);
+  expect(hostMax, "the pc machine type's vCPU limit is below libvirt's 256").toBeLessThan(256);
   const limits: [string, string][] = [
     ["300", "vCPUs: at most 256"],
     ["0", "vCPUs: at least 1"],
-    // Within libvirt's ceiling, above what the lab's pc machine type takes (its domcapabilities).
-    ["256", "vCPUs: at most 255 on this host (machine type pc, qemu)"],
+    [String(hostMax + 1), `vCPUs: at most ${hostMax} on this host (machine type pc, ${type})`],
   ];
   for (const [value, words] of limits) {
     await vcpus.fill(value);
