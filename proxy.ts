@@ -52,6 +52,7 @@ export function proxy(request: NextRequest) {
 }
 
 export const config = {
-  // Every page (the sign-in page too); not the JSON API (it answers 401 itself) or static files.
-  matcher: ["/((?!api/|_next/|favicon.ico|icon.svg).*)"],
+  // Every page (the sign-in page too); not the JSON API (it answers 401 itself), the probes
+  // (open to everyone) or static files.
+  matcher: ["/((?!api/|healthz$|readyz$|_next/|favicon.ico|icon.svg).*)"],
 };

@@ -12,6 +12,9 @@ const OPEN = new Set([
   "POST /api/v1/auth/passkey/challenge",
   "POST /api/v1/auth/passkey",
   "GET /api/v1/openapi.json",
+  // The probes for load balancers (e2e/health.spec.ts checks what they say).
+  "GET /healthz",
+  "GET /readyz",
 ]);
 
 test("every route refuses anonymous and forged callers with 401, audited for changes", async () => {

@@ -1,10 +1,11 @@
-// Every route of /api/v1, by "METHOD path": the operation it runs and how its input is read.
+// Every route of /api/v1 (and the two probes, /healthz and /readyz), by "METHOD path": the operation it runs and how its input is read.
 // app/api/**/route.ts files only name their entry (`apiRoute("GET /api/v1/vms")`), so the
 // OpenAPI document (lib/api/openapi.ts) and the tests see exactly what is served.
 import "server-only";
 import { type HttpMethod, type RouteSpec, routeHandler } from "./route";
 import { accessRoutes } from "./routes/access";
 import { docRoutes } from "./routes/docs";
+import { healthRoutes } from "./routes/health";
 import { hostRoutes } from "./routes/hosts";
 import { vmRoutes } from "./routes/vms";
 
@@ -13,6 +14,7 @@ export const API_ROUTES = {
   ...hostRoutes,
   ...vmRoutes,
   ...docRoutes,
+  ...healthRoutes,
 } satisfies Record<string, RouteSpec>;
 
 export type RouteKey = keyof typeof API_ROUTES;

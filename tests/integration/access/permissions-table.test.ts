@@ -50,6 +50,7 @@ await import("@/lib/auth/second-factor-operations");
 await import("@/lib/auth/oidc/operations");
 await import("@/lib/audit/operations");
 await import("@/lib/api/routes/docs");
+await import("@/lib/health/operations");
 
 const SSO_CALLBACK = "http://127.0.0.1:3000/auth/oidc/callback";
 
@@ -482,6 +483,8 @@ const CASES: Record<string, Case> = {
   "audit.list": { expect: root("Sys.Audit"), input: () => ({}), read: true },
   "audit.export": { expect: root("Sys.Audit"), input: () => ({}), read: true },
   "api.openapi": { expect: everyone, input: () => ({}) },
+  "health.live": { expect: everyone, input: () => ({}), read: true },
+  "health.ready": { expect: everyone, input: () => ({}), read: true },
 };
 
 /** A WebAuthn answer of the right shape (the gate checks its shape only). */

@@ -30,6 +30,8 @@ const OPEN_TO_EVERYONE = new Map([
   ["auth.oidc-start", "single sign-on begins before the caller is anyone"],
   ["auth.oidc-callback", "single sign-on is how a caller becomes someone"],
   ["api.openapi", "the API's description holds no data, as Proxmox's API viewer"],
+  ["health.live", "a load balancer's probe: says only that the process answers"],
+  ["health.ready", "a load balancer's probe: database reachable, migrations applied, hosts online"],
   [
     "auth.second-factor",
     "the second step of signing in; its credential is the password step's cookie",
@@ -81,15 +83,23 @@ describe("server actions", () => {
   });
 });
 
+/** The load balancer's probes: API routes (lib/api/routes/health.ts) outside /api. */
+const PROBES = ["app/healthz/route.ts", "app/readyz/route.ts"];
+
 describe("API route handlers", () => {
-  const routeFiles = files("app/api", (n) => n === "route.ts");
+  const routeFiles = [
+    ...files("app/api", (n) => n === "route.ts"),
+    ...PROBES.map((f) => path.join(root, f)),
+  ];
   const tableSource = files("lib/api/routes", (n) => n.endsWith(".ts"))
     .map((f) => readFileSync(f, "utf8"))
     .join("\n");
   const table = new Set(
-    [...tableSource.matchAll(/^\s*"((?:GET|POST|PUT|PATCH|DELETE) \/api\/v1[^"]*)":/gm)].map(
-      (m) => m[1]!,
-    ),
+    [
+      ...tableSource.matchAll(
+        /^\s*"((?:GET|POST|PUT|PATCH|DELETE) \/(?:api\/v1[^"]*|healthz|readyz))":/gm,
+      ),
+    ].map((m) => m[1]!),
   );
   const served = new Set<string>();
 
@@ -120,7 +130,7 @@ describe("API route handlers", () => {
 
 describe("browser route handlers (outside /api)", () => {
   const routeFiles = files("app", (n) => n === "route.ts").filter(
-    (f) => !rel(f).startsWith("app/api/"),
+    (f) => !rel(f).startsWith("app/api/") && !PROBES.includes(rel(f)),
   );
   const table = new Set(
     [
