@@ -13,10 +13,10 @@ const { openApiDocument } = await import("@/lib/api/openapi");
 
 const root = path.resolve(import.meta.dirname, "../../..");
 
-/** "METHOD /api/v1/…" of every handler exported by a route file under app/api. */
+/** "METHOD /…" of every handler exported by a route file under app/api, and of the probes. */
 function servedRoutes(): string[] {
-  const dir = path.join(root, "app/api");
-  return readdirSync(dir, { recursive: true, withFileTypes: true })
+  return ["app/api", "app/healthz", "app/readyz"]
+    .flatMap((dir) => readdirSync(path.join(root, dir), { recursive: true, withFileTypes: true }))
     .filter((e) => e.isFile() && e.name === "route.ts")
     .flatMap((e) => {
       const file = path.join(e.parentPath, e.name);
