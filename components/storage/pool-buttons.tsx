@@ -38,8 +38,6 @@ export function PoolButtons({ pool, leaving }: { pool: PoolDetail; leaving: Leav
       () => void refresh(),
       () => void refresh(),
     );
-  const act = (action: "build" | "start" | "stop" | "refresh", label: string) => () =>
-    change(label, { action });
 
   const remove = () => {
     // Outside the transition, so that the page stops reading at once (not when it ends).
@@ -58,18 +56,23 @@ export function PoolButtons({ pool, leaving }: { pool: PoolDetail; leaving: Leav
   return (
     <div className="flex flex-wrap items-center gap-2">
       {pool.active ? (
-        <Button variant="secondary" disabled={pending} onClick={act("stop", "Stop")} {...lock}>
+        <Button
+          variant="secondary"
+          disabled={pending}
+          onClick={() => change("Stop", { action: "stop" })}
+          {...lock}
+        >
           Stop
         </Button>
       ) : (
-        <Button disabled={pending} onClick={act("start", "Start")} {...lock}>
+        <Button disabled={pending} onClick={() => change("Start", { action: "start" })} {...lock}>
           Start
         </Button>
       )}
       <Button
         variant="secondary"
         disabled={pending || !pool.active}
-        onClick={act("refresh", "Refresh")}
+        onClick={() => change("Refresh", { action: "refresh" })}
         {...lock}
       >
         Refresh
@@ -77,7 +80,7 @@ export function PoolButtons({ pool, leaving }: { pool: PoolDetail; leaving: Leav
       <Button
         variant="secondary"
         disabled={pending || pool.active}
-        onClick={act("build", "Build")}
+        onClick={() => change("Build", { action: "build" })}
         {...lock}
       >
         Build

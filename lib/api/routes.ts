@@ -1,4 +1,5 @@
-// Every route of /api/v1 (and the two probes, /healthz and /readyz), by "METHOD path": the operation it runs and how its input is read.
+// Every route of /api/v1 (and the two probes, /healthz and /readyz), by "METHOD path": the
+// operation it runs and how its input is read.
 // app/api/**/route.ts files only name their entry (`apiRoute("GET /api/v1/vms")`), so the
 // OpenAPI document (lib/api/openapi.ts) and the tests see exactly what is served.
 import "server-only";

@@ -4,6 +4,7 @@
 import path from "node:path";
 import { db } from "@/lib/db/client";
 import { listMigrations } from "@/lib/db/migrate";
+import { describeForLog } from "@/lib/errors";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 
 export interface Readiness {
@@ -14,24 +15,27 @@ export interface Readiness {
   hosts?: { online: number; total: number };
 }
 
-const MIGRATIONS_DIR = path.join(process.cwd(), "prisma/migrations");
+/** The migrations this code ships: read from disk once, not on every probe. */
+let shipped: string[] | undefined;
+function shippedMigrations(): string[] {
+  shipped ??= listMigrations(path.join(process.cwd(), "prisma/migrations")).map((m) => m.name);
+  return shipped;
+}
 
-/** Reads the database once for each question; `store` is the process's client unless a test says. */
-export async function readiness(
-  store: PrismaClient = db,
-  migrationsDir = MIGRATIONS_DIR,
-): Promise<Readiness> {
+/** Two reads of the database; `store` is the process's client unless a test says. */
+export async function readiness(store: PrismaClient = db): Promise<Readiness> {
   let applied: Set<string>;
   try {
     const rows = await store.$queryRaw<{ migration_name: string }[]>`
       SELECT migration_name FROM "_prisma_migrations"
       WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL`;
     applied = new Set(rows.map((r) => r.migration_name));
-  } catch {
-    // The reason stays out of an unauthenticated answer; the server's log has the store's own.
+  } catch (error) {
+    // The reason stays out of an unauthenticated answer; the server's log gets the store's own.
+    console.error(`[virtdeck] readiness: the database cannot be read: ${describeForLog(error)}`);
     return { ready: false, database: "unreachable", migrations: "unknown" };
   }
-  const missing = listMigrations(migrationsDir).filter((m) => !applied.has(m.name)).length;
+  const missing = shippedMigrations().filter((name) => !applied.has(name)).length;
   const byStatus = await store.host.groupBy({ by: ["status"], _count: { _all: true } });
   const count = (status?: string) =>
     byStatus

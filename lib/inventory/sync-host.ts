@@ -8,7 +8,12 @@ import { subscribeStorageEvents } from "@/lib/storage/storage-events";
 import { mapLimit } from "@/lib/util/map-limit";
 import { observeDomain } from "./observe-domain";
 import { markGone, recordVmEvent, saveObservation } from "./vm-store";
-import { type AwaitingAddress, watchAddresses, watchAddressesAfterSync } from "./watch-addresses";
+import {
+  AFTER_SYNC_MS,
+  type AwaitingAddress,
+  awaitingAddress,
+  watchAddresses,
+} from "./watch-addresses";
 
 /** Stats bits for CONNECT_GET_ALL_DOMAIN_STATS: state, balloon (memory) and vCPU. */
 const STATS_STATE_BALLOON_VCPU = 1 | 4 | 8;
@@ -39,12 +44,11 @@ export async function fullSync(hostId: string, conn: Connection): Promise<void> 
     // The rows read above spare each save a lookup (1,000 VMs: seconds of Prisma work).
     const obs = await observeDomain(conn, dom, changed);
     await saveObservation(hostId, obs, { row: before, hostName: host.name });
-    if (!obs.active) return;
-    const nics: { mac: string }[] = obs.parsed?.nics ?? JSON.parse(before?.nics ?? "[]");
-    const macs = nics.map((n) => n.mac);
-    if (macs.some((mac) => !obs.ipsByMac?.has(mac))) awaiting.push({ dom, macs });
+    const waiting = awaitingAddress(dom, obs, before?.nics);
+    if (waiting) awaiting.push(waiting);
   });
-  watchAddressesAfterSync(hostId, conn, awaiting);
+  // Guests still taking their lease (started just before the server, or before the host was added).
+  watchAddresses(hostId, conn, awaiting, AFTER_SYNC_MS);
   await markGone(
     hostId,
     domains.map((d) => d.uuid),
@@ -69,7 +73,9 @@ async function onLifecycle(
   }
   const obs = await observeDomain(conn, dom, true);
   await saveObservation(hostId, obs);
-  if (e.event === "started" || e.event === "resumed") watchAddresses(hostId, conn, dom);
+  const waiting = awaitingAddress(dom, obs);
+  if (waiting && (e.event === "started" || e.event === "resumed"))
+    watchAddresses(hostId, conn, [waiting]);
 }
 
 export async function subscribeHostEvents(hostId: string, conn: Connection): Promise<void> {
@@ -86,7 +92,9 @@ export async function subscribeHostEvents(hostId: string, conn: Connection): Pro
   // A NIC plugged into a running guest takes its lease seconds later: look for it as after a start.
   await conn.events.subscribe("domain-device-added", async (e) => {
     await recordVmEvent(hostId, e.dom.uuid, "device", `device ${e.devAlias} added`);
-    await saveObservation(hostId, await observeDomain(conn, e.dom, true));
-    watchAddresses(hostId, conn, e.dom);
+    const obs = await observeDomain(conn, e.dom, true);
+    await saveObservation(hostId, obs);
+    const waiting = awaitingAddress(e.dom, obs);
+    if (waiting) watchAddresses(hostId, conn, [waiting]);
   });
 }

@@ -5,7 +5,7 @@ import { randomBytes } from "node:crypto";
 import { AppError } from "@/lib/errors";
 import { observeDomain } from "@/lib/inventory/observe-domain";
 import { saveObservation } from "@/lib/inventory/vm-store";
-import { watchAddresses } from "@/lib/inventory/watch-addresses";
+import { awaitingAddress, watchAddresses } from "@/lib/inventory/watch-addresses";
 import { type Connection, type DomainRef, DomainXmlFlags, Impact } from "@/lib/libvirt";
 import { changeVm } from "@/lib/vms/change-vm";
 import { buildNicXml, buildXml } from "@/lib/xml/build-network";
@@ -66,8 +66,10 @@ async function applyBoth(
 
 /** NIC changes fire no event libvirt would tell us about: re-read the XML into the inventory. */
 async function refresh(vm: { conn: Connection; dom: DomainRef; hostId: string }, watch: boolean) {
-  await saveObservation(vm.hostId, await observeDomain(vm.conn, vm.dom, true));
-  if (watch) watchAddresses(vm.hostId, vm.conn, vm.dom);
+  const obs = await observeDomain(vm.conn, vm.dom, true);
+  await saveObservation(vm.hostId, obs);
+  const waiting = watch ? awaitingAddress(vm.dom, obs) : null;
+  if (waiting) watchAddresses(vm.hostId, vm.conn, [waiting]);
 }
 
 type NicSpec = { type: "network" | "bridge"; source: string; model: string; mac: string };
