@@ -11,6 +11,7 @@ import { migrate } from "@/lib/db/migrate";
 import { env, sqlitePath } from "@/lib/env";
 import { describeForLog } from "@/lib/errors";
 import { startHostConnections } from "@/lib/hosts/start";
+import { TASK_FOLLOWERS } from "@/lib/migration/follow";
 import { resealLegacySecrets } from "@/lib/secrets/reseal";
 import {
   hostRefusal,
@@ -20,6 +21,7 @@ import {
 } from "@/lib/server/http-guard";
 import { announceAdmin, log } from "@/lib/server/log";
 import { refuseUndecodablePath } from "@/lib/server/undecodable-path";
+import { recoverTasks } from "@/lib/tasks/run-task";
 import { CONSOLE_ROUTE, consoleRoute } from "@/lib/ws/console-route";
 import { handleEventsSocket } from "@/lib/ws/events-route";
 import { createWsRouter } from "@/lib/ws/router";
@@ -34,6 +36,11 @@ async function main(): Promise<void> {
   announceAdmin(await bootstrapAdmin());
   const resealed = await resealLegacySecrets();
   if (resealed > 0) log(`sealed ${resealed} stored SSH key(s) again with the derived key`);
+  const tasks = await recoverTasks(TASK_FOLLOWERS);
+  if (tasks.interrupted + tasks.followed > 0)
+    log(
+      `tasks left running before this start: ${tasks.interrupted} interrupted, ${tasks.followed} followed again`,
+    );
   const hosts = await startHostConnections();
 
   const app = next({ dev, hostname: env.HOST, port: env.PORT });

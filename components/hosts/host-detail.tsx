@@ -3,6 +3,7 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState, useTransition } from "react";
 import { LiveIndicator } from "@/components/live/live-indicator";
+import { TaskHistory } from "@/components/tasks/task-history";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
@@ -17,6 +18,7 @@ import { useGate } from "@/lib/queries/access";
 import { useHost, useHostCache } from "@/lib/queries/hosts";
 import { useHostNetworks } from "@/lib/queries/networks";
 import { useHostPools } from "@/lib/queries/storage";
+import type { TaskSummary } from "@/lib/tasks/summary";
 import { HostFactsCards } from "./host-facts-cards";
 import { HostForm } from "./host-form";
 import { HostStatusBadge } from "./host-status-badge";
@@ -44,7 +46,7 @@ function LastSeen({ host }: { host: HostSummary }) {
   );
 }
 
-export function HostDetail({ host: initial }: { host: HostDetails }) {
+export function HostDetail({ host: initial, tasks }: { host: HostDetails; tasks: TaskSummary[] }) {
   const router = useRouter();
   const cache = useHostCache();
   const { data: host } = useHost(initial);
@@ -154,6 +156,13 @@ export function HostDetail({ host: initial }: { host: HostDetails }) {
           </Card>
           <StatusHistory history={initial.history} />
         </div>
+      </div>
+      <div className="mt-6">
+        <TaskHistory
+          filter={{ host: initial.id, limit: 20 }}
+          initial={tasks}
+          label="Tasks on this host"
+        />
       </div>
       <ConfirmDialog
         open={removing}

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { SignOutButton } from "@/components/auth/sign-out-button";
+import { TaskPanel } from "@/components/tasks/task-panel";
 import { Sidebar } from "./sidebar";
 import { ThemeToggle } from "./theme-toggle";
 
@@ -42,6 +43,7 @@ export function AppShell({
           <SignOutButton />
         </header>
         <main className="flex-1 p-6">{children}</main>
+        {navigation ? <TaskPanel /> : null}
       </div>
     </div>
   );

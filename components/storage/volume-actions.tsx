@@ -1,16 +1,17 @@
 "use client";
-import { useState, useTransition } from "react";
-import { CopyBar } from "@/components/live/copy-bar";
+import { useEffect, useState, useTransition } from "react";
+import { TaskProgress } from "@/components/tasks/task-progress";
+import { useStartTask } from "@/components/tasks/use-start-task";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { LINK } from "@/components/ui/link-style";
 import { useToast } from "@/components/ui/toaster";
 import { cloneVolumeAction, deleteVolumeAction, resizeVolumeAction } from "@/lib/actions/storage";
-import { newJobId } from "@/lib/live/job-id";
 import { useGate } from "@/lib/queries/access";
-import { useJobProgress } from "@/lib/queries/job-progress";
 import { useRefreshStorage } from "@/lib/queries/storage";
+import { useTask } from "@/lib/queries/tasks";
 import type { PoolDetail, VolumeSummary } from "@/lib/storage/summaries";
+import type { TaskSummary } from "@/lib/tasks/summary";
 
 const INPUT =
   "w-28 rounded-md border border-zinc-300 bg-white px-2 py-1 text-sm dark:border-zinc-700 dark:bg-zinc-900";
@@ -51,15 +52,25 @@ export function VolumeActions({ pool, vol }: { pool: PoolDetail; vol: VolumeSumm
     setMode(next);
     setValue(initial);
   };
-  const [job, setJob] = useState<string | null>(null);
-  const copy = useJobProgress(job);
+  // A clone is a task: its bar shows here while this row is on screen, its end is a notification.
+  const { start: startCopy, pending: starting } = useStartTask("volume-outcome");
+  const [copying, setCopying] = useState<TaskSummary | null>(null);
+  const { data: copy } = useTask(copying?.id ?? null, copying ?? undefined);
+  const copied = copy?.state === "succeeded";
+  useEffect(() => {
+    if (copied) void refresh();
+  }, [copied, refresh]);
   const apply = () => {
     if (mode === "resize")
       return run("Resize", () => resizeVolumeAction({ ...ref, capacity: value, shrink: false }));
-    // The job id is set before the transition, so the bar shows while the copy runs.
-    const jobId = newJobId();
-    setJob(jobId);
-    run("Clone", () => cloneVolumeAction({ ...ref, name: value, jobId }));
+    startCopy(
+      () => cloneVolumeAction({ ...ref, name: value }),
+      "Clone: done",
+      (task) => {
+        setCopying(task);
+        setMode(null);
+      },
+    );
   };
 
   return (
@@ -78,7 +89,7 @@ export function VolumeActions({ pool, vol }: { pool: PoolDetail; vol: VolumeSumm
             value={value}
             onChange={(e) => setValue(e.target.value)}
           />
-          <Button type="submit" disabled={pending} {...lock}>
+          <Button type="submit" disabled={pending || starting} {...lock}>
             {mode === "resize" ? "Resize" : "Clone"}
           </Button>
           <Button variant="ghost" onClick={() => setMode(null)} {...lock}>
@@ -103,11 +114,9 @@ export function VolumeActions({ pool, vol }: { pool: PoolDetail; vol: VolumeSumm
           </Button>
         </>
       )}
-      {pending && mode === "clone" ? (
+      {copy?.state === "running" ? (
         <div role="status" className="w-64">
-          {copy.map((part) => (
-            <CopyBar key={part.step} part={part} />
-          ))}
+          <TaskProgress task={copy} />
         </div>
       ) : null}
       <ConfirmDialog

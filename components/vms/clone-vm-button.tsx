@@ -1,39 +1,47 @@
 "use client";
 import { useRouter } from "next/navigation";
-import { useState, useTransition } from "react";
-import { CopyBar } from "@/components/live/copy-bar";
+import { useEffect, useState } from "react";
+import { TaskProgress } from "@/components/tasks/task-progress";
+import { useStartTask } from "@/components/tasks/use-start-task";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { Field } from "@/components/ui/field";
 import { cloneVmAction } from "@/lib/actions/vm-allocate";
 import type { VmSummary } from "@/lib/inventory/summaries";
-import { newJobId } from "@/lib/live/job-id";
 import { useVmAccess } from "@/lib/queries/access";
-import { useJobProgress } from "@/lib/queries/job-progress";
+import { useTask } from "@/lib/queries/tasks";
+import type { TaskSummary } from "@/lib/tasks/summary";
 
-/** Clones a shut-off VM: full copies of its disk volumes (with progress), new UUID and MACs. */
+/**
+ * Clones a shut-off VM as a task: full copies of its disk volumes (their progress in the dialog
+ * and the task panel), new UUID and MACs; the clone's page opens when it is done. Closing the
+ * dialog stops nothing.
+ */
 export function CloneVmButton({ vm }: { vm: VmSummary }) {
   const { gate } = useVmAccess(vm);
   const router = useRouter();
   const [open, setOpen] = useState(false);
   const [name, setName] = useState(`${vm.name}-clone`);
   const [start, setStart] = useState(true);
+  const { start: startClone, pending } = useStartTask("clone-outcome");
+  const [started, setStarted] = useState<TaskSummary | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const [pending, startTransition] = useTransition();
-  const [job, setJob] = useState<string | null>(null);
-  const parts = useJobProgress(job);
+  const { data: task } = useTask(started?.id ?? null, started ?? undefined);
   const shutOff = vm.state === "shut off";
+  const newVm =
+    task?.state === "succeeded" ? (task.result as { vmId?: string } | null)?.vmId : null;
+  useEffect(() => {
+    if (newVm) router.push(`/vms/${newVm}`);
+  }, [newVm, router]);
+  const copying = pending || (task !== undefined && task.state === "running");
   const clone = () => {
-    // Set outside the transition: state set inside it would only show when the clone is done.
-    const jobId = newJobId();
-    setJob(jobId);
-    startTransition(async () => {
-      setError(null);
-      const result = await cloneVmAction({ id: vm.id, name, start, jobId });
-      if (!result.ok) return setError(result.error);
-      setOpen(false);
-      router.push(`/vms/${result.data.id}`);
-    });
+    setError(null);
+    startClone(
+      () => cloneVmAction({ id: vm.id, name, start }),
+      "Clone: done",
+      setStarted,
+      setError,
+    );
   };
   return (
     <>
@@ -41,6 +49,7 @@ export function CloneVmButton({ vm }: { vm: VmSummary }) {
         variant="secondary"
         onClick={() => {
           // A fresh dialog each time: no error or name left over from the last clone.
+          setStarted(null);
           setError(null);
           setName(`${vm.name}-clone`);
           setOpen(true);
@@ -58,8 +67,8 @@ export function CloneVmButton({ vm }: { vm: VmSummary }) {
       <ConfirmDialog
         open={open}
         title={`Clone ${vm.name}`}
-        confirmLabel={pending ? "Copying disks…" : "Clone VM"}
-        busy={pending}
+        confirmLabel={copying ? "Copying disks…" : "Clone VM"}
+        busy={copying}
         onConfirm={clone}
         onCancel={() => setOpen(false)}
       >
@@ -77,17 +86,19 @@ export function CloneVmButton({ vm }: { vm: VmSummary }) {
             <input type="checkbox" checked={start} onChange={(e) => setStart(e.target.checked)} />
             Start the clone
           </label>
-          {pending ? (
+          {task ? (
             <div role="status" data-testid="clone-progress" className="flex flex-col gap-2">
-              {parts.length === 0 ? <p>Starting the copy…</p> : null}
-              {parts.map((p) => (
-                <CopyBar key={p.step} part={p} />
-              ))}
+              <TaskProgress task={task} />
+              {task.state === "running" ? (
+                <p className="text-xs text-zinc-500 dark:text-zinc-400">
+                  Closing this dialog stops nothing: the clone goes on in the task panel.
+                </p>
+              ) : null}
             </div>
           ) : null}
-          {error ? (
+          {error || task?.error ? (
             <p role="alert" className="text-red-600 dark:text-red-400">
-              {error}
+              {error ?? task?.error}
             </p>
           ) : null}
         </div>

@@ -1,7 +1,16 @@
 // Which live messages a socket's caller may receive: each is checked against the object it is
 // about, at the moment it is sent, with the caller's current permissions.
 import type { ServerMessage } from "@/lib/live/messages";
+import type { TaskSummary } from "@/lib/tasks/summary";
 import type { Access } from "./access";
+
+/** A task reaches its starter and whoever may see its object (Proxmox shows a node's tasks so). */
+export function mayFollowTask(
+  access: Access,
+  task: Pick<TaskSummary, "userId" | "object">,
+): boolean {
+  return task.userId === access.user.userId || access.sees(task.object);
+}
 
 export function mayReceive(access: Access, message: ServerMessage): boolean {
   switch (message.type) {
@@ -23,8 +32,8 @@ export function mayReceive(access: Access, message: ServerMessage): boolean {
         hostId: message.hostId,
         pool: message.pool,
       });
-    case "progress":
-      return message.userId === access.user.userId;
+    case "task":
+      return mayFollowTask(access, message.task);
     case "access":
     case "hello":
       return true;

@@ -24,7 +24,7 @@ export type AccessRule<I> =
   /** Any signed-in caller, acting on their own account (password, tokens, sessions). */
   | { open: "self"; duringSetup?: boolean }
   /** Any signed-in caller; the results are only what `privilege` lets them see. */
-  | { filtered: Privilege }
+  | { filtered: Privilege; describe?: string }
   | {
       /**
        * The privilege on the object; a function when it depends on the input (a resources edit
@@ -119,7 +119,8 @@ const KIND_WORDS: Record<TargetKind, string> = {
 export function describeAccess(rule: AccessRule<never>): string {
   if ("open" in rule)
     return rule.open === "public" ? "Open to everyone" : "Any signed-in user (their own account)";
-  if ("filtered" in rule) return `Any signed-in user; lists what ${rule.filtered} lets them see`;
+  if ("filtered" in rule)
+    return rule.describe ?? `Any signed-in user; lists what ${rule.filtered} lets them see`;
   const privilege = typeof rule.privilege === "string" ? rule.privilege : rule.describe;
   return `${privilege} on ${KIND_WORDS[rule.on]}`;
 }

@@ -1,8 +1,15 @@
 "use server";
-import { addHostOp, removeHostOp, testHostOp, updateHostOp } from "@/lib/hosts/operations";
+import {
+  addHostOp,
+  hostMigrationOp,
+  removeHostOp,
+  testHostOp,
+  updateHostOp,
+} from "@/lib/hosts/operations";
 import { serverAction } from "./action";
 
 export const testHostAction = serverAction(testHostOp);
 export const addHostAction = serverAction(addHostOp);
 export const updateHostAction = serverAction(updateHostOp);
 export const removeHostAction = serverAction(removeHostOp);
+export const hostMigrationAction = serverAction(hostMigrationOp);

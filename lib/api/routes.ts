@@ -8,12 +8,14 @@ import { accessRoutes } from "./routes/access";
 import { docRoutes } from "./routes/docs";
 import { healthRoutes } from "./routes/health";
 import { hostRoutes } from "./routes/hosts";
+import { taskRoutes } from "./routes/tasks";
 import { vmRoutes } from "./routes/vms";
 
 export const API_ROUTES = {
   ...accessRoutes,
   ...hostRoutes,
   ...vmRoutes,
+  ...taskRoutes,
   ...docRoutes,
   ...healthRoutes,
 } satisfies Record<string, RouteSpec>;

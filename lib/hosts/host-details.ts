@@ -13,6 +13,9 @@ export interface HostDetails extends HostSummary {
   sshHostKeyFingerprint: string | null;
   keyFingerprint: string | null;
   facts: HostFacts | null;
+  /** How other hosts reach this one for migrations (lib/migration). */
+  migrationUri: string | null;
+  migrationAddress: string | null;
   vmCounts: Record<string, number>;
   history: { at: string; status: string; error: string | null }[];
 }
@@ -62,6 +65,8 @@ export async function getHostDetails(
     sshHostKeyFingerprint: host.sshHostKey ? hostKeyFingerprint(host.sshHostKey) : null,
     keyFingerprint: host.sshKey?.fingerprint ?? null,
     facts: parseHostFacts(host.facts),
+    migrationUri: host.migrationUri,
+    migrationAddress: host.migrationAddress,
     vmCounts: counts,
     history: host.statusEvents.map((e) => ({
       at: e.at.toISOString(),

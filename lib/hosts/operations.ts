@@ -10,6 +10,7 @@ import { toHostSummary } from "@/lib/inventory/summaries";
 import {
   createHostSchema,
   hostIdSchema,
+  hostMigrationSchema,
   testHostSchema,
   updateHostSchema,
 } from "@/lib/schemas/host";
@@ -117,6 +118,25 @@ export const updateHostOp = operation({
     audit.target = `${input.name} (${input.uri})`;
     const { host: saved, probe } = await updateHost(input, access.holdsSysModify());
     return { host: toHostSummary(saved), reached: probe };
+  },
+});
+
+export const hostMigrationOp = operation({
+  name: "host.migration-settings",
+  summary: "Sets how other hosts reach this one for migrations (peer-to-peer URI, data address)",
+  input: hostMigrationSchema,
+  access: { privilege: "Host.Modify", ...onHost },
+  audit: true,
+  run: async (input, { audit }) => {
+    audit.detail = `uri ${input.migrationUri ?? "(none)"}, address ${input.migrationAddress ?? "(none)"}`;
+    const host = await db.host.update({
+      where: { id: input.id },
+      data: {
+        migrationUri: input.migrationUri ?? null,
+        migrationAddress: input.migrationAddress ?? null,
+      },
+    });
+    return { migrationUri: host.migrationUri, migrationAddress: host.migrationAddress };
   },
 });
 

@@ -4,6 +4,7 @@ import type { Prisma, Vm } from "@/lib/generated/prisma/client";
 import { publish } from "@/lib/live/bus";
 import { findOs } from "@/lib/osinfo/catalog";
 import type { ParsedDomain } from "@/lib/xml/parse-domain";
+import { adoptArrivingRow, movingFrom } from "./moving-vms";
 import type { DomainObservation } from "./observe-domain";
 import type { NicSummary } from "./summaries";
 import { toVmSummary } from "./summaries";
@@ -76,6 +77,12 @@ export async function saveObservation(
   known?: KnownVm,
 ): Promise<string> {
   const now = new Date();
+  // A VM migrating away: its row is the target's now (moving-vms.ts); the source says nothing.
+  if (movingFrom(hostId, obs.uuid)) {
+    const row = await db.vm.findFirst({ where: { uuid: obs.uuid }, select: { id: true } });
+    return row?.id ?? "";
+  }
+  await adoptArrivingRow(hostId, obs.uuid);
   if (known) {
     const vm = await writeKnown(hostId, obs, known.row, now).catch(ignoreRace);
     if (vm) {
@@ -142,7 +149,7 @@ export async function markGone(hostId: string, presentUuids: readonly string[]):
   });
   const now = new Date();
   for (const vm of listed) {
-    if (present.has(vm.uuid)) continue;
+    if (present.has(vm.uuid) || movingFrom(hostId, vm.uuid)) continue;
     const updated = await db.vm.update({
       where: { id: vm.id },
       data: { goneAt: now, state: "gone", stateReason: null, startedAt: null },

@@ -136,6 +136,78 @@ export class DomainExtrasApi {
     await this.rpc.call(J.DOMAIN_ABORT_JOB, { dom });
   }
 
+  /** Switches a migration started with POSTCOPY to post-copy (the guest runs on the target). */
+  async startPostCopy(dom: DomainRef): Promise<void> {
+    await this.rpc.call(J.DOMAIN_MIGRATE_START_POST_COPY, { dom, flags: 0 });
+  }
+
+  /** Sets the longest pause (ms) at the switch-over of a live migration. */
+  async setMaxDowntime(dom: DomainRef, ms: number): Promise<void> {
+    await this.rpc.call(J.DOMAIN_MIGRATE_SET_MAX_DOWNTIME, { dom, downtime: BigInt(ms), flags: 0 });
+  }
+
+  /**
+   * The steps of a migration this client drives between two daemons (virsh without --p2p):
+   * begin, perform and confirm on the source; prepare and finish on the destination.
+   */
+  migrateBegin(dom: DomainRef, params: Record<string, TypedValue>, flags: number) {
+    return this.rpc.call(J.DOMAIN_MIGRATE_BEGIN3_PARAMS, {
+      dom,
+      params: recordToParams(params),
+      flags,
+    });
+  }
+
+  migratePrepare(params: Record<string, TypedValue>, cookieIn: Buffer, flags: number) {
+    return this.rpc.call(
+      J.DOMAIN_MIGRATE_PREPARE3_PARAMS,
+      { params: recordToParams(params), cookieIn, flags },
+      { timeout: 0 },
+    );
+  }
+
+  /** Perform without PEER2PEER: the source sends to the destination prepare opened. Blocks. */
+  async migratePerform(
+    dom: DomainRef,
+    params: Record<string, TypedValue>,
+    cookieIn: Buffer,
+    flags: number,
+  ): Promise<Buffer> {
+    const r = await this.rpc.call(
+      J.DOMAIN_MIGRATE_PERFORM3_PARAMS,
+      { dom, dconnuri: null, params: recordToParams(params), cookieIn, flags },
+      { timeout: 0 },
+    );
+    return r.cookieOut;
+  }
+
+  migrateFinish(
+    params: Record<string, TypedValue>,
+    cookieIn: Buffer,
+    flags: number,
+    cancelled: boolean,
+  ) {
+    return this.rpc.call(
+      J.DOMAIN_MIGRATE_FINISH3_PARAMS,
+      { params: recordToParams(params), cookieIn, flags, cancelled: cancelled ? 1 : 0 },
+      { timeout: 0 },
+    );
+  }
+
+  async migrateConfirm(
+    dom: DomainRef,
+    params: Record<string, TypedValue>,
+    cookieIn: Buffer,
+    flags: number,
+    cancelled: boolean,
+  ): Promise<void> {
+    await this.rpc.call(
+      J.DOMAIN_MIGRATE_CONFIRM3_PARAMS,
+      { dom, params: recordToParams(params), cookieIn, flags, cancelled: cancelled ? 1 : 0 },
+      { timeout: 0 },
+    );
+  }
+
   /**
    * Peer-to-peer migration to `destUri` (as the source daemon must reach it).
    * Blocks until done: run it on its own connection and poll jobInfo on another.

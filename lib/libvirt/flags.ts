@@ -96,6 +96,8 @@ export const MigrateFlags = {
   COMPRESSED: 2048,
   ABORT_ON_ERROR: 4096,
   AUTO_CONVERGE: 8192,
+  RDMA_PIN_ALL: 16384,
+  POSTCOPY: 32768,
 } as const;
 
 /** virDomainSnapshotCreateFlags we use. */

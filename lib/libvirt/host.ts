@@ -129,6 +129,14 @@ export class HostApi {
     return Object.fromEntries(r.params.map((p) => [p.field, p.value]));
   }
 
+  /**
+   * How this host's CPU compares with a <cpu> description (virsh cpu-compare): 0 incompatible,
+   * 1 identical, 2 a superset (it can run a guest with that CPU).
+   */
+  compareCpu(xml: string, flags = 0): Promise<number> {
+    return this.rpc.call(P.CONNECT_COMPARE_CPU, { xml, flags });
+  }
+
   /** Free memory in bytes. */
   freeMemory(): Promise<number> {
     return this.rpc.call(P.NODE_GET_FREE_MEMORY, undefined);

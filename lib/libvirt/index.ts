@@ -46,6 +46,7 @@ export {
 } from "./events";
 export * from "./flags";
 export { type DomainCapsQuery, decodeVersion, HostApi, type NodeInfo, type Version } from "./host";
+export { type ManagedMigration, migrateThroughClient } from "./migrate";
 export { type DhcpLease, NetworkApi, type NetworkUpdate } from "./networks";
 export type {
   DomainRef,

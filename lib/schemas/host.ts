@@ -66,3 +66,22 @@ export const updateHostSchema = z.object({
 export type UpdateHostInput = z.infer<typeof updateHostSchema>;
 
 export const hostIdSchema = z.object({ id: z.string().min(1).max(64) });
+
+/** Where other hosts reach this one for migrations (both optional: empty clears). */
+export const hostMigrationSchema = z.object({
+  id: z.string().min(1).max(64),
+  /** The libvirt URI the other hosts' daemons dial for a peer-to-peer migration. */
+  migrationUri: optional(libvirtUriSchema),
+  /** QEMU's migration stream goes here: tcp://address[:port]. */
+  migrationAddress: optional(
+    z
+      .string()
+      .trim()
+      .max(255)
+      .regex(
+        /^tcp:\/\/(\[[0-9a-f:]+\]|[a-z0-9.-]+)(:\d{1,5})?$/i,
+        "migrationAddress: tcp://address or tcp://address:port",
+      ),
+  ),
+});
+export type HostMigrationInput = z.infer<typeof hostMigrationSchema>;

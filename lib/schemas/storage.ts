@@ -139,8 +139,6 @@ export const resizeVolumeSchema = volumeRefSchema.extend({
 });
 export const cloneVolumeSchema = volumeRefSchema.extend({
   name: volumeNameSchema,
-  /** Chosen by the caller to follow the copy's progress on /ws/events. */
-  jobId: z.string().uuid("jobId: a UUID").optional(),
 });
 export const deleteVolumeSchema = volumeRefSchema;
 

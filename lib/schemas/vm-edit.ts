@@ -17,8 +17,6 @@ export const cloneVmSchema = z.object({
   id: z.string().min(1),
   name: vmNameSchema,
   start: z.boolean().default(false),
-  /** Chosen by the caller to follow the disk copies' progress on /ws/events. */
-  jobId: z.string().uuid("jobId: a UUID").optional(),
 });
 
 export type CloneVmInput = z.infer<typeof cloneVmSchema>;

@@ -19,6 +19,7 @@ import {
   uploadVolumeSchema,
   volumeRefSchema,
 } from "@/lib/schemas/storage";
+import { startTask } from "@/lib/tasks/run-task";
 import { requirePoolUnderRoots } from "./allowed-paths";
 import { createVolume } from "./create-volume";
 import { downloadVolume } from "./download-volume";
@@ -31,7 +32,7 @@ import {
   listPoolVolumes,
 } from "./read-storage";
 import { uploadVolume } from "./upload-volume";
-import { cloneVolume, deleteVolume, resizeVolume, volumeCopyProgress } from "./volume-actions";
+import { deleteVolume, planVolumeCopy, resizeVolume } from "./volume-actions";
 
 const hostIdInput = z.object({ hostId: z.string().min(1).max(64) });
 const onPool = {
@@ -156,13 +157,20 @@ export const resizeVolumeOp = operation({
 
 export const cloneVolumeOp = operation({
   name: "volume.clone",
-  summary: "Copies the volume into a new one of the same pool (progress on /ws/events with jobId)",
+  summary: "Copies the volume into a new one of the same pool, as a task",
   input: cloneVolumeSchema,
   access: { privilege: "Datastore.AllocateSpace", ...onPool },
   audit: true,
-  run: async (input, { user, audit }) => {
-    audit.detail = `${input.volume} → ${input.name}`;
-    return cloneVolume(input, input.name, volumeCopyProgress(user, input));
+  run: async (input, ctx) => {
+    ctx.audit.detail = `${input.volume} → ${input.name}`;
+    const copy = await planVolumeCopy(input, input.name);
+    const title = `Copy ${copy.label}`;
+    // libvirt copies a volume in one call that cannot be interrupted: no cancel.
+    return startTask(ctx, { kind: "volume.clone", title, cancel: false }, async (task) => {
+      task.progress({ phase: copy.label, done: 0, total: copy.bytes, unit: "bytes" });
+      const made = await copy.run((p) => task.progress({ done: p.done }));
+      return { volume: made.name, path: made.path };
+    });
   },
 });
 

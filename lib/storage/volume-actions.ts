@@ -1,9 +1,7 @@
 // Resize, clone and delete volumes. A volume a VM uses is never deleted.
-import type { SessionUser } from "@/lib/auth/session-store";
 import { AppError } from "@/lib/errors";
 import { hostConnection } from "@/lib/hosts/live-read";
 import { VolFlags } from "@/lib/libvirt";
-import { singleProgress } from "@/lib/live/progress";
 import type { VolumeRefInput } from "@/lib/schemas/storage";
 import { buildVolumeXml } from "@/lib/xml/build-storage";
 import { parseVolumeXml } from "@/lib/xml/parse-storage";
@@ -45,12 +43,20 @@ export async function resizeVolume(
   await conn.storage.resizeVolume(vol, capacity, flags);
 }
 
-/** Copies a volume into a new one of the same pool and format. */
-export async function cloneVolume(
-  ref: VolumeRefInput,
-  name: string,
-  onProgress: (p: CopyProgress) => void = () => undefined,
-): Promise<{ name: string; path: string }> {
+/** A volume copy checked and ready to run (a task runs it: libvirt's copy takes a while). */
+export interface VolumeCopy {
+  /** "pool/source → name", for the task's phase and log. */
+  label: string;
+  /** Bytes to copy: the source's allocation. */
+  bytes: number;
+  run(onProgress: (p: CopyProgress) => void): Promise<{ name: string; path: string }>;
+}
+
+/**
+ * Checks a copy of a volume into a new one of the same pool and format (the name is free, the
+ * pool has room) and returns it to run. libvirt copies in one call that cannot be stopped.
+ */
+export async function planVolumeCopy(ref: VolumeRefInput, name: string): Promise<VolumeCopy> {
   const { conn } = await hostConnection(ref.hostId);
   const pool = await conn.storage.lookupPool(ref.pool);
   const source = await conn.storage.lookupVolume(pool, ref.volume);
@@ -66,22 +72,20 @@ export async function cloneVolume(
       `The copy needs ${formatBytes(info.allocation)}; ${ref.pool} has ${formatBytes(poolInfo.available)} free`,
     );
   const format = parseVolumeXml(xml).format === "qcow2" ? "qcow2" : "raw";
-  const vol = await withCopyProgress(conn, pool, name, info.allocation, onProgress, () =>
-    conn.storage.cloneVolume(
-      pool,
-      buildVolumeXml({ name, capacity: info.capacity, format }),
-      source,
-    ),
-  );
-  return { name: vol.name, path: await conn.storage.volumePath(vol) };
-}
-
-/** Where a volume clone asked with a job id reports its progress (the asking user's tabs). */
-export function volumeCopyProgress(
-  user: SessionUser,
-  input: VolumeRefInput & { name: string; jobId?: string },
-): (p: CopyProgress) => void {
-  return singleProgress(user, input.jobId, `${input.pool}/${input.volume} → ${input.name}`);
+  return {
+    label: `${ref.pool}/${ref.volume} → ${name}`,
+    bytes: info.allocation,
+    async run(onProgress) {
+      const vol = await withCopyProgress(conn, pool, name, info.allocation, onProgress, () =>
+        conn.storage.cloneVolume(
+          pool,
+          buildVolumeXml({ name, capacity: info.capacity, format }),
+          source,
+        ),
+      );
+      return { name: vol.name, path: await conn.storage.volumePath(vol) };
+    },
+  };
 }
 
 /** Deletes a volume; refused while an inventory VM has a disk on it. */

@@ -4,6 +4,7 @@ import type { Access } from "@/lib/access/access";
 import {
   addHostOp,
   getHostOp,
+  hostMigrationOp,
   listHostsOp,
   removeHostOp,
   testHostOp,
@@ -40,6 +41,7 @@ import {
 import { getPoolDetail } from "@/lib/storage/read-storage";
 import { createVmOptionsOp } from "@/lib/vms/operations/allocate";
 import type { RouteSpec } from "../route";
+import { acceptedTask } from "./tasks";
 
 type NetRef = { hostId: string; name: string };
 type PoolRef = { hostId: string; pool: string };
@@ -58,6 +60,7 @@ export const hostRoutes = {
   "GET /api/v1/hosts/{hostId}": { operation: getHostOp, params: byId },
   "PUT /api/v1/hosts/{hostId}": { operation: updateHostOp, params: byId },
   "DELETE /api/v1/hosts/{hostId}": { operation: removeHostOp, params: byId },
+  "PUT /api/v1/hosts/{hostId}/migration": { operation: hostMigrationOp, params: byId },
   "GET /api/v1/hosts/{hostId}/vm-options": { operation: createVmOptionsOp },
   "GET /api/v1/hosts/{hostId}/nic-targets": { operation: nicTargetsOp },
   "GET /api/v1/hosts/{hostId}/network-proposal": { operation: proposeNetworkOp },
@@ -128,9 +131,8 @@ export const hostRoutes = {
     respond: (r: object) => ({ resized: r }),
   },
   "POST /api/v1/hosts/{hostId}/pools/{pool}/volumes/{volume}/actions/clone": {
-    status: 201,
     operation: cloneVolumeOp,
-    respond: (volume: object) => Response.json({ volume }, { status: 201 }),
+    ...acceptedTask,
   },
   "DELETE /api/v1/hosts/{hostId}/pools/{pool}/volumes/{volume}": {
     operation: deleteVolumeOp,

@@ -1,5 +1,6 @@
 // /api/v1/vms: the inventory, lifecycle, configuration, consoles, NICs and snapshots.
 import { openConsoleOp, screenshotOp } from "@/lib/consoles/operations";
+import { migrateVmOp, migrationCheckOp } from "@/lib/migration/operations";
 import { cloneVmOp, createVmOp, deleteVmOp, previewVmXmlOp } from "@/lib/vms/operations/allocate";
 import {
   attachDiskOp,
@@ -30,6 +31,7 @@ import {
   revertSnapshotOp,
 } from "@/lib/vms/operations/snapshots";
 import type { RouteSpec } from "../route";
+import { acceptedTask } from "./tasks";
 
 const xml = (r: { xml: string }) =>
   new Response(r.xml, { headers: { "content-type": "application/xml; charset=utf-8" } });
@@ -60,7 +62,9 @@ export const vmRoutes = {
   "GET /api/v1/vms/{id}/xml": { operation: liveVmXmlOp, respond: xml },
   "GET /api/v1/vms/{id}/xml/config": { operation: readVmXmlOp, respond: xml },
   "PUT /api/v1/vms/{id}/xml": { operation: saveVmXmlOp },
-  "POST /api/v1/vms/{id}/clone": { operation: cloneVmOp, status: 201, respond: vmOnly },
+  "POST /api/v1/vms/{id}/clone": { operation: cloneVmOp, ...acceptedTask },
+  "POST /api/v1/vms/{id}/migrate": { operation: migrateVmOp, ...acceptedTask },
+  "POST /api/v1/vms/{id}/migrate/check": { operation: migrationCheckOp },
   "POST /api/v1/vms/{id}/consoles": {
     operation: openConsoleOp,
     status: 201,

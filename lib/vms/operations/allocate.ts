@@ -11,8 +11,9 @@ import { getVm } from "@/lib/inventory/list-vms";
 import { createVmSchema, createVmStepSchema } from "@/lib/schemas/vm-create";
 import { cloneVmSchema, deleteVmSchema } from "@/lib/schemas/vm-edit";
 import { requireAllowedPaths } from "@/lib/storage/allowed-paths";
+import { startTask } from "@/lib/tasks/run-task";
 import { checkCreateStep } from "@/lib/vms/check-create-step";
-import { cloneVm, diskPools } from "@/lib/vms/clone-vm";
+import { diskPools, planClone } from "@/lib/vms/clone-vm";
 import { optionsFor, readCreateVmOptions } from "@/lib/vms/create-options";
 import { createVm, createVmPaths, previewCreateVm } from "@/lib/vms/create-vm";
 import { deleteVm } from "@/lib/vms/delete-vm";
@@ -92,7 +93,7 @@ export const createVmOptionsOp = operation({
 
 export const cloneVmOp = operation({
   name: "vm.clone",
-  summary: "Clones a shut-off VM: full copies of its volumes, new UUID and MACs",
+  summary: "Clones a shut-off VM as a task: full copies of its volumes, new UUID and MACs",
   input: cloneVmSchema,
   access: {
     privilege: "VM.Allocate",
@@ -111,10 +112,16 @@ export const cloneVmOp = operation({
     },
   },
   audit: true,
-  run: async (input, { user, audit, target }) => {
-    audit.target = `${target?.label ?? input.id} as ${input.name}`;
-    const { id } = await cloneVm(user, input);
-    return { id, vm: await getVm(id) };
+  run: async (input, ctx) => {
+    const from = ctx.target?.vm?.name ?? input.id;
+    ctx.audit.target = `${ctx.target?.label ?? input.id} as ${input.name}`;
+    const plan = await planClone(input);
+    const cancel = "stops after the disk copy under way and deletes what was copied";
+    return startTask(
+      ctx,
+      { kind: "vm.clone", title: `Clone ${from} as ${input.name}`, cancel },
+      (task) => plan.run(task).then(({ id }) => ({ vmId: id })),
+    );
   },
 });
 

@@ -51,6 +51,8 @@ await import("@/lib/auth/oidc/operations");
 await import("@/lib/audit/operations");
 await import("@/lib/api/routes/docs");
 await import("@/lib/health/operations");
+await import("@/lib/tasks/operations");
+await import("@/lib/migration/operations");
 
 const SSO_CALLBACK = "http://127.0.0.1:3000/auth/oidc/callback";
 
@@ -248,6 +250,16 @@ const CASES: Record<string, Case> = {
   },
   "vm.clone": { expect: vm("VM.Allocate"), input: (f) => ({ id: f.vmId, name: "vd-it-acl-copy" }) },
   "vm.delete": { expect: vm("VM.Allocate"), input: (f) => ({ id: f.vmId }) },
+  // VM.Migrate on the VM, then VM.Allocate on host 2 (the target), which only admin holds.
+  "vm.migrate-check": {
+    expect: andThen(vm("VM.Migrate"), root("VM.Allocate")),
+    input: (f) => ({ id: f.vmId, target: f.host2 }),
+    read: true,
+  },
+  "vm.migrate": {
+    expect: andThen(vm("VM.Migrate"), root("VM.Allocate")),
+    input: (f) => ({ id: f.vmId, target: f.host2, networks: { "no-such": "net" } }),
+  },
   "vm.snapshot.list": { expect: vm("VM.Audit"), input: (f) => ({ id: f.vmId }), read: true },
   "vm.snapshot.create": { expect: vm("VM.Snapshot"), input: (f) => ({ id: f.vmId, name: "s1" }) },
   "vm.snapshot.revert": { expect: vm("VM.Snapshot"), input: (f) => ({ id: f.vmId, name: "s1" }) },
@@ -284,6 +296,20 @@ const CASES: Record<string, Case> = {
     input: (f) => ({ id: f.host1, name: "lab1", uri: lab.LAB_URI }),
   },
   "host.remove": { expect: host("Host.Modify"), input: (f) => ({ id: f.host1 }) },
+  "host.migration-settings": {
+    expect: host("Host.Modify"),
+    input: (f) => ({ id: f.host1, migrationAddress: "tcp://10.250.0.1" }),
+  },
+  // Tasks: anyone signed in, seeing their own and those on what they may see.
+  "task.list": { expect: signedIn, input: () => ({}), read: true },
+  "task.get": {
+    expect: signedIn,
+    input: () => ({ id: "00000000-0000-4000-8000-000000000000" }),
+  },
+  "task.cancel": {
+    expect: signedIn,
+    input: () => ({ id: "00000000-0000-4000-8000-000000000000" }),
+  },
   // Networks
   "network.list": { expect: signedIn, input: (f) => ({ hostId: f.host1 }), read: true },
   "network.get": {
@@ -640,6 +666,8 @@ describe("the permission table", () => {
     const notAudited: Record<string, string> = {
       "vm.bulk": "each VM's own action is audited (vm.start, vm.destroy, vm.forget …)",
       "vm.addresses": "reads the guest's addresses again for the VM page while one is missing",
+      "task.get":
+        "a read of one task (its own visibility check answers 'No such task'); tests/integration/tasks covers it",
       "vm.screenshot": "a thumbnail read on every view of a VM page; opening a console is audited",
       "api.openapi": "a public document",
       "auth.passkey-challenge":

@@ -19,7 +19,7 @@ import { virsh } from "../support/virsh";
 
 const { createPool, deletePool, changePoolState } = await import("@/lib/storage/pool-actions");
 const { createVolume } = await import("@/lib/storage/create-volume");
-const { cloneVolume, deleteVolume, resizeVolume } = await import("@/lib/storage/volume-actions");
+const { planVolumeCopy, deleteVolume, resizeVolume } = await import("@/lib/storage/volume-actions");
 const { uploadVolume } = await import("@/lib/storage/upload-volume");
 const { downloadVolume } = await import("@/lib/storage/download-volume");
 const { withCopyProgress } = await import("@/lib/storage/copy-progress");
@@ -153,7 +153,7 @@ describe("storage against the lab", () => {
     expect(await virsh(uri, "vol-info", "--bytes", "--pool", poolName, "base.qcow2")).toMatch(
       /Capacity:\s+134217728 bytes/,
     );
-    await cloneVolume(ref, "copy.qcow2");
+    await (await planVolumeCopy(ref, "copy.qcow2")).run(() => undefined);
     await deleteVolume({ ...ref, volume: "child.qcow2" });
     expect(await volNames()).toEqual(["base.qcow2", "copy.qcow2"]);
   });
@@ -220,9 +220,12 @@ describe("storage against the lab", () => {
     const info = await virsh(uri, "vol-info", "--bytes", "--pool", poolName, "big.img");
     const allocation = Number(/Allocation:\s+(\d+) bytes/.exec(info)?.[1]);
     const seen: { done: number; total: number }[] = [];
-    await cloneVolume({ hostId, pool: poolName, volume: "big.img" }, "big-copy.img", (p) =>
-      seen.push(p),
+    const copy = await planVolumeCopy(
+      { hostId, pool: poolName, volume: "big.img" },
+      "big-copy.img",
     );
+    expect(copy.bytes).toBe(allocation);
+    await copy.run((p) => seen.push(p));
     expect(seen[0]).toEqual({ done: 0, total: allocation });
     expect(seen.at(-1)).toEqual({ done: allocation, total: allocation });
     expect(await virsh(uri, "vol-info", "--bytes", "--pool", poolName, "big-copy.img")).toMatch(

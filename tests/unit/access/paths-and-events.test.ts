@@ -6,6 +6,7 @@ import { mayReceive } from "@/lib/access/live-filter";
 import { displayPath, levelsOf, parsePath, storedKey } from "@/lib/access/paths";
 import { BUILTIN_ROLES } from "@/lib/access/privileges";
 import type { VmSummary } from "@/lib/inventory/summaries";
+import type { ServerMessage } from "@/lib/live/messages";
 
 const UUID = "5f1d7a3e-8c2b-4d61-9e0a-7d1ab0c0ffee";
 
@@ -115,18 +116,39 @@ describe("live messages", () => {
     expect(mayReceive(op, host("h2"))).toBe(false);
   });
 
-  it("give a user only their own jobs' progress, and everyone the access and hello notices", () => {
-    const progress = {
-      type: "progress",
-      job: "j",
-      step: 0,
-      steps: 1,
-      label: "",
-      done: 0,
-      total: 1,
-    } as const;
-    expect(mayReceive(op, { ...progress, userId: "u1" })).toBe(true);
-    expect(mayReceive(op, { ...progress, userId: "u2" })).toBe(false);
+  it("give a task to its starter and to whoever sees its object; the access and hello notices to everyone", () => {
+    const task = (userId: string, hostId: string): ServerMessage => ({
+      type: "task",
+      lines: [],
+      task: {
+        id: "t",
+        kind: "vm.clone",
+        title: "Clone",
+        object: { kind: "vm", hostId, uuid: "5f1d7a3e-8c2b-4d61-9e0a-7d1ab0c0ffee" },
+        objectLabel: "web1",
+        hostId,
+        vmUuid: null,
+        userId,
+        username: userId,
+        state: "running",
+        phase: null,
+        done: null,
+        total: null,
+        unit: null,
+        cancellable: false,
+        result: null,
+        error: null,
+        parentId: null,
+        createdAt: "",
+        startedAt: null,
+        endedAt: null,
+      },
+    });
+    expect(mayReceive(op, task("u1", "h2")), "their own task, on a host they cannot see").toBe(
+      true,
+    );
+    expect(mayReceive(op, task("u2", "h1")), "another's task on what they see").toBe(true);
+    expect(mayReceive(op, task("u2", "h2")), "another's task elsewhere").toBe(false);
     const nobody = accessWith("/hosts/h9", "NoAccess");
     expect(mayReceive(nobody, { type: "access" })).toBe(true);
     expect(mayReceive(nobody, { type: "hello", user: "u" })).toBe(true);

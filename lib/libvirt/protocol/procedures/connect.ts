@@ -117,3 +117,11 @@ export const NODE_GET_CELLS_FREE_MEMORY = procedure(
   struct({ startCell: int, maxcells: int }),
   array(uhyperNum, Limits.CELLS),
 );
+
+/** CONNECT_COMPARE_CPU: virCPUCompareResult (-1 error, 0 incompatible, 1 identical, 2 superset). */
+export const CONNECT_COMPARE_CPU = procedure(
+  "CONNECT_COMPARE_CPU",
+  158,
+  struct({ xml: str, flags: uint }),
+  intRet,
+);

@@ -93,3 +93,47 @@ export const DOMAIN_MIGRATE_PERFORM3_PARAMS = procedure(
   }),
   struct({ cookieOut: varOpaque(Limits.MIGRATE_COOKIE) }),
 );
+
+// The migration sequence a client drives itself (virsh without --p2p): begin on the source,
+// prepare on the destination, perform on the source, finish on the destination, confirm on the
+// source. Cookies carry each side's state to the other.
+const migParams = typedParams(Limits.TYPED_PARAMS);
+const cookie = varOpaque(Limits.MIGRATE_COOKIE);
+
+export const DOMAIN_MIGRATE_BEGIN3_PARAMS = procedure(
+  "DOMAIN_MIGRATE_BEGIN3_PARAMS",
+  302,
+  struct({ dom: D, params: migParams, flags: uint }),
+  struct({ cookieOut: cookie, xml: str }),
+);
+export const DOMAIN_MIGRATE_PREPARE3_PARAMS = procedure(
+  "DOMAIN_MIGRATE_PREPARE3_PARAMS",
+  303,
+  struct({ params: migParams, cookieIn: cookie, flags: uint }),
+  struct({ cookieOut: cookie, uriOut: optStr }),
+);
+export const DOMAIN_MIGRATE_FINISH3_PARAMS = procedure(
+  "DOMAIN_MIGRATE_FINISH3_PARAMS",
+  306,
+  struct({ params: migParams, cookieIn: cookie, flags: uint, cancelled: int }),
+  struct({ dom: D, cookieOut: cookie }),
+);
+export const DOMAIN_MIGRATE_CONFIRM3_PARAMS = procedure(
+  "DOMAIN_MIGRATE_CONFIRM3_PARAMS",
+  307,
+  struct({ dom: D, params: migParams, cookieIn: cookie, flags: uint, cancelled: int }),
+  xvoid,
+);
+/** The longest pause (ms) QEMU may take at the switch-over of a live migration. */
+export const DOMAIN_MIGRATE_SET_MAX_DOWNTIME = procedure(
+  "DOMAIN_MIGRATE_SET_MAX_DOWNTIME",
+  166,
+  struct({ dom: D, downtime: uhyper, flags: uint }),
+  xvoid,
+);
+export const DOMAIN_MIGRATE_START_POST_COPY = procedure(
+  "DOMAIN_MIGRATE_START_POST_COPY",
+  364,
+  struct({ dom: D, flags: uint }),
+  xvoid,
+);

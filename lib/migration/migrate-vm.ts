@@ -1,0 +1,245 @@
+// Live (or offline) migration of a VM between two Virtdeck hosts, as a task. Where the target
+// has a migration URI its libvirtd can be reached at, the source's daemon drives the migration
+// (peer-to-peer, one call); otherwise Virtdeck drives it through its own two connections
+// (libvirt's begin/prepare/perform/finish/confirm, as virsh does without --p2p). Progress comes
+// from the source's job stats every half second; a cancel aborts the job and the VM keeps
+// running on the source. The VM's inventory row moves from source to target (moving-vms.ts).
+import { endMove, moveRow, startMove } from "@/lib/inventory/moving-vms";
+import { observeDomain } from "@/lib/inventory/observe-domain";
+import { saveObservation } from "@/lib/inventory/vm-store";
+import {
+  type Connection,
+  type DomainRef,
+  DomainXmlFlags,
+  MigrateFlags,
+  migrateThroughClient,
+  type TypedValue,
+} from "@/lib/libvirt";
+import type { MigrateVmInput } from "@/lib/schemas/migration";
+import { formatBytes } from "@/lib/storage/sizes";
+import { openTransferConnection } from "@/lib/storage/transfer-connection";
+import type { TaskRun } from "@/lib/tasks/run-task";
+import { buildXml } from "@/lib/xml/build-network";
+import { buildVolumeXml } from "@/lib/xml/build-storage";
+import { attr, child, children, parseXml } from "@/lib/xml/parse";
+import type { MigrationPlan } from "./preflight";
+
+const POLL_MS = 500;
+/** Memory passes after which a migration that has not converged switches to post-copy. */
+const POSTCOPY_AFTER_ITERATION = 3;
+
+/** The flags virsh would be given for the same choices (--live --persistent --undefinesource …). */
+export function migrationFlags(input: MigrateVmInput, live: boolean): number {
+  let flags = live ? MigrateFlags.LIVE : MigrateFlags.OFFLINE;
+  if (input.persist || !live) flags |= MigrateFlags.PERSIST_DEST | MigrateFlags.UNDEFINE_SOURCE;
+  if (input.storage === "copy") flags |= MigrateFlags.NON_SHARED_DISK;
+  if (live && input.autoConverge) flags |= MigrateFlags.AUTO_CONVERGE;
+  if (live && input.postCopy) flags |= MigrateFlags.POSTCOPY;
+  return flags;
+}
+
+/** The VM's XML as the target will define it: copied disks in the chosen pool, networks mapped. */
+function rewrite(xml: string, plan: MigrationPlan, paths: Map<string, string>): string {
+  const doc = parseXml(xml);
+  const devices = child(child(doc, "domain"), "devices");
+  for (const disk of children(devices, "disk")) {
+    const source = child(disk, "source");
+    const to = paths.get(attr(source, "file") ?? "");
+    if (to) source["@file"] = to;
+  }
+  for (const nic of children(devices, "interface")) {
+    if (attr(nic, "type") !== "network") continue;
+    const source = child(nic, "source");
+    const to = plan.networks.get(attr(source, "network") ?? "");
+    if (to) source["@network"] = to;
+  }
+  return buildXml(doc);
+}
+
+/** The phase of a running job, in words: which copy, how fast, how dirty. */
+export function describeJob(stats: Record<string, TypedValue>): string {
+  const n = (k: string) => Number(stats[k] ?? 0);
+  const parts: string[] = [];
+  if (n("disk_total") > 0 && n("disk_remaining") > 0)
+    parts.push(
+      `Copying disks: ${formatBytes(n("disk_processed"))} of ${formatBytes(n("disk_total"))}`,
+    );
+  else if (n("memory_total") > 0) {
+    const pass = n("memory_iteration");
+    parts.push(pass > 0 ? `Memory pass ${pass}` : "Copying memory");
+    if (n("memory_dirty_rate") > 0)
+      parts.push(
+        `dirtying ${formatBytes(n("memory_dirty_rate") * n("memory_page_size") || n("memory_dirty_rate"))}/s`,
+      );
+    if (n("memory_postcopy_requests") > 0) parts.push("post-copy");
+  } else parts.push("Starting");
+  if (n("memory_bps") > 0) parts.push(`${formatBytes(n("memory_bps"))}/s`);
+  return parts.join(" · ");
+}
+
+/** Polls the source's job until `stop` resolves; reports progress and switches to post-copy. */
+async function followJob(
+  conn: Connection,
+  dom: DomainRef,
+  task: TaskRun,
+  options: { postCopy: boolean },
+  stopped: () => boolean,
+): Promise<void> {
+  let switched = false;
+  while (!stopped()) {
+    await new Promise((r) => setTimeout(r, POLL_MS));
+    if (stopped()) break;
+    const job = await conn.domainExtras.jobStats(dom).catch(() => null);
+    if (!job || job.type === 0) continue;
+    const s = job.stats;
+    task.progress({
+      phase: describeJob(s),
+      done: Number(s.data_processed ?? 0),
+      total: Number(s.data_total ?? 0),
+      unit: "bytes",
+    });
+    if (
+      options.postCopy &&
+      !switched &&
+      Number(s.memory_iteration ?? 0) >= POSTCOPY_AFTER_ITERATION
+    ) {
+      switched = true;
+      await conn.domainExtras.startPostCopy(dom).then(
+        () => task.log("Memory did not converge: switched to post-copy"),
+        (e: Error) => task.log(`Post-copy switch refused: ${e.message}`, "warn"),
+      );
+    }
+  }
+}
+
+/** Creates the copied disks' volumes on the target first (as virsh --copy-storage-all needs). */
+async function precreate(plan: MigrationPlan, pool: string, task: TaskRun) {
+  const conn = plan.target.conn;
+  const ref = await conn.storage.lookupPool(pool);
+  const made: { name: string; path: string }[] = [];
+  for (const disk of plan.disks) {
+    const xml = buildVolumeXml({ name: disk.volume, capacity: disk.capacity, format: disk.format });
+    const vol = await conn.storage.createVolume(ref, xml);
+    made.push({ name: vol.name, path: await conn.storage.volumePath(vol) });
+    task.log(`Created ${pool}/${vol.name} on ${plan.target.name} (${formatBytes(disk.capacity)})`);
+  }
+  return {
+    paths: new Map(plan.disks.map((d, i) => [d.path, made[i]!.path])),
+    async remove() {
+      for (const m of made) {
+        const vol = await conn.storage.lookupVolume(ref, m.name).catch(() => null);
+        if (vol) await conn.storage.deleteVolume(vol).catch(() => undefined);
+        task.log(`Deleted ${pool}/${m.name} on ${plan.target.name}`, "warn");
+      }
+    },
+  };
+}
+
+/** Where the VM is after a migration ended: moves its row, reads it where it runs. */
+async function settle(plan: MigrationPlan, task: TaskRun): Promise<"target" | "source"> {
+  const { uuid } = plan.vm;
+  const there = await plan.target.conn.domains.lookupByUuid(uuid).catch(() => null);
+  const here = await plan.source.conn.domains.lookupByUuid(uuid).catch(() => null);
+  endMove(uuid);
+  if (there) {
+    await moveRow(uuid, plan.source.id, plan.target.id);
+    await saveObservation(plan.target.id, await observeDomain(plan.target.conn, there, true));
+    // A temporary move leaves the source's definition: it is the VM there too (shut off).
+    if (here)
+      await saveObservation(plan.source.id, await observeDomain(plan.source.conn, here, true));
+    return "target";
+  }
+  await moveRow(uuid, plan.target.id, plan.source.id);
+  if (here)
+    await saveObservation(plan.source.id, await observeDomain(plan.source.conn, here, true));
+  task.log(`${plan.vm.name} is on ${plan.source.name}`);
+  return "source";
+}
+
+async function removeSourceDisks(plan: MigrationPlan, task: TaskRun): Promise<void> {
+  for (const disk of plan.disks) {
+    const vol = await plan.source.conn.storage.lookupVolumeByPath(disk.path).catch(() => null);
+    if (!vol) continue;
+    await plan.source.conn.storage.deleteVolume(vol).then(
+      () => task.log(`Deleted the source's copy ${vol.pool}/${vol.name} on ${plan.source.name}`),
+      (e: Error) =>
+        task.log(`Could not delete ${disk.path} on ${plan.source.name}: ${e.message}`, "warn"),
+    );
+  }
+}
+
+export async function runMigration(
+  plan: MigrationPlan,
+  input: MigrateVmInput,
+  task: TaskRun,
+): Promise<{ vmId: string; host: string }> {
+  const flags = migrationFlags(input, plan.live);
+  const how = plan.target.migrationUri
+    ? `peer to peer: ${plan.source.name}'s libvirtd connects to ${plan.target.migrationUri}`
+    : "driven by Virtdeck through both hosts' connections";
+  task.log(
+    `${plan.live ? "Live" : "Offline"} migration of ${plan.vm.name} from ${plan.source.name} to ${plan.target.name} (${how})`,
+  );
+  const storage =
+    input.storage === "copy" && input.pool ? await precreate(plan, input.pool, task) : null;
+  const xmlFlags = DomainXmlFlags.SECURE | DomainXmlFlags.MIGRATABLE;
+  const [liveXml, inactiveXml] = await Promise.all([
+    plan.source.conn.domains.xml(plan.dom, xmlFlags | (plan.live ? 0 : DomainXmlFlags.INACTIVE)),
+    plan.source.conn.domains.xml(plan.dom, xmlFlags | DomainXmlFlags.INACTIVE),
+  ]);
+  const paths = storage?.paths ?? new Map<string, string>();
+  const params: Record<string, TypedValue> = {
+    destination_xml: rewrite(liveXml, plan, paths),
+  };
+  if (flags & MigrateFlags.PERSIST_DEST) params.persistent_xml = rewrite(inactiveXml, plan, paths);
+  if (plan.target.migrationAddress) params.migrate_uri = plan.target.migrationAddress;
+  if (input.bandwidthMib) params.bandwidth = BigInt(input.bandwidthMib);
+
+  // The blocking call runs on a connection of its own; the host's connection polls the job.
+  const mover = await openTransferConnection(plan.source.id);
+  startMove(plan.vm.uuid, { from: plan.source.id, to: plan.target.id });
+  let done = false;
+  task.onCancel(async () => {
+    task.log("Aborting the migration job; the VM stays on the source");
+    await plan.source.conn.domainExtras
+      .abortJob(plan.dom)
+      .catch((e: Error) => task.log(`Abort refused: ${e.message}`, "warn"));
+  });
+  const started = Date.now();
+  try {
+    if (plan.live && input.maxDowntimeMs)
+      await plan.source.conn.domainExtras
+        .setMaxDowntime(plan.dom, input.maxDowntimeMs)
+        .catch((e: Error) => task.log(`Maximum downtime not set: ${e.message}`, "warn"));
+    task.progress({ phase: "Starting", unit: "bytes" });
+    const polling = followJob(
+      plan.source.conn,
+      plan.dom,
+      task,
+      { postCopy: input.postCopy },
+      () => done,
+    );
+    const dom = await mover.domains.lookupByUuid(plan.vm.uuid);
+    try {
+      if (plan.target.migrationUri)
+        await mover.domainExtras.migrate(dom, plan.target.migrationUri, { flags, params });
+      else await migrateThroughClient(mover, plan.target.conn, dom, { flags, params });
+    } finally {
+      done = true;
+      await polling;
+    }
+    task.log(`Migrated in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  } catch (error) {
+    const where = await settle(plan, task).catch(() => "source" as const);
+    if (where === "source") await storage?.remove();
+    throw error;
+  } finally {
+    endMove(plan.vm.uuid);
+    await mover.close().catch(() => undefined);
+  }
+  const where = await settle(plan, task);
+  if (where !== "target") throw new Error(`${plan.vm.name} is still on ${plan.source.name}`);
+  // The disks were copied and the source no longer has the VM: its old volumes go too.
+  if (storage && flags & MigrateFlags.UNDEFINE_SOURCE) await removeSourceDisks(plan, task);
+  return { vmId: plan.vm.id, host: plan.target.id };
+}

@@ -1,0 +1,312 @@
+// Long actions as tasks: a row in the Task table with its progress and log, published on
+// /ws/events as it moves, and a cancel registry for the ones running in this process. Next's
+// bundle and server.ts load separate copies of this module, so the registry lives on globalThis.
+import { randomUUID } from "node:crypto";
+import type { SignedInContext } from "@/lib/access/operation";
+import { recordAudit } from "@/lib/audit/record";
+import type { SessionUser } from "@/lib/auth/session-store";
+import { db } from "@/lib/db/client";
+import { AppError, toActionError } from "@/lib/errors";
+import { publish } from "@/lib/live/bus";
+import {
+  isFinished,
+  type TaskLine,
+  type TaskState,
+  type TaskSummary,
+  type TaskUnit,
+  taskLine,
+  taskSummary,
+} from "./summary";
+
+export interface TaskProgress {
+  done?: number;
+  total?: number;
+  unit?: TaskUnit;
+  phase?: string;
+}
+
+/** What a task's body is given: its id, progress and log, and how it learns of a cancel. */
+export interface TaskRun {
+  readonly id: string;
+  /** Aborted when someone cancels the task. */
+  readonly signal: AbortSignal;
+  progress(p: TaskProgress): void;
+  log(line: string, level?: TaskLine["level"]): void;
+  /** Runs when the task is cancelled (abort the libvirt job, the stream…). */
+  onCancel(hook: () => unknown): void;
+  /** Throws if a cancel was asked: for bodies that stop between steps. */
+  stopIfCancelled(): void;
+}
+
+export interface TaskStart {
+  kind: string;
+  title: string;
+  /** False, or what a cancel does where it is not immediate ("stops after the disk under way"). */
+  cancel: boolean | string;
+  parentId?: string;
+  /** The VM the task is about (its history), when the operation's object is another. */
+  vmUuid?: string;
+  /** What a follower needs after a restart (a migration's source and target), kept as its result until it ends. */
+  facts?: unknown;
+}
+
+interface Running {
+  controller: AbortController;
+  hooks: (() => unknown)[];
+  cancelledBy: string | null;
+  run: TaskRun;
+}
+
+const KEY = Symbol.for("virtdeck.tasks");
+const store = globalThis as unknown as Record<symbol, Map<string, Running> | undefined>;
+
+function running(): Map<string, Running> {
+  store[KEY] ??= new Map();
+  return store[KEY];
+}
+
+/** The error a task body throws once it is cancelled (recognised by name: two module copies). */
+export class TaskCancelled extends Error {
+  override name = "TaskCancelled";
+}
+
+const PUBLISH_MS = 250;
+const SAVE_MS = 1000;
+
+/**
+ * Starts `body` as a task on the operation's object and returns the task as it starts (the 202
+ * answer); the body runs on after the request ends. The audit row of the start names the task.
+ */
+export async function startTask(
+  ctx: SignedInContext,
+  start: TaskStart,
+  body: (task: TaskRun) => Promise<unknown>,
+): Promise<TaskSummary> {
+  const target = ctx.target;
+  if (!target) throw new Error(`task ${start.kind} needs an operation with an object`);
+  const object = target.object;
+  const hostId = "hostId" in object ? object.hostId : null;
+  const vmUuid = start.vmUuid ?? (object.kind === "vm" ? object.uuid.toLowerCase() : null);
+  const now = new Date();
+  const row = await db.task.create({
+    data: {
+      id: randomUUID(),
+      kind: start.kind,
+      title: start.title,
+      object: JSON.stringify(object),
+      objectLabel: target.label,
+      hostId,
+      vmUuid,
+      userId: ctx.user.userId,
+      username: ctx.user.username,
+      state: "running",
+      cancellable: start.cancel !== false,
+      result: start.facts === undefined ? null : JSON.stringify(start.facts),
+      parentId: start.parentId ?? null,
+      createdAt: now,
+      startedAt: now,
+    },
+  });
+  const task = taskSummary(row);
+  ctx.audit.detail = [ctx.audit.detail, `task ${task.id}`].filter(Boolean).join("; ");
+  void execute(task, ctx.user, start.kind, body, `Started by ${ctx.user.username}: ${task.title}`);
+  return { ...task };
+}
+
+/**
+ * Runs `body` for a task a previous server process left running (a migration found still going
+ * on its host): the same row goes on with its progress, log and end.
+ */
+export function resumeTask(
+  task: TaskSummary,
+  body: (task: TaskRun) => Promise<unknown>,
+  note: string,
+): void {
+  const user = { userId: task.userId ?? "", username: task.username };
+  void execute({ ...task }, user, task.kind, body, note);
+}
+
+async function execute(
+  task: TaskSummary,
+  user: Pick<SessionUser, "userId" | "username">,
+  kind: string,
+  body: (task: TaskRun) => Promise<unknown>,
+  firstLine: string,
+): Promise<void> {
+  // Every write of this task goes through one chain, so the log and the state stay in order.
+  let chain: Promise<unknown> = Promise.resolve();
+  const write = (step: () => Promise<unknown>) => {
+    chain = chain.then(step).catch((e: unknown) => {
+      console.error(`[virtdeck] task ${task.id}: ${toActionError(e)}`);
+    });
+    return chain;
+  };
+  let publishedAt = 0;
+  let savedAt = 0;
+  let publishTimer: NodeJS.Timeout | null = null;
+  const announce = (lines: TaskLine[] = []) => {
+    publishedAt = Date.now();
+    publish({ type: "task", task: { ...task }, lines });
+  };
+  const save = () =>
+    write(() =>
+      db.task.update({
+        where: { id: task.id },
+        data: { phase: task.phase, done: task.done, total: task.total, unit: task.unit },
+      }),
+    );
+  const controller = new AbortController();
+  const entry: Running = { controller, hooks: [], cancelledBy: null, run: null as never };
+  const run: TaskRun = {
+    id: task.id,
+    signal: controller.signal,
+    progress(p) {
+      if (p.done !== undefined) task.done = p.done;
+      if (p.total !== undefined) task.total = p.total;
+      if (p.unit !== undefined) task.unit = p.unit;
+      if (p.phase !== undefined) task.phase = p.phase;
+      if (Date.now() - savedAt >= SAVE_MS) {
+        savedAt = Date.now();
+        save();
+      }
+      if (Date.now() - publishedAt >= PUBLISH_MS) announce();
+      else
+        publishTimer ??= setTimeout(() => {
+          publishTimer = null;
+          announce();
+        }, PUBLISH_MS);
+    },
+    log(line, level = "info") {
+      write(async () => {
+        const saved = await db.taskLog.create({
+          data: { taskId: task.id, level, line: line.slice(0, 2000) },
+        });
+        announce([taskLine(saved)]);
+      });
+    },
+    onCancel(hook) {
+      entry.hooks.push(hook);
+      if (entry.cancelledBy) void Promise.resolve().then(hook);
+    },
+    stopIfCancelled() {
+      if (entry.cancelledBy) throw new TaskCancelled(`Cancelled by ${entry.cancelledBy}`);
+    },
+  };
+  entry.run = run;
+  running().set(task.id, entry);
+  run.log(firstLine);
+
+  let state: TaskState = "succeeded";
+  let error: string | null = null;
+  let result: unknown = null;
+  try {
+    result = (await body(run)) ?? null;
+    if (entry.cancelledBy) run.log("The task finished before the cancel took effect");
+  } catch (e) {
+    state = entry.cancelledBy ? "cancelled" : "failed";
+    error = entry.cancelledBy ? `Cancelled by ${entry.cancelledBy}` : toActionError(e);
+    if (entry.cancelledBy && !(e as Error | null)?.name?.includes("TaskCancelled"))
+      run.log(`Stopped: ${toActionError(e)}`, "warn");
+  } finally {
+    running().delete(task.id);
+    if (publishTimer) clearTimeout(publishTimer);
+  }
+  if (state === "succeeded" && task.total !== null) task.done = task.total;
+  run.log(
+    state === "succeeded" ? "Done" : (error ?? state),
+    state === "succeeded" ? "info" : "error",
+  );
+  task.state = state;
+  task.error = error;
+  task.result = result;
+  task.endedAt = new Date().toISOString();
+  await write(() =>
+    db.task.update({
+      where: { id: task.id },
+      data: {
+        state,
+        error,
+        result: result === null ? null : JSON.stringify(result),
+        phase: task.phase,
+        done: task.done,
+        total: task.total,
+        unit: task.unit,
+        endedAt: new Date(task.endedAt as string),
+      },
+    }),
+  );
+  announce();
+  // The start was audited when it was asked for; an end that is not a success is a row too.
+  if (state !== "succeeded")
+    await recordAudit({
+      user: user.userId ? user : null,
+      action: kind,
+      target: task.objectLabel,
+      objectPath: null,
+      outcome: state === "cancelled" ? "refused" : "error",
+      detail: `task ${task.id} ${state}: ${error}`,
+    }).catch((e: unknown) => console.error(`[virtdeck] task audit: ${toActionError(e)}`));
+}
+
+/** Moves a task on to another host (a migrated VM's task follows the VM). */
+export async function moveTaskObject(taskId: string, hostId: string): Promise<void> {
+  const row = await db.task.findUnique({ where: { id: taskId } });
+  if (!row) return;
+  const object = { ...(JSON.parse(row.object) as Record<string, unknown>), hostId };
+  await db.task.update({ where: { id: taskId }, data: { hostId, object: JSON.stringify(object) } });
+}
+
+/** Asks a running task to stop; refuses, in words, one that cannot. */
+export async function cancelTask(id: string, by: SessionUser): Promise<TaskSummary> {
+  const entry = running().get(id);
+  const row = await db.task.findUnique({ where: { id } });
+  if (!row) throw new AppError("not_found", "No such task");
+  const task = taskSummary(row);
+  if (isFinished(task.state)) throw new AppError("conflict", `The task has already ${task.state}`);
+  if (!task.cancellable) throw new AppError("conflict", "This task cannot be cancelled");
+  if (!entry) throw new AppError("conflict", "This task is not running in this server process");
+  if (entry.cancelledBy) return task;
+  entry.cancelledBy = by.username;
+  entry.run.log(`Cancel asked by ${by.username}`, "warn");
+  entry.controller.abort();
+  for (const hook of entry.hooks)
+    await Promise.resolve()
+      .then(hook)
+      .catch(() => undefined);
+  return task;
+}
+
+/**
+ * At server start: tasks left running by the process before this one. Each kind may follow its
+ * task again (a migration still running on its host); the rest become "interrupted".
+ */
+export async function recoverTasks(
+  followers: Record<string, (task: TaskSummary) => Promise<boolean>> = {},
+): Promise<{ interrupted: number; followed: number }> {
+  const rows = await db.task.findMany({ where: { state: { in: ["queued", "running"] } } });
+  let interrupted = 0;
+  let followed = 0;
+  for (const row of rows) {
+    const task = taskSummary(row);
+    const follow = followers[task.kind];
+    if (follow && (await follow(task).catch(() => false))) {
+      followed += 1;
+      continue;
+    }
+    interrupted += 1;
+    const known =
+      task.phase || task.total !== null
+        ? ` (last seen: ${[task.phase, task.total !== null ? `${task.done ?? 0} of ${task.total} ${task.unit ?? ""}`.trim() : null].filter(Boolean).join(", ")})`
+        : "";
+    await db.task.update({
+      where: { id: task.id },
+      data: {
+        state: "interrupted",
+        endedAt: new Date(),
+        error: `The server stopped while this task ran${known}`,
+        logs: { create: { level: "error", line: `Interrupted: the server stopped${known}` } },
+      },
+    });
+  }
+  return { interrupted, followed };
+}

@@ -1,0 +1,248 @@
+// Live migration through Virtdeck's own service, as a task, between the lab's two hosts: host 1
+// → host 2 peer to peer (host 2 has a migration URI its daemon listens on), host 2 → host 1
+// driven through Virtdeck's two connections (host 1's daemon has no listener host 2 could
+// dial). The tiny guest gets a qcow2 data disk so "copy all disks" copies something. virsh on
+// both hosts is the oracle; the inventory must keep one row that changes host.
+import { randomBytes } from "node:crypto";
+import { mkdirSync, rmSync } from "node:fs";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { LiveMessage } from "@/lib/live/messages";
+import { freshGuestName, removeTinyGuest } from "../lab/tiny-guest";
+import { freshStore } from "../support/fresh-store";
+import { labEnv } from "../support/lab-env";
+import { defineXml, guestXml, virsh, waitFor } from "../support/virsh";
+
+const lab = labEnv();
+const store = await freshStore("migration");
+const { db } = store;
+const { ConnectionManager, installConnectionManager } = await import(
+  "@/lib/hosts/connection-manager"
+);
+const { hostTarget } = await import("@/lib/hosts/start");
+const { fullSync, subscribeHostEvents } = await import("@/lib/inventory/sync-host");
+const { createAdmin } = await import("../support/actors");
+const { invoke } = await import("@/lib/access/invoke");
+const { migrateVmOp, migrationCheckOp } = await import("@/lib/migration/operations");
+const { cancelTaskOp, getTaskOp } = await import("@/lib/tasks/operations");
+const { subscribe } = await import("@/lib/live/bus");
+
+const H1 = lab.LAB_URI;
+const H2 = lab.LAB_HOST2_URI;
+const name = freshGuestName("vd-it-mig");
+const tag = randomBytes(3).toString("hex");
+const pool1 = { name: `vd-mig1-${tag}`, dir: `/var/tmp/vd-mig1-${tag}` };
+const pool2 = { name: `vd-mig2-${tag}`, dir: `/var/tmp/vd-mig2-${tag}` };
+const disk = `${name}-data.qcow2`;
+
+const manager = new ConnectionManager({
+  async onOnline(hostId, conn) {
+    await subscribeHostEvents(hostId, conn);
+    await fullSync(hostId, conn);
+  },
+  onStatus() {},
+});
+let admin: Awaited<ReturnType<typeof createAdmin>>;
+let host1: string;
+let host2: string;
+const messages: LiveMessage[] = [];
+
+/** The volume names of a pool (virsh 9's vol-list has no --name). */
+async function volNames(uri: string, pool: string): Promise<string[]> {
+  const out = await virsh(uri, "vol-list", pool).catch(() => "");
+  return out
+    .split("\n")
+    .map((l) => l.trim().split(/\s+/)[0] ?? "")
+    .filter(Boolean);
+}
+
+async function definePool(uri: string, pool: { name: string; dir: string }) {
+  mkdirSync(pool.dir, { recursive: true });
+  await virsh(uri, "pool-define-as", pool.name, "dir", "--target", pool.dir);
+  await virsh(uri, "pool-start", pool.name);
+}
+
+async function removePool(uri: string, pool: { name: string; dir: string }) {
+  for (const v of await volNames(uri, pool.name))
+    await virsh(uri, "vol-delete", "--pool", pool.name, v).catch(() => undefined);
+  await virsh(uri, "pool-destroy", pool.name).catch(() => undefined);
+  await virsh(uri, "pool-undefine", pool.name).catch(() => undefined);
+  rmSync(pool.dir, { recursive: true, force: true });
+}
+
+async function online(id: string) {
+  await waitFor(
+    `host ${id} online`,
+    () => (manager.status(id)?.status === "online" ? true : undefined),
+    20_000,
+  );
+}
+
+const listed = async (uri: string) =>
+  (await virsh(uri, "list", "--all", "--name")).split("\n").filter(Boolean);
+
+async function endOf(taskId: string) {
+  return waitFor(
+    `task ${taskId} to end`,
+    async () => {
+      const { task } = await invoke(getTaskOp, { user: admin }, { id: taskId });
+      return task.state === "running" ? undefined : task;
+    },
+    180_000,
+    250,
+  );
+}
+
+beforeAll(async () => {
+  store.migrate();
+  installConnectionManager(manager);
+  admin = await createAdmin();
+  await definePool(H1, pool1);
+  await definePool(H2, pool2);
+  await virsh(H1, "vol-create-as", pool1.name, disk, "16M", "--format", "qcow2");
+  // A guest with a data disk in pool 1 (the tiny guest itself boots from kernel and initrd).
+  const xml = (await guestXml(lab, name)).replace(
+    "</devices>",
+    `<disk type='file' device='disk'><driver name='qemu' type='qcow2'/><source file='${pool1.dir}/${disk}'/><target dev='vdb' bus='virtio'/></disk></devices>`,
+  );
+  await defineXml(H1, xml);
+  await virsh(H1, "start", name);
+  const h1 = await db.host.create({
+    data: { name: "lab1", uri: H1, migrationAddress: `tcp://${lab.LAB_HOST1_ADDR}` },
+  });
+  const h2 = await db.host.create({
+    data: {
+      name: "lab2",
+      uri: H2,
+      migrationUri: lab.LAB_HOST2_TCP_URI,
+      migrationAddress: lab.LAB_HOST2_MIGRATE_URI,
+    },
+  });
+  host1 = h1.id;
+  host2 = h2.id;
+  manager.add(hostTarget(h1));
+  manager.add(hostTarget(h2));
+  await Promise.all([online(host1), online(host2)]);
+  subscribe((m) => messages.push(m));
+}, 120_000);
+
+afterAll(async () => {
+  await removeTinyGuest(lab, name);
+  await removePool(H1, pool1);
+  await removePool(H2, pool2);
+  await manager.stopAll();
+  await store.dispose();
+});
+
+const vmRow = () => db.vm.findMany({ where: { name } });
+
+describe("migration as a task", () => {
+  it("pre-flight: disks not on the target and a missing network are refused in words; nothing changes", async () => {
+    const [vm] = await vmRow();
+    const shared = await invoke(migrationCheckOp, { user: admin }, { id: vm!.id, target: host2 });
+    expect(shared.ok).toBe(false);
+    expect(shared.checks.find((c) => c.name === "Storage")?.detail).toContain(
+      `vdb (${pool1.dir}/${disk})`,
+    );
+    const mapped = {
+      id: vm!.id,
+      target: host2,
+      storage: "copy",
+      pool: pool2.name,
+      networks: { [lab.LAB_NETWORK]: "no-such-net" },
+    };
+    const check = await invoke(migrationCheckOp, { user: admin }, mapped);
+    expect(check.checks.find((c) => c.name === "Networks")).toMatchObject({ ok: false });
+    expect(check.checks.find((c) => c.name === "Networks")?.detail).toContain("no-such-net");
+    await expect(invoke(migrateVmOp, { user: admin }, mapped)).rejects.toThrow(
+      /Networks: .*no-such-net/,
+    );
+    expect(await listed(H2)).not.toContain(name);
+    expect(await volNames(H2, pool2.name)).toEqual([]);
+    const refusal = await db.auditEvent.findFirst({
+      where: { action: "vm.migrate" },
+      orderBy: { at: "desc" },
+    });
+    expect(refusal?.outcome).toBe("refused");
+  });
+
+  it("host 1 → host 2 live, disks copied, peer to peer: one row that changes host, progress on the bus", async () => {
+    const [before] = await vmRow();
+    const input = { id: before!.id, target: host2, storage: "copy", pool: pool2.name };
+    expect((await invoke(migrationCheckOp, { user: admin }, input)).ok).toBe(true);
+    const started = await invoke(migrateVmOp, { user: admin }, input);
+    expect(started.state).toBe("running");
+    const task = await endOf(started.id);
+    expect(task.state, task.error ?? "").toBe("succeeded");
+    expect(await virsh(H2, "domstate", name)).toBe("running");
+    expect(await virsh(H2, "dominfo", name)).toMatch(/^Persistent:\s+yes$/m);
+    expect(await listed(H1)).not.toContain(name);
+    expect(await virsh(H2, "domblklist", name)).toContain(`${pool2.dir}/${disk}`);
+    expect(await volNames(H1, pool1.name)).not.toContain(disk);
+    // One row, the same id, now on host 2.
+    await waitFor(
+      "the row settled on host 2",
+      async () => {
+        const rows = await vmRow();
+        return rows.length === 1 && rows[0]!.hostId === host2 && rows[0]!.state === "running"
+          ? true
+          : undefined;
+      },
+      10_000,
+    );
+    expect((await vmRow())[0]!.id).toBe(before!.id);
+    const frames = messages.filter((m) => m.type === "task" && m.task.id === started.id);
+    expect(
+      frames.some((m) => m.type === "task" && (m.task.done ?? 0) > 0 && m.task.state === "running"),
+    ).toBe(true);
+    expect(task.log.map((l) => l.line).join("\n")).toMatch(/peer to peer/);
+    // Nothing of the move was shown on host 1 meanwhile: no row went "gone" or was made there.
+    const vmFrames = messages.filter((m) => m.type === "vm" && m.vm.uuid === before!.uuid);
+    expect(
+      vmFrames.every((m) => m.type === "vm" && m.vm.id === before!.id && m.vm.state !== "gone"),
+    ).toBe(true);
+  }, 240_000);
+
+  it("host 2 → host 1 driven through Virtdeck's own connections", async () => {
+    const [vm] = await vmRow();
+    const started = await invoke(
+      migrateVmOp,
+      { user: admin },
+      { id: vm!.id, target: host1, storage: "copy", pool: pool1.name },
+    );
+    const task = await endOf(started.id);
+    expect(task.state, task.error ?? "").toBe("succeeded");
+    expect(task.log.map((l) => l.line).join("\n")).toMatch(/driven by Virtdeck/);
+    expect(await virsh(H1, "domstate", name)).toBe("running");
+    expect(await listed(H2)).not.toContain(name);
+    await waitFor(
+      "the row back on host 1",
+      async () => {
+        const rows = await vmRow();
+        return rows.length === 1 && rows[0]!.hostId === host1 ? true : undefined;
+      },
+      10_000,
+    );
+  }, 240_000);
+
+  it("a migration slowed by a bandwidth limit and cancelled midway leaves the VM running on host 1", async () => {
+    const [vm] = await vmRow();
+    const input = { id: vm!.id, target: host2, storage: "copy", pool: pool2.name, bandwidthMib: 1 };
+    const started = await invoke(migrateVmOp, { user: admin }, input);
+    await waitFor(
+      "the job under way",
+      async () => {
+        const { task } = await invoke(getTaskOp, { user: admin }, { id: started.id });
+        return (task.done ?? 0) > 0 ? true : undefined;
+      },
+      60_000,
+    );
+    await invoke(cancelTaskOp, { user: admin }, { id: started.id });
+    const task = await endOf(started.id);
+    expect(task.state).toBe("cancelled");
+    expect(await virsh(H1, "domstate", name)).toBe("running");
+    expect(await listed(H2)).not.toContain(name);
+    expect(await volNames(H2, pool2.name)).toEqual([]);
+    const rows = await vmRow();
+    expect(rows.map((r) => r.hostId)).toEqual([host1]);
+  }, 240_000);
+});
