@@ -9,7 +9,7 @@ import { virsh } from "../tests/integration/support/virsh";
 import { SAME_ORIGIN } from "./support/constants";
 import { waitForLive } from "./support/hosts";
 import { addLabHost, removeHost } from "./support/lab-host";
-import { collectProgress } from "./support/live-frames";
+import { collectTaskFrames } from "./support/live-frames";
 import { signIn } from "./support/sign-in";
 
 const lab = labEnv();
@@ -153,7 +153,7 @@ test("refuses hostile names and sizes with clear messages and creates nothing", 
 });
 
 test("clones a volume from its row; the copy's progress reaches the page", async ({ page }) => {
-  const progress = collectProgress(page); // what /ws/events tells this tab about the copy
+  const frames = collectTaskFrames(page); // what /ws/events tells this tab about the copy's task
   await signIn(page);
   await openPool(page);
   const info = await virsh(lab.LAB_URI, "vol-info", "--bytes", "--pool", pool, "e2e-disk.img");
@@ -166,9 +166,12 @@ test("clones a volume from its row; the copy's progress reaches the page", async
   expect(
     await virsh(lab.LAB_URI, "vol-info", "--bytes", "--pool", pool, "e2e-disk-copy.img"),
   ).toMatch(new RegExp(`Capacity:\\s+${SIZE} bytes`));
-  await expect.poll(() => progress.at(-1)).toMatchObject({ done: allocation, total: allocation });
-  expect(progress[0]).toMatchObject({
-    label: `${pool}/e2e-disk.img → e2e-disk-copy.img`,
+  const copy = () => frames.filter((f) => f.kind === "volume.clone");
+  await expect
+    .poll(() => copy().at(-1))
+    .toMatchObject({ state: "succeeded", done: allocation, total: allocation });
+  expect(copy().find((f) => f.total !== null)).toMatchObject({
+    phase: `${pool}/e2e-disk.img → e2e-disk-copy.img`,
     done: 0,
     total: allocation,
   });

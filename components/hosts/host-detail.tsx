@@ -22,6 +22,7 @@ import type { TaskSummary } from "@/lib/tasks/summary";
 import { HostFactsCards } from "./host-facts-cards";
 import { HostForm } from "./host-form";
 import { HostStatusBadge } from "./host-status-badge";
+import { MigrationSettings } from "./migration-settings";
 import { StatusHistory } from "./status-history";
 
 /**
@@ -155,6 +156,11 @@ export function HostDetail({ host: initial, tasks }: { host: HostDetails; tasks:
             </Link>
           </Card>
           <StatusHistory history={initial.history} />
+          <MigrationSettings
+            hostId={initial.id}
+            migrationUri={initial.migrationUri}
+            migrationAddress={initial.migrationAddress}
+          />
         </div>
       </div>
       <div className="mt-6">

@@ -5,7 +5,9 @@ import { Button } from "./button";
 /**
  * A modal confirmation for destructive actions, on the native <dialog> (focus trap, Esc to
  * cancel). `refusal`: why the server will refuse the action, when the page already knows; the
- * dialog then says so and offers no button for it.
+ * dialog then says so and offers no button for it. A dialog that starts something long and not
+ * destructive (a migration) is `tone="primary"`, may be `wide`, and keeps its confirm button off
+ * until the choices are checked (`confirmDisabled`).
  */
 export function ConfirmDialog({
   open,
@@ -16,6 +18,9 @@ export function ConfirmDialog({
   refusal,
   onConfirm,
   onCancel,
+  tone = "danger",
+  wide = false,
+  confirmDisabled = false,
 }: {
   open: boolean;
   title: string;
@@ -25,6 +30,9 @@ export function ConfirmDialog({
   refusal?: ReactNode;
   onConfirm: () => void;
   onCancel: () => void;
+  tone?: "danger" | "primary";
+  wide?: boolean;
+  confirmDisabled?: boolean;
 }) {
   const ref = useRef<HTMLDialogElement>(null);
   useEffect(() => {
@@ -37,7 +45,7 @@ export function ConfirmDialog({
     <dialog
       ref={ref}
       onCancel={onCancel}
-      className="m-auto w-full max-w-md rounded-lg border border-zinc-200 bg-white p-0 text-zinc-900 shadow-xl backdrop:bg-black/40 dark:border-zinc-700 dark:bg-zinc-900 dark:text-zinc-100"
+      className={`m-auto w-full ${wide ? "max-w-2xl" : "max-w-md"} rounded-lg border border-zinc-200 bg-white p-0 text-zinc-900 shadow-xl backdrop:bg-black/40 dark:border-zinc-700 dark:bg-zinc-900 dark:text-zinc-100`}
     >
       <div className="p-5">
         <h2 className="text-base font-semibold">{title}</h2>
@@ -56,7 +64,7 @@ export function ConfirmDialog({
           {refusal ? "Close" : "Cancel"}
         </Button>
         {refusal ? null : (
-          <Button variant="danger" onClick={onConfirm} disabled={busy}>
+          <Button variant={tone} onClick={onConfirm} disabled={busy || confirmDisabled}>
             {busy ? "Working…" : confirmLabel}
           </Button>
         )}

@@ -3,7 +3,7 @@
 import { operation } from "@/lib/access/operation";
 import { host, pool } from "@/lib/access/targets";
 import { AppError } from "@/lib/errors";
-import { migrateVmSchema } from "@/lib/schemas/migration";
+import { migrateVmSchema, migrationCheckSchema } from "@/lib/schemas/migration";
 import { startTask } from "@/lib/tasks/run-task";
 import { hostOf, onVm } from "@/lib/vms/operations/shared";
 import { runMigration } from "./migrate-vm";
@@ -35,12 +35,12 @@ export const migrationCheckOp = operation({
   name: "vm.migrate-check",
   summary:
     "The pre-flight checks of a migration with these choices, each in words; changes nothing",
-  input: migrateVmSchema,
+  input: migrationCheckSchema,
   access: privilegeToMigrate,
   audit: false,
   run: async (input) => {
-    const { checks, plan } = await preflight(input);
-    return { ok: plan !== null, checks };
+    const { checks, plan, choices } = await preflight(input);
+    return { ok: plan !== null, checks, choices };
   },
 });
 

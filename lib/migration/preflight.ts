@@ -37,6 +37,14 @@ export interface DiskToMove {
   format: "qcow2" | "raw";
 }
 
+/** What the target offers, for the dialog's choices (pools for copied disks, network mapping). */
+export interface TargetChoices {
+  pools: { name: string; available: number }[];
+  networks: string[];
+  /** The virtual networks the VM's NICs are on. */
+  vmNetworks: string[];
+}
+
 export interface MigrationPlan {
   vm: { id: string; name: string; uuid: string };
   dom: DomainRef;
@@ -98,7 +106,7 @@ const say = (name: string, ok: boolean, detail: string): Check => ({ name, ok, d
  */
 export async function preflight(
   input: MigrateVmInput,
-): Promise<{ checks: Check[]; plan: MigrationPlan | null }> {
+): Promise<{ checks: Check[]; plan: MigrationPlan | null; choices: TargetChoices | null }> {
   const checks: Check[] = [];
   const row = await db.vm.findUnique({ where: { id: input.id } });
   if (!row) throw new AppError("not_found", "No such VM");
@@ -106,7 +114,7 @@ export async function preflight(
   const source = await hostEnd(found.hostId);
   if (input.target === source.id) {
     checks.push(say("Target host", false, `${row.name} is already on ${source.name}`));
-    return { checks, plan: null };
+    return { checks, plan: null, choices: null };
   }
   let target: HostEnd;
   try {
@@ -115,7 +123,7 @@ export async function preflight(
   } catch (error) {
     const why = toAppError(error)?.message ?? "it does not answer";
     checks.push(say("Target host", false, why));
-    return { checks, plan: null };
+    return { checks, plan: null, choices: null };
   }
   checks.push(say("Target host", true, `${target.name} is online`));
   const dom = found.dom;
@@ -246,8 +254,10 @@ export async function preflight(
     );
   } else {
     const poolName = input.pool ?? "";
-    const pool = await target.conn.storage.lookupPool(poolName).catch(() => null);
-    if (!pool) checks.push(say("Storage", false, `${target.name} has no pool ${poolName}`));
+    const pool = poolName ? await target.conn.storage.lookupPool(poolName).catch(() => null) : null;
+    if (!poolName)
+      checks.push(say("Storage", false, `Choose the pool on ${target.name} for the copied disks`));
+    else if (!pool) checks.push(say("Storage", false, `${target.name} has no pool ${poolName}`));
     else {
       const [info, names] = await Promise.all([
         target.conn.storage.poolInfo(pool),
@@ -306,7 +316,21 @@ export async function preflight(
   );
 
   const ok = checks.every((c) => c.ok);
+  const pools = await target.conn.storage.listPools(0);
+  const choices: TargetChoices = {
+    pools: (
+      await Promise.all(
+        pools.map(async (p) => {
+          const info = await target.conn.storage.poolInfo(p).catch(() => null);
+          return info && info.stateCode === 2 ? [{ name: p.name, available: info.available }] : [];
+        }),
+      )
+    ).flat(),
+    networks: [...active],
+    vmNetworks: used,
+  };
   return {
+    choices,
     checks,
     plan: ok
       ? {

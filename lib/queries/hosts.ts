@@ -108,3 +108,15 @@ export function useHostCache(): { put: (host: HostSummary) => void; drop: (id: s
     drop: useCallback((id: string) => dropHost(client, id), [client]),
   };
 }
+
+/** The hosts the user may see, read when a dialog opens (the migration dialog's targets). */
+export function useHostChoices(enabled: boolean) {
+  useLiveHosts();
+  const client = useQueryClient();
+  return useQuery({
+    queryKey: hostKeys.all,
+    queryFn: async () =>
+      mergeList(client, (await fetchJson<{ hosts: HostSummary[] }>("/api/v1/hosts")).hosts),
+    enabled,
+  });
+}

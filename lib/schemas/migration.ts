@@ -4,39 +4,40 @@ import { poolNameSchema } from "./storage";
 
 const networkName = z.string().min(1).max(64);
 
-export const migrateVmSchema = z
-  .object({
-    id: z.string().min(1),
-    target: z.string().min(1, "target: choose the host to migrate to"),
-    /** shared: the disks are at the same paths on both hosts; copy: copy every disk (live only). */
-    storage: z.enum(["shared", "copy"], { message: "storage: shared or copy" }).default("shared"),
-    /** The target's pool the copied disks go to (storage: copy). */
-    pool: poolNameSchema.optional(),
-    /** Keep the VM defined on the target and remove it from the source; false: a temporary move. */
-    persist: z.boolean().default(true),
-    autoConverge: z.boolean().default(false),
-    /** Switch to post-copy when the memory copy does not converge. */
-    postCopy: z.boolean().default(false),
-    /** MiB/s; 0 or absent: no limit. */
-    bandwidthMib: z.coerce
-      .number()
-      .int("bandwidthMib: a whole number of MiB/s")
-      .min(0, "bandwidthMib: 0 or more")
-      .max(100_000, "bandwidthMib: at most 100000")
-      .optional(),
-    /** The longest pause at the switch-over, in ms. */
-    maxDowntimeMs: z.coerce
-      .number()
-      .int("maxDowntimeMs: a whole number of milliseconds")
-      .min(1, "maxDowntimeMs: at least 1")
-      .max(60_000, "maxDowntimeMs: at most 60000")
-      .optional(),
-    /** The target's network for each of the VM's networks whose name differs there. */
-    networks: z.record(networkName, networkName).default({}),
-  })
-  .refine((m) => m.storage !== "copy" || m.pool, {
-    message: "pool: choose the target's pool for the copied disks",
-    path: ["pool"],
-  });
+/** The choices as the dialog's pre-flight check takes them (a pool may still be unchosen). */
+export const migrationCheckSchema = z.object({
+  id: z.string().min(1),
+  target: z.string().min(1, "target: choose the host to migrate to"),
+  /** shared: the disks are at the same paths on both hosts; copy: copy every disk (live only). */
+  storage: z.enum(["shared", "copy"], { message: "storage: shared or copy" }).default("shared"),
+  /** The target's pool the copied disks go to (storage: copy). */
+  pool: poolNameSchema.optional(),
+  /** Keep the VM defined on the target and remove it from the source; false: a temporary move. */
+  persist: z.boolean().default(true),
+  autoConverge: z.boolean().default(false),
+  /** Switch to post-copy when the memory copy does not converge. */
+  postCopy: z.boolean().default(false),
+  /** MiB/s; 0 or absent: no limit. */
+  bandwidthMib: z.coerce
+    .number()
+    .int("bandwidthMib: a whole number of MiB/s")
+    .min(0, "bandwidthMib: 0 or more")
+    .max(100_000, "bandwidthMib: at most 100000")
+    .optional(),
+  /** The longest pause at the switch-over, in ms. */
+  maxDowntimeMs: z.coerce
+    .number()
+    .int("maxDowntimeMs: a whole number of milliseconds")
+    .min(1, "maxDowntimeMs: at least 1")
+    .max(60_000, "maxDowntimeMs: at most 60000")
+    .optional(),
+  /** The target's network for each of the VM's networks whose name differs there. */
+  networks: z.record(networkName, networkName).default({}),
+});
 
-export type MigrateVmInput = z.infer<typeof migrateVmSchema>;
+export const migrateVmSchema = migrationCheckSchema.refine((m) => m.storage !== "copy" || m.pool, {
+  message: "pool: choose the target's pool for the copied disks",
+  path: ["pool"],
+});
+
+export type MigrateVmInput = z.infer<typeof migrationCheckSchema>;

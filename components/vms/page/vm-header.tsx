@@ -7,6 +7,7 @@ import { useVm } from "@/lib/queries/vms";
 import { CloneVmButton } from "../clone-vm-button";
 import { DeleteVmButton } from "../delete-vm-button";
 import { ForgetVmButton } from "../forget-vm-button";
+import { MigrateVmButton } from "../migrate-vm-button";
 import { StateBadge } from "../state-badge";
 import { VmActionButtons } from "../vm-action-buttons";
 import { useAddressWatch } from "./use-address-watch";
@@ -48,6 +49,7 @@ export function VmHeader({ initial }: { initial: VmSummary }) {
             <>
               <VmActionButtons vm={vm} />
               <span className="mx-1 h-6 w-px bg-zinc-200 dark:bg-zinc-700" aria-hidden />
+              <MigrateVmButton vm={vm} />
               <CloneVmButton vm={vm} />
               <DeleteVmButton vm={vm} />
             </>
