@@ -118,6 +118,10 @@ async function virtdeckMigrate(target: string): Promise<number> {
   const ms = Date.now() - t0;
   stop();
   if (ended.state !== "succeeded") throw new Error(`migration ${ended.state}: ${ended.error}`);
+  if (process.env.BENCH_LOG) {
+    const log = await db.taskLog.findMany({ where: { taskId: task.id }, orderBy: { id: "asc" } });
+    for (const l of log) console.info(`  +${l.at.getTime() - t0} ms ${l.line}`);
+  }
   const span = published.length > 1 ? (published.at(-1)! - published[0]!) / 1000 : 0;
   if (span > 0) rates.push((published.length - 1) / span);
   return ms;

@@ -24,7 +24,8 @@ import { buildVolumeXml } from "@/lib/xml/build-storage";
 import { attr, child, children, parseXml } from "@/lib/xml/parse";
 import type { MigrationPlan } from "./preflight";
 
-const POLL_MS = 500;
+/** How often the job is read (a read itself takes up to a few hundred ms while QEMU migrates). */
+const POLL_MS = 200;
 /** Memory passes after which a migration that has not converged switches to post-copy. */
 const POSTCOPY_AFTER_ITERATION = 3;
 
@@ -77,38 +78,50 @@ export function describeJob(stats: Record<string, TypedValue>): string {
   return parts.join(" · ");
 }
 
-/** Polls the source's job until `stop` resolves; reports progress and switches to post-copy. */
+/**
+ * Polls the source's job until `done` settles; reports progress and switches to post-copy. The
+ * pause between reads ends when the migration does, so its end is never waited for.
+ */
 async function followJob(
   conn: Connection,
   dom: DomainRef,
   task: TaskRun,
   options: { postCopy: boolean },
-  stopped: () => boolean,
+  done: Promise<unknown>,
 ): Promise<void> {
+  let stopped = false;
+  const ended = done.then(
+    () => {
+      stopped = true;
+    },
+    () => {
+      stopped = true;
+    },
+  );
   let switched = false;
-  while (!stopped()) {
-    await new Promise((r) => setTimeout(r, POLL_MS));
-    if (stopped()) break;
+  while (!stopped) {
+    const asked = Date.now();
     const job = await conn.domainExtras.jobStats(dom).catch(() => null);
-    if (!job || job.type === 0) continue;
-    const s = job.stats;
-    task.progress({
-      phase: describeJob(s),
-      done: Number(s.data_processed ?? 0),
-      total: Number(s.data_total ?? 0),
-      unit: "bytes",
-    });
-    if (
-      options.postCopy &&
-      !switched &&
-      Number(s.memory_iteration ?? 0) >= POSTCOPY_AFTER_ITERATION
-    ) {
-      switched = true;
-      await conn.domainExtras.startPostCopy(dom).then(
-        () => task.log("Memory did not converge: switched to post-copy"),
-        (e: Error) => task.log(`Post-copy switch refused: ${e.message}`, "warn"),
-      );
+    if (stopped) break;
+    if (job && job.type !== 0) {
+      const s = job.stats;
+      task.progress({
+        phase: describeJob(s),
+        done: Number(s.data_processed ?? 0),
+        total: Number(s.data_total ?? 0),
+        unit: "bytes",
+      });
+      const pass = Number(s.memory_iteration ?? 0);
+      if (options.postCopy && !switched && pass >= POSTCOPY_AFTER_ITERATION) {
+        switched = true;
+        await conn.domainExtras.startPostCopy(dom).then(
+          () => task.log("Memory did not converge: switched to post-copy"),
+          (e: Error) => task.log(`Post-copy switch refused: ${e.message}`, "warn"),
+        );
+      }
     }
+    const rest = POLL_MS - (Date.now() - asked);
+    if (rest > 0) await Promise.race([ended, new Promise((r) => setTimeout(r, rest))]);
   }
 }
 
@@ -198,7 +211,6 @@ export async function runMigration(
   // The blocking call runs on a connection of its own; the host's connection polls the job.
   const mover = await openTransferConnection(plan.source.id);
   startMove(plan.vm.uuid, { from: plan.source.id, to: plan.target.id });
-  let done = false;
   task.onCancel(async () => {
     task.log("Aborting the migration job; the VM stays on the source");
     await plan.source.conn.domainExtras
@@ -212,20 +224,15 @@ export async function runMigration(
         .setMaxDowntime(plan.dom, input.maxDowntimeMs)
         .catch((e: Error) => task.log(`Maximum downtime not set: ${e.message}`, "warn"));
     task.progress({ phase: "Starting", unit: "bytes" });
-    const polling = followJob(
-      plan.source.conn,
-      plan.dom,
-      task,
-      { postCopy: input.postCopy },
-      () => done,
-    );
     const dom = await mover.domains.lookupByUuid(plan.vm.uuid);
+    const moving = plan.target.migrationUri
+      ? mover.domainExtras.migrate(dom, plan.target.migrationUri, { flags, params })
+      : migrateThroughClient(mover, plan.target.conn, dom, { flags, params });
+    const follow = { postCopy: input.postCopy };
+    const polling = followJob(plan.source.conn, plan.dom, task, follow, moving);
     try {
-      if (plan.target.migrationUri)
-        await mover.domainExtras.migrate(dom, plan.target.migrationUri, { flags, params });
-      else await migrateThroughClient(mover, plan.target.conn, dom, { flags, params });
+      await moving;
     } finally {
-      done = true;
       await polling;
     }
     task.log(`Migrated in ${((Date.now() - started) / 1000).toFixed(1)} s`);
