@@ -5,8 +5,6 @@ import Link from "next/link";
 import { useCallback, useEffect, useState } from "react";
 import { LINK } from "@/components/ui/link-style";
 import { useToast } from "@/components/ui/toaster";
-import type { ServerMessage } from "@/lib/live/messages";
-import { useLiveEvents } from "@/lib/queries/live-socket";
 import { useCachedTasks, useTasks } from "@/lib/queries/tasks";
 import { isFinished, type TaskSummary } from "@/lib/tasks/summary";
 import { TaskProgress } from "./task-progress";
@@ -32,10 +30,8 @@ function useTaskNotices(): void {
     },
     [notify],
   );
-  useLiveEvents(
-    useCallback((m: ServerMessage) => (m.type === "task" ? ended(m.task) : undefined), [ended]),
-  );
-  // A task can end before its action's answer registers the watch: look in the cache as well.
+  // Every task message lands in the panel's cached list (applyTaskMessage), and so does a task
+  // that ended before its action's answer registered the watch: the cache is the one place to look.
   useCachedTasks(
     useCallback(
       (tasks: TaskSummary[]) => {

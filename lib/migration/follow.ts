@@ -3,13 +3,11 @@
 // the source's daemon without us); when it has ended, where the VM is decides the outcome. Until
 // then the VM counts as moving, so neither host's first sync shows it twice.
 import { connectionManager } from "@/lib/hosts/connection-manager";
-import { endMove, moveRow, startMove } from "@/lib/inventory/moving-vms";
-import { observeDomain } from "@/lib/inventory/observe-domain";
-import { saveObservation } from "@/lib/inventory/vm-store";
+import { endMove, startMove } from "@/lib/inventory/moving-vms";
 import type { Connection } from "@/lib/libvirt";
 import { resumeTask, type TaskRun } from "@/lib/tasks/run-task";
 import type { TaskSummary } from "@/lib/tasks/summary";
-import { describeJob } from "./migrate-vm";
+import { reportJob, settle } from "./migrate-vm";
 
 const WAIT_FOR_HOSTS_MS = 60_000;
 const POLL_MS = 500;
@@ -40,28 +38,15 @@ async function followAgain(task: TaskRun, uuid: string, from: string, to: string
         if (!job || job.type === 0) break;
         if (!seen) task.log("The migration job is still running on the source: following it");
         seen = true;
-        const s = job.stats;
-        task.progress({
-          phase: describeJob(s),
-          done: Number(s.data_processed ?? 0),
-          total: Number(s.data_total ?? 0),
-          unit: "bytes",
-        });
+        reportJob(task, job.stats);
         await pause(POLL_MS);
       }
     }
-    endMove(uuid);
-    const there = await target.domains.lookupByUuid(uuid).catch(() => null);
-    if (there) {
-      await moveRow(uuid, from, to);
-      await saveObservation(to, await observeDomain(target, there, true));
-      task.log("The VM runs on the target: the migration completed");
-      return { host: to };
-    }
-    await moveRow(uuid, to, from);
-    const here = await source.domains.lookupByUuid(uuid).catch(() => null);
-    if (here) await saveObservation(from, await observeDomain(source, here, true));
-    throw new Error("The migration did not complete: the VM is still on the source host");
+    const where = await settle(uuid, { id: from, conn: source }, { id: to, conn: target });
+    if (where === "source")
+      throw new Error("The migration did not complete: the VM is still on the source host");
+    task.log("The VM runs on the target: the migration completed");
+    return { host: to };
   } finally {
     endMove(uuid);
   }

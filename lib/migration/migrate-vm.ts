@@ -104,14 +104,8 @@ async function followJob(
     const job = await conn.domainExtras.jobStats(dom).catch(() => null);
     if (stopped) break;
     if (job && job.type !== 0) {
-      const s = job.stats;
-      task.progress({
-        phase: describeJob(s),
-        done: Number(s.data_processed ?? 0),
-        total: Number(s.data_total ?? 0),
-        unit: "bytes",
-      });
-      const pass = Number(s.memory_iteration ?? 0);
+      reportJob(task, job.stats);
+      const pass = Number(job.stats.memory_iteration ?? 0);
       if (options.postCopy && !switched && pass >= POSTCOPY_AFTER_ITERATION) {
         switched = true;
         await conn.domainExtras.startPostCopy(dom).then(
@@ -148,25 +142,40 @@ async function precreate(plan: MigrationPlan, pool: string, task: TaskRun) {
   };
 }
 
-/** Where the VM is after a migration ended: moves its row, reads it where it runs. */
-async function settle(plan: MigrationPlan, task: TaskRun): Promise<"target" | "source"> {
-  const { uuid } = plan.vm;
-  const there = await plan.target.conn.domains.lookupByUuid(uuid).catch(() => null);
-  const here = await plan.source.conn.domains.lookupByUuid(uuid).catch(() => null);
+/** One end of a migration, as settling it needs it. */
+export interface MigrationEnd {
+  id: string;
+  conn: Connection;
+}
+
+/**
+ * Where the VM is after a migration ended (its job finished, failed or was cancelled): ends the
+ * move, puts its one row on that host and reads it there. A temporary move leaves the source's
+ * definition (shut off): that is the VM there too.
+ */
+export async function settle(
+  uuid: string,
+  source: MigrationEnd,
+  target: MigrationEnd,
+): Promise<"target" | "source"> {
+  const there = await target.conn.domains.lookupByUuid(uuid).catch(() => null);
+  const here = await source.conn.domains.lookupByUuid(uuid).catch(() => null);
   endMove(uuid);
-  if (there) {
-    await moveRow(uuid, plan.source.id, plan.target.id);
-    await saveObservation(plan.target.id, await observeDomain(plan.target.conn, there, true));
-    // A temporary move leaves the source's definition: it is the VM there too (shut off).
-    if (here)
-      await saveObservation(plan.source.id, await observeDomain(plan.source.conn, here, true));
-    return "target";
-  }
-  await moveRow(uuid, plan.target.id, plan.source.id);
-  if (here)
-    await saveObservation(plan.source.id, await observeDomain(plan.source.conn, here, true));
-  task.log(`${plan.vm.name} is on ${plan.source.name}`);
-  return "source";
+  if (there) await moveRow(uuid, source.id, target.id);
+  else await moveRow(uuid, target.id, source.id);
+  if (there) await saveObservation(target.id, await observeDomain(target.conn, there, true));
+  if (here) await saveObservation(source.id, await observeDomain(source.conn, here, true));
+  return there ? "target" : "source";
+}
+
+/** One read of the job's stats as the task's progress and phase. */
+export function reportJob(task: TaskRun, stats: Record<string, TypedValue>): void {
+  task.progress({
+    phase: describeJob(stats),
+    done: Number(stats.data_processed ?? 0),
+    total: Number(stats.data_total ?? 0),
+    unit: "bytes",
+  });
 }
 
 async function removeSourceDisks(plan: MigrationPlan, task: TaskRun): Promise<void> {
@@ -237,14 +246,17 @@ export async function runMigration(
     }
     task.log(`Migrated in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   } catch (error) {
-    const where = await settle(plan, task).catch(() => "source" as const);
+    const where = await settle(plan.vm.uuid, plan.source, plan.target).catch(
+      () => "source" as const,
+    );
+    if (where === "source") task.log(`${plan.vm.name} is on ${plan.source.name}`);
     if (where === "source") await storage?.remove();
     throw error;
   } finally {
     endMove(plan.vm.uuid);
     await mover.close().catch(() => undefined);
   }
-  const where = await settle(plan, task);
+  const where = await settle(plan.vm.uuid, plan.source, plan.target);
   if (where !== "target") throw new Error(`${plan.vm.name} is still on ${plan.source.name}`);
   // The disks were copied and the source no longer has the VM: its old volumes go too.
   if (storage && flags & MigrateFlags.UNDEFINE_SOURCE) await removeSourceDisks(plan, task);

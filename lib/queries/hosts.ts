@@ -74,13 +74,16 @@ export function useLiveHosts(): void {
   useLiveEvents(listener);
 }
 
+async function readHosts(client: QueryClient): Promise<HostSummary[]> {
+  return mergeList(client, (await fetchJson<{ hosts: HostSummary[] }>("/api/v1/hosts")).hosts);
+}
+
 export function useHostList(initial: HostSummary[]) {
   useLiveHosts();
   const client = useQueryClient();
   return useQuery({
     queryKey: hostKeys.all,
-    queryFn: async () =>
-      mergeList(client, (await fetchJson<{ hosts: HostSummary[] }>("/api/v1/hosts")).hosts),
+    queryFn: () => readHosts(client),
     initialData: initial,
   });
 }
@@ -115,8 +118,7 @@ export function useHostChoices(enabled: boolean) {
   const client = useQueryClient();
   return useQuery({
     queryKey: hostKeys.all,
-    queryFn: async () =>
-      mergeList(client, (await fetchJson<{ hosts: HostSummary[] }>("/api/v1/hosts")).hosts),
+    queryFn: () => readHosts(client),
     enabled,
   });
 }

@@ -2,7 +2,6 @@
 // hosts, starts the migration as the server would (through the operation wrapper), prints the
 // task id once the job moves, and waits to be killed. Run by restart.test.ts.
 //   node --import tsx migrate-then-wait.ts DATA_DIR VM_ID TARGET_HOST_ID USER_ID
-import { setInterval } from "node:timers";
 
 const [dataDir, vmId, target, userId] = process.argv.slice(2);
 process.env.VIRTDECK_DATA_DIR = dataDir;
@@ -41,3 +40,5 @@ for (;;) {
 }
 console.info(JSON.stringify({ task: task.id }));
 setInterval(() => undefined, 1000);
+
+export {};
