@@ -21,7 +21,8 @@ import { useHostPools } from "@/lib/queries/storage";
 import type { TaskSummary } from "@/lib/tasks/summary";
 import { HostFactsCards } from "./host-facts-cards";
 import { HostForm } from "./host-form";
-import { HostStatusBadge } from "./host-status-badge";
+import { HostStatusBadge, MaintenanceBadge } from "./host-status-badge";
+import { MaintenanceCard } from "./maintenance-card";
 import { MigrationSettings } from "./migration-settings";
 import { StatusHistory } from "./status-history";
 
@@ -99,6 +100,7 @@ export function HostDetail({ host: initial, tasks }: { host: HostDetails; tasks:
         >
           <div className="flex flex-wrap items-center gap-3 text-sm">
             <HostStatusBadge status={host.status} error={host.lastError} />
+            {host.maintenance ? <MaintenanceBadge /> : null}
             {host.lastError && host.status !== "online" ? (
               <span data-testid="host-error" className="text-red-700 dark:text-red-300">
                 {host.lastError}
@@ -156,6 +158,7 @@ export function HostDetail({ host: initial, tasks }: { host: HostDetails; tasks:
             </Link>
           </Card>
           <StatusHistory history={initial.history} />
+          <MaintenanceCard host={host} running={initial.vmCounts.running ?? 0} />
           <MigrationSettings
             hostId={initial.id}
             migrationUri={initial.migrationUri}

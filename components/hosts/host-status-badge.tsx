@@ -26,3 +26,16 @@ export function HostStatusBadge({
     </span>
   );
 }
+
+/** A host in maintenance takes no new VMs. */
+export function MaintenanceBadge() {
+  return (
+    <span
+      data-testid="host-maintenance"
+      title="In maintenance: no new VMs land here"
+      className="inline-flex items-center rounded-full bg-amber-100 px-2 py-0.5 text-xs font-medium text-amber-800 dark:bg-amber-500/15 dark:text-amber-300"
+    >
+      maintenance
+    </span>
+  );
+}

@@ -12,7 +12,7 @@ import type { HostSummary } from "@/lib/inventory/summaries";
 import { ROOT, useCan, useGate } from "@/lib/queries/access";
 import { useHostCache, useHostList } from "@/lib/queries/hosts";
 import { HostForm } from "./host-form";
-import { HostStatusBadge } from "./host-status-badge";
+import { HostStatusBadge, MaintenanceBadge } from "./host-status-badge";
 import { LocalHostOffer } from "./local-host-offer";
 
 export function HostsClient({
@@ -88,6 +88,11 @@ export function HostsClient({
                   <td className="py-2 font-mono text-xs break-all">{host.uri}</td>
                   <td className="py-2">
                     <HostStatusBadge status={host.status} error={host.lastError} />
+                    {host.maintenance ? (
+                      <span className="ml-1">
+                        <MaintenanceBadge />
+                      </span>
+                    ) : null}
                     {host.lastError && host.status !== "online" ? (
                       <p
                         data-testid="host-error"

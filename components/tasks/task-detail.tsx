@@ -3,13 +3,18 @@ import { useEffect, useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
+import { LINK } from "@/components/ui/link-style";
 import { useRun } from "@/components/ui/use-run";
 import { cancelTaskAction } from "@/lib/actions/tasks";
 import { formatUtc } from "@/lib/format";
 import { useTask } from "@/lib/queries/tasks";
 import { isFinished, type TaskDetail } from "@/lib/tasks/summary";
+import { TaskHistory } from "./task-history";
 import { TaskProgress } from "./task-progress";
 import { TaskStateBadge } from "./task-state-badge";
+
+/** Kinds whose work is done by child tasks, one per VM. */
+const PARENT_KINDS = new Set(["host.evacuate", "vm.migrate-many"]);
 
 const LEVEL: Record<string, string> = {
   info: "",
@@ -45,6 +50,16 @@ export function TaskDetailView({
           </dd>
           <dt className="text-zinc-500">Object</dt>
           <dd>{task.objectLabel}</dd>
+          {task.parentId ? (
+            <>
+              <dt className="text-zinc-500">Part of</dt>
+              <dd>
+                <a className={LINK} href={`/tasks/${task.parentId}`}>
+                  the parent task
+                </a>
+              </dd>
+            </>
+          ) : null}
           <dt className="text-zinc-500">Started by</dt>
           <dd>{task.username}</dd>
           <dt className="text-zinc-500">Started</dt>
@@ -82,6 +97,13 @@ export function TaskDetailView({
           </p>
         ) : null}
       </Card>
+      {PARENT_KINDS.has(task.kind) ? (
+        <TaskHistory
+          filter={{ parent: task.id, limit: 100 }}
+          label="Migrations of this task"
+          title="Migrations"
+        />
+      ) : null}
       <Card title="Log">
         <ol
           ref={log}
@@ -115,7 +137,9 @@ export function TaskDetailView({
       >
         {task.kind === "vm.migrate"
           ? "The migration job is aborted; the VM keeps running on the source host."
-          : "The task stops as soon as libvirt lets it and removes what it had made so far."}
+          : PARENT_KINDS.has(task.kind)
+            ? "No more migrations start; the ones under way are aborted and those VMs stay where they were."
+            : "The task stops as soon as libvirt lets it and removes what it had made so far."}
       </ConfirmDialog>
     </div>
   );

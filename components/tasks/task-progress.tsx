@@ -5,7 +5,7 @@ import { formatBytes } from "@/lib/storage/sizes";
 import { isFinished, type TaskSummary } from "@/lib/tasks/summary";
 
 function amount(task: TaskSummary, n: number): string {
-  return task.unit === "bytes" ? formatBytes(n) : String(n);
+  return task.unit === "bytes" ? formatBytes(n) : task.unit === "vms" ? `${n} VMs` : String(n);
 }
 
 /**

@@ -58,7 +58,10 @@ export function MigrateVmButton({ vm }: { vm: VmSummary }) {
   const { data: task } = useTask(started?.id ?? null, started ?? undefined);
   const { start, pending } = useStartTask("migrate-outcome");
   const chosenTarget =
-    target || targets.find((h) => h.status === "online")?.id || targets[0]?.id || "";
+    target ||
+    targets.find((h) => h.status === "online" && !h.maintenance)?.id ||
+    targets[0]?.id ||
+    "";
   const input = {
     id: vm.id,
     target: chosenTarget,
@@ -159,8 +162,8 @@ export function MigrateVmButton({ vm }: { vm: VmSummary }) {
                 onChange={(e) => setTarget(e.target.value)}
               >
                 {targets.map((h) => (
-                  <option key={h.id} value={h.id}>
-                    {h.name} ({h.status})
+                  <option key={h.id} value={h.id} disabled={h.maintenance}>
+                    {h.name} ({h.maintenance ? "maintenance" : h.status})
                   </option>
                 ))}
               </SelectField>

@@ -4,11 +4,13 @@ import { useMemo, useRef, useState, useTransition } from "react";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { useToast } from "@/components/ui/toaster";
+import { migrateManyAction } from "@/lib/actions/migration";
 import { vmBulkAction } from "@/lib/actions/vms";
 import { formatKiB } from "@/lib/format";
 import { filterVms } from "@/lib/inventory/filter-vms";
 import type { HostSummary, VmListItem } from "@/lib/inventory/summaries";
 import { useVmList } from "@/lib/queries/vms";
+import { MigrateManyDialog } from "./migrate-many-dialog";
 import { StateBadge } from "./state-badge";
 import { VmActionButtons } from "./vm-action-buttons";
 import {
@@ -39,6 +41,7 @@ export function VmTable({ initialVms, hosts }: { initialVms: VmListItem[]; hosts
   const [page, setPage] = useState(0);
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [forgetting, setForgetting] = useState(false);
+  const [migrating, setMigrating] = useState(false);
   const { notify } = useToast();
   const [pending, startTransition] = useTransition();
   const searchRef = useRef<HTMLInputElement>(null);
@@ -72,6 +75,7 @@ export function VmTable({ initialVms, hosts }: { initialVms: VmListItem[]; hosts
     });
   const allOnPage = rows.length > 0 && rows.every((r) => selected.has(r.id));
   const selectedGone = vms.filter((v) => v.gone && selected.has(v.id)).map((v) => v.id);
+  const selectedHere = vms.filter((v) => !v.gone && selected.has(v.id));
   const bulk = (action: "start" | "shutdown" | "forget", ids = [...selected]) =>
     startTransition(async () => {
       setForgetting(false);
@@ -120,6 +124,11 @@ export function VmTable({ initialVms, hosts }: { initialVms: VmListItem[]; hosts
             <Button variant="secondary" disabled={pending} onClick={() => bulk("shutdown")}>
               Shut down selected
             </Button>
+            {selectedHere.length > 0 ? (
+              <Button variant="secondary" disabled={pending} onClick={() => setMigrating(true)}>
+                Migrate selected…
+              </Button>
+            ) : null}
             {selectedGone.length > 0 ? (
               <Button variant="danger" disabled={pending} onClick={() => setForgetting(true)}>
                 Forget {selectedGone.length} gone
@@ -139,6 +148,37 @@ export function VmTable({ initialVms, hosts }: { initialVms: VmListItem[]; hosts
         They are no longer on their hosts. Virtdeck removes them from the inventory with their tags
         and notes; the other selected VMs are left alone.
       </ConfirmDialog>
+      <MigrateManyDialog
+        open={migrating}
+        title={`Migrate ${selectedHere.length} VM${selectedHere.length === 1 ? "" : "s"}`}
+        confirmLabel="Migrate"
+        intro={
+          <>
+            {selectedHere.map((v) => v.name).join(", ")}: the running ones live, the shut-off ones
+            by moving their definitions. One task, with a task per VM.
+          </>
+        }
+        exclude={
+          // A target that already holds every chosen VM would move none of them.
+          [...new Set(selectedHere.map((v) => v.hostId))].length === 1
+            ? [selectedHere[0]?.hostId ?? ""]
+            : []
+        }
+        allowAuto={false}
+        onStart={(c) =>
+          migrateManyAction({
+            ids: selectedHere.map((v) => v.id),
+            target: c.target,
+            storage: c.storage,
+            pool: c.storage === "copy" ? c.pool : undefined,
+            concurrency: c.concurrency,
+          })
+        }
+        onClose={() => {
+          setMigrating(false);
+          setSelected(new Set());
+        }}
+      />
       <div className="overflow-x-auto rounded-lg border border-zinc-200 bg-white dark:border-zinc-800 dark:bg-zinc-900">
         <table className="w-full text-left text-sm" aria-label="Virtual machines">
           <thead className="border-b border-zinc-200 text-xs uppercase text-zinc-500 dark:border-zinc-800 dark:text-zinc-400">

@@ -1,6 +1,7 @@
 "use server";
 import {
   addHostOp,
+  hostMaintenanceOp,
   hostMigrationOp,
   removeHostOp,
   testHostOp,
@@ -13,3 +14,4 @@ export const addHostAction = serverAction(addHostOp);
 export const updateHostAction = serverAction(updateHostOp);
 export const removeHostAction = serverAction(removeHostOp);
 export const hostMigrationAction = serverAction(hostMigrationOp);
+export const hostMaintenanceAction = serverAction(hostMaintenanceOp);

@@ -10,6 +10,7 @@ import { toHostSummary } from "@/lib/inventory/summaries";
 import {
   createHostSchema,
   hostIdSchema,
+  hostMaintenanceSchema,
   hostMigrationSchema,
   testHostSchema,
   updateHostSchema,
@@ -17,7 +18,7 @@ import {
 import { getHostDetails } from "./host-details";
 import { probeHost } from "./probe-host";
 import { createHost, updateHost } from "./save-host";
-import { deleteHost, listHosts } from "./store";
+import { deleteHost, listHosts, saveMigrationSettings, setMaintenance } from "./store";
 import { serverReach } from "./uri-reach";
 
 const onHost = { on: "host", target: (i: { id: string }) => host(i.id) } as const;
@@ -129,14 +130,21 @@ export const hostMigrationOp = operation({
   audit: true,
   run: async (input, { audit }) => {
     audit.detail = `uri ${input.migrationUri ?? "(none)"}, address ${input.migrationAddress ?? "(none)"}`;
-    const host = await db.host.update({
-      where: { id: input.id },
-      data: {
-        migrationUri: input.migrationUri ?? null,
-        migrationAddress: input.migrationAddress ?? null,
-      },
-    });
+    const host = await saveMigrationSettings(input.id, input);
     return { migrationUri: host.migrationUri, migrationAddress: host.migrationAddress };
+  },
+});
+
+export const hostMaintenanceOp = operation({
+  name: "host.maintenance",
+  summary:
+    "Puts a host in maintenance (no new VMs are created, cloned or migrated there) or takes it out; its running VMs stay",
+  input: hostMaintenanceSchema,
+  access: { privilege: "Host.Modify", ...onHost },
+  audit: true,
+  run: async ({ id, maintenance }, { audit }) => {
+    audit.detail = maintenance ? "into maintenance" : "out of maintenance";
+    return { host: toHostSummary(await setMaintenance(id, maintenance)) };
   },
 });
 

@@ -11,6 +11,8 @@ export interface HostSummary {
   lastError: string | null;
   statusChangedAt: string | null;
   lastSeenAt: string | null;
+  /** In maintenance: no new VMs land here. */
+  maintenance: boolean;
 }
 
 export interface DiskSummary {
@@ -104,6 +106,7 @@ export function toHostSummary(host: Host): HostSummary {
     lastError: host.lastError,
     statusChangedAt: host.statusChangedAt?.toISOString() ?? null,
     lastSeenAt: host.lastSeenAt?.toISOString() ?? null,
+    maintenance: host.maintenance,
   };
 }
 

@@ -25,6 +25,7 @@ export interface HostEnd {
   conn: Connection;
   migrationUri: string | null;
   migrationAddress: string | null;
+  maintenance: boolean;
 }
 
 export interface DiskToMove {
@@ -67,6 +68,7 @@ async function hostEnd(id: string): Promise<HostEnd> {
     conn: connectionManager().connection(host.id, host.name),
     migrationUri: host.migrationUri,
     migrationAddress: host.migrationAddress,
+    maintenance: host.maintenance,
   };
 }
 
@@ -123,6 +125,10 @@ export async function preflight(
   } catch (error) {
     const why = toAppError(error)?.message ?? "it does not answer";
     checks.push(say("Target host", false, why));
+    return { checks, plan: null, choices: null };
+  }
+  if (target.maintenance) {
+    checks.push(say("Target host", false, `${target.name} is in maintenance: it takes no new VMs`));
     return { checks, plan: null, choices: null };
   }
   checks.push(say("Target host", true, `${target.name} is online`));

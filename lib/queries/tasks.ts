@@ -14,6 +14,8 @@ export interface TaskFilter {
   state?: "active" | TaskSummary["state"];
   vm?: string;
   host?: string;
+  /** A parent task's children. */
+  parent?: string;
   limit?: number;
 }
 
@@ -28,6 +30,7 @@ export function matchesFilter(task: TaskSummary, filter: TaskFilter): boolean {
   if (filter.state && filter.state !== "active" && filter.state !== task.state) return false;
   if (filter.vm && task.vmUuid !== filter.vm.toLowerCase()) return false;
   if (filter.host && task.hostId !== filter.host) return false;
+  if (filter.parent && task.parentId !== filter.parent) return false;
   return true;
 }
 

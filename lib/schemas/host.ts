@@ -85,3 +85,8 @@ export const hostMigrationSchema = z.object({
   ),
 });
 export type HostMigrationInput = z.infer<typeof hostMigrationSchema>;
+
+export const hostMaintenanceSchema = z.object({
+  id: z.string().min(1).max(64),
+  maintenance: z.boolean({ message: "maintenance: true or false" }),
+});

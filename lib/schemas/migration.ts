@@ -41,3 +41,53 @@ export const migrateVmSchema = migrationCheckSchema.refine((m) => m.storage !== 
 });
 
 export type MigrateVmInput = z.infer<typeof migrationCheckSchema>;
+
+/** How many migrations an evacuation or a multi-VM migration runs at once. */
+const concurrency = z.coerce
+  .number()
+  .int("concurrency: a whole number")
+  .min(1, "concurrency: at least 1")
+  .max(4, "concurrency: at most 4")
+  .default(2);
+
+/** What every VM of an evacuation or a multi-VM migration is migrated with. */
+const manyFields = {
+  storage: migrationCheckSchema.shape.storage,
+  pool: poolNameSchema.optional(),
+  autoConverge: z.boolean().default(false),
+  concurrency,
+};
+
+const poolForCopies = <T extends { storage: string; pool?: string | undefined }>(m: T) =>
+  m.storage !== "copy" || Boolean(m.pool);
+const poolMessage = {
+  message: "pool: choose the target's pool for the copied disks",
+  path: ["pool"],
+};
+
+export const evacuateHostSchema = z
+  .object({
+    id: z.string().min(1).max(64),
+    /** The host every VM goes to; absent: each to the host with the most free memory that passes the checks. */
+    target: z.string().min(1).max(64).optional(),
+    /** Shut-off VMs too (their definitions move; their disks must be on shared storage). */
+    includeStopped: z.boolean().default(false),
+    /** Put the host in maintenance first, so nothing new lands on it meanwhile. */
+    maintenance: z.boolean().default(true),
+    ...manyFields,
+  })
+  .refine(poolForCopies, poolMessage);
+
+export const migrateManySchema = z
+  .object({
+    ids: z
+      .array(z.string().min(1).max(64))
+      .min(1, "ids: choose at least one VM")
+      .max(100, "ids: at most 100 VMs at once"),
+    target: z.string().min(1, "target: choose the host to migrate to").max(64),
+    ...manyFields,
+  })
+  .refine(poolForCopies, poolMessage);
+
+export type EvacuateHostInput = z.infer<typeof evacuateHostSchema>;
+export type MigrateManyInput = z.infer<typeof migrateManySchema>;

@@ -11,6 +11,8 @@ export const taskListQuerySchema = z.object({
   /** A VM's UUID: its history, wherever it ran. */
   vm: z.string().uuid("vm: a VM's UUID").optional(),
   host: z.string().max(64).optional(),
+  /** A parent task's id: its children (an evacuation's migrations). */
+  parent: z.string().uuid("parent: a task id (a UUID)").optional(),
   limit: z.coerce.number().int().min(1).max(500).default(50),
 });
 export type TaskListQuery = z.infer<typeof taskListQuerySchema>;

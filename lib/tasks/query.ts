@@ -1,5 +1,5 @@
 // Reading tasks: the ones a caller may follow (their own, and those on objects they may see),
-// newest first, filtered by state, kind, VM or host.
+// newest first, filtered by state, kind, VM, host or parent task.
 import type { Access } from "@/lib/access/access";
 import { mayFollowTask } from "@/lib/access/live-filter";
 import { db } from "@/lib/db/client";
@@ -18,6 +18,7 @@ export async function listTasks(access: Access, query: TaskListQuery): Promise<T
   if (query.kind) where.kind = query.kind;
   if (query.vm) where.vmUuid = query.vm.toLowerCase();
   if (query.host) where.hostId = query.host;
+  if (query.parent) where.parentId = query.parent;
   const rows = await db.task.findMany({
     where,
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],

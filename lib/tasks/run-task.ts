@@ -3,6 +3,7 @@
 // bundle and server.ts load separate copies of this module, so the registry lives on globalThis.
 import { randomUUID } from "node:crypto";
 import type { SignedInContext } from "@/lib/access/operation";
+import type { AccessObject } from "@/lib/access/paths";
 import { recordAudit } from "@/lib/audit/record";
 import type { SessionUser } from "@/lib/auth/session-store";
 import { db } from "@/lib/db/client";
@@ -28,6 +29,8 @@ export interface TaskProgress {
 /** What a task's body is given: its id, progress and log, and how it learns of a cancel. */
 export interface TaskRun {
   readonly id: string;
+  /** Who started it (a child task is its parent's user's). */
+  readonly user: TaskUser;
   /** Aborted when someone cancels the task. */
   readonly signal: AbortSignal;
   progress(p: TaskProgress): void;
@@ -48,6 +51,14 @@ export interface TaskStart {
   vmUuid?: string;
   /** What a follower needs after a restart (a migration's source and target), kept as its result until it ends. */
   facts?: unknown;
+}
+
+type TaskUser = Pick<SessionUser, "userId" | "username">;
+
+/** What a task is about, as the permission tree and the audit trail name it. */
+interface TaskObject {
+  object: AccessObject;
+  label: string;
 }
 
 interface Running {
@@ -84,7 +95,38 @@ export async function startTask(
 ): Promise<TaskSummary> {
   const target = ctx.target;
   if (!target) throw new Error(`task ${start.kind} needs an operation with an object`);
-  const object = target.object;
+  const task = await createTask(ctx.user, target, start);
+  ctx.audit.detail = [ctx.audit.detail, `task ${task.id}`].filter(Boolean).join("; ");
+  void execute(task, ctx.user, start.kind, body, `Started by ${ctx.user.username}: ${task.title}`);
+  return { ...task };
+}
+
+/**
+ * Runs `body` as a child of a running task (one VM of an evacuation) and resolves with the
+ * child as it ended. Cancelling the parent cancels the child; the child can be cancelled alone.
+ */
+export async function runChildTask(
+  parent: TaskRun,
+  about: TaskObject,
+  start: Omit<TaskStart, "parentId">,
+  body: (task: TaskRun) => Promise<unknown>,
+): Promise<TaskSummary> {
+  const task = await createTask(parent.user, about, { ...start, parentId: parent.id });
+  const ended = execute(
+    task,
+    parent.user,
+    start.kind,
+    body,
+    `Part of task ${parent.id}: ${task.title}`,
+  );
+  parent.onCancel(() =>
+    stopRunning(task.id, `${running().get(parent.id)?.cancelledBy ?? "someone"} (the parent task)`),
+  );
+  return ended;
+}
+
+async function createTask(user: TaskUser, about: TaskObject, start: TaskStart) {
+  const object = about.object;
   const hostId = "hostId" in object ? object.hostId : null;
   const vmUuid = start.vmUuid ?? (object.kind === "vm" ? object.uuid.toLowerCase() : null);
   const now = new Date();
@@ -94,11 +136,11 @@ export async function startTask(
       kind: start.kind,
       title: start.title,
       object: JSON.stringify(object),
-      objectLabel: target.label,
+      objectLabel: about.label,
       hostId,
       vmUuid,
-      userId: ctx.user.userId,
-      username: ctx.user.username,
+      userId: user.userId || null,
+      username: user.username,
       state: "running",
       cancellable: start.cancel !== false,
       result: start.facts === undefined ? null : JSON.stringify(start.facts),
@@ -107,10 +149,7 @@ export async function startTask(
       startedAt: now,
     },
   });
-  const task = taskSummary(row);
-  ctx.audit.detail = [ctx.audit.detail, `task ${task.id}`].filter(Boolean).join("; ");
-  void execute(task, ctx.user, start.kind, body, `Started by ${ctx.user.username}: ${task.title}`);
-  return { ...task };
+  return taskSummary(row);
 }
 
 /**
@@ -128,11 +167,11 @@ export function resumeTask(
 
 async function execute(
   task: TaskSummary,
-  user: Pick<SessionUser, "userId" | "username">,
+  user: TaskUser,
   kind: string,
   body: (task: TaskRun) => Promise<unknown>,
   firstLine: string,
-): Promise<void> {
+): Promise<TaskSummary> {
   // Every write of this task goes through one chain, so the log and the state stay in order.
   let chain: Promise<unknown> = Promise.resolve();
   const write = (step: () => Promise<unknown>) => {
@@ -159,6 +198,7 @@ async function execute(
   const entry: Running = { controller, hooks: [], cancelledBy: null, run: null as never };
   const run: TaskRun = {
     id: task.id,
+    user,
     signal: controller.signal,
     progress(p) {
       if (p.done !== undefined) task.done = p.done;
@@ -246,14 +286,7 @@ async function execute(
       outcome: state === "cancelled" ? "refused" : "error",
       detail: `task ${task.id} ${state}: ${error}`,
     }).catch((e: unknown) => console.error(`[virtdeck] task audit: ${toActionError(e)}`));
-}
-
-/** Moves a task on to another host (a migrated VM's task follows the VM). */
-export async function moveTaskObject(taskId: string, hostId: string): Promise<void> {
-  const row = await db.task.findUnique({ where: { id: taskId } });
-  if (!row) return;
-  const object = { ...(JSON.parse(row.object) as Record<string, unknown>), hostId };
-  await db.task.update({ where: { id: taskId }, data: { hostId, object: JSON.stringify(object) } });
+  return { ...task };
 }
 
 /** Asks a running task to stop; refuses, in words, one that cannot. */
@@ -265,15 +298,21 @@ export async function cancelTask(id: string, by: SessionUser): Promise<TaskSumma
   if (isFinished(task.state)) throw new AppError("conflict", `The task has already ${task.state}`);
   if (!task.cancellable) throw new AppError("conflict", "This task cannot be cancelled");
   if (!entry) throw new AppError("conflict", "This task is not running in this server process");
-  if (entry.cancelledBy) return task;
-  entry.cancelledBy = by.username;
-  entry.run.log(`Cancel asked by ${by.username}`, "warn");
+  await stopRunning(id, by.username);
+  return task;
+}
+
+/** Marks a running task cancelled by `by` and runs its cancel hooks (its children's too). */
+async function stopRunning(id: string, by: string): Promise<void> {
+  const entry = running().get(id);
+  if (!entry || entry.cancelledBy) return;
+  entry.cancelledBy = by;
+  entry.run.log(`Cancel asked by ${by}`, "warn");
   entry.controller.abort();
   for (const hook of entry.hooks)
     await Promise.resolve()
       .then(hook)
       .catch(() => undefined);
-  return task;
 }
 
 /**

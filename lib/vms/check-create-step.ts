@@ -1,5 +1,6 @@
 // One step of the create wizard, checked on the server before Next: its fields were parsed with
 // create's rules (createVmStepSchema); here the same host checks as create for those fields.
+import { requireNotInMaintenance } from "@/lib/hosts/store";
 import "server-only";
 import { hostConnection, withTimeout } from "@/lib/hosts/live-read";
 import type { CreateVmStepInput } from "@/lib/schemas/vm-create";
@@ -38,6 +39,7 @@ async function runChecks(
 
 /** Refuses the step's first problem on the host, naming its field; nothing is changed. */
 export async function checkCreateStep(input: CreateVmStepInput): Promise<void> {
+  await requireNotInMaintenance(input.hostId, "create a VM");
   const { host, conn } = await hostConnection(input.hostId);
   await withTimeout(runChecks(conn, input), host.name);
 }

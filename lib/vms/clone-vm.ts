@@ -2,6 +2,7 @@
 // same domain XML under the new name with no UUID and no MACs, so libvirt makes fresh ones.
 // It runs as a task: the copies' bytes are its progress; a cancel stops after the copy under
 // way (libvirt's volume copy cannot be interrupted) and deletes what was copied.
+import { requireNotInMaintenance } from "@/lib/hosts/store";
 import "server-only";
 import { AppError } from "@/lib/errors";
 import { observeDomain } from "@/lib/inventory/observe-domain";
@@ -38,6 +39,7 @@ export interface ClonePlan {
  */
 export async function planClone(input: CloneVmInput): Promise<ClonePlan> {
   const vm = await vmOnHost(input.id);
+  await requireNotInMaintenance(vm.hostId, "clone a VM");
   const conn = vm.conn;
   if (await conn.domains.isActive(vm.dom))
     throw new AppError(

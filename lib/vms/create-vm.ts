@@ -1,6 +1,7 @@
 // Creates a VM from the wizard's (or the API's) fields: checks what it can before anything
 // reaches the host, creates the new disk volume, defines the domain and starts it when asked.
 // A failure after the volume exists removes the volume (and the domain) again.
+import { requireNotInMaintenance } from "@/lib/hosts/store";
 import "server-only";
 import { AppError } from "@/lib/errors";
 import { hostConnection, withTimeout } from "@/lib/hosts/live-read";
@@ -135,6 +136,7 @@ async function createDisk(
 
 /** Defines (and optionally starts) the VM; returns its inventory id. */
 export async function createVm(input: CreateVmInput): Promise<{ id: string }> {
+  await requireNotInMaintenance(input.hostId, "create a VM");
   const { host, conn } = await hostConnection(input.hostId);
   const { formats } = await checkOnHost(conn, input);
   const vol = await createDisk(conn, input);

@@ -31,7 +31,7 @@ export function CreateVmWizard({
   hosts,
 }: {
   options: CreateVmOptions;
-  hosts: { id: string; name: string }[];
+  hosts: { id: string; name: string; maintenance?: boolean }[];
 }) {
   const router = useRouter();
   const [options, setOptions] = useState(initialOptions);

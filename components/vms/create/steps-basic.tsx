@@ -23,7 +23,7 @@ export function NameStep({
   onHost,
   switching,
 }: StepProps & {
-  hosts: { id: string; name: string }[];
+  hosts: { id: string; name: string; maintenance?: boolean }[];
   onHost: (id: string) => void;
   /** Reading the chosen host's options. */
   switching: boolean;
@@ -48,8 +48,9 @@ export function NameStep({
         onChange={(e) => onHost(e.target.value)}
       >
         {hosts.map((h) => (
-          <option key={h.id} value={h.id}>
+          <option key={h.id} value={h.id} disabled={h.maintenance}>
             {h.name}
+            {h.maintenance ? " (maintenance: takes no new VMs)" : ""}
           </option>
         ))}
       </SelectField>

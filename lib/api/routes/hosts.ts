@@ -4,12 +4,14 @@ import type { Access } from "@/lib/access/access";
 import {
   addHostOp,
   getHostOp,
+  hostMaintenanceOp,
   hostMigrationOp,
   listHostsOp,
   removeHostOp,
   testHostOp,
   updateHostOp,
 } from "@/lib/hosts/operations";
+import { evacuateHostOp } from "@/lib/migration/operations";
 import { getNetworkDetail } from "@/lib/networks/network-detail";
 import {
   addDhcpHostOp,
@@ -61,6 +63,12 @@ export const hostRoutes = {
   "PUT /api/v1/hosts/{hostId}": { operation: updateHostOp, params: byId },
   "DELETE /api/v1/hosts/{hostId}": { operation: removeHostOp, params: byId },
   "PUT /api/v1/hosts/{hostId}/migration": { operation: hostMigrationOp, params: byId },
+  "PUT /api/v1/hosts/{hostId}/maintenance": { operation: hostMaintenanceOp, params: byId },
+  "POST /api/v1/hosts/{hostId}/evacuate": {
+    operation: evacuateHostOp,
+    params: byId,
+    ...acceptedTask,
+  },
   "GET /api/v1/hosts/{hostId}/vm-options": { operation: createVmOptionsOp },
   "GET /api/v1/hosts/{hostId}/nic-targets": { operation: nicTargetsOp },
   "GET /api/v1/hosts/{hostId}/network-proposal": { operation: proposeNetworkOp },

@@ -4,7 +4,10 @@ import type { TaskSummary } from "@/lib/tasks/summary";
 import type { RouteSpec } from "../route";
 
 export const taskRoutes = {
-  "GET /api/v1/tasks": { operation: listTasksOp, query: ["state", "kind", "vm", "host", "limit"] },
+  "GET /api/v1/tasks": {
+    operation: listTasksOp,
+    query: ["state", "kind", "vm", "host", "parent", "limit"],
+  },
   "GET /api/v1/tasks/{id}": { operation: getTaskOp },
   "POST /api/v1/tasks/{id}/cancel": { operation: cancelTaskOp, status: 202 },
 } satisfies Record<string, RouteSpec>;

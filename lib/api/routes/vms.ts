@@ -1,6 +1,6 @@
 // /api/v1/vms: the inventory, lifecycle, configuration, consoles, NICs and snapshots.
 import { openConsoleOp, screenshotOp } from "@/lib/consoles/operations";
-import { migrateVmOp, migrationCheckOp } from "@/lib/migration/operations";
+import { migrateManyOp, migrateVmOp, migrationCheckOp } from "@/lib/migration/operations";
 import { cloneVmOp, createVmOp, deleteVmOp, previewVmXmlOp } from "@/lib/vms/operations/allocate";
 import {
   attachDiskOp,
@@ -63,6 +63,7 @@ export const vmRoutes = {
   "GET /api/v1/vms/{id}/xml/config": { operation: readVmXmlOp, respond: xml },
   "PUT /api/v1/vms/{id}/xml": { operation: saveVmXmlOp },
   "POST /api/v1/vms/{id}/clone": { operation: cloneVmOp, ...acceptedTask },
+  "POST /api/v1/vms/migrate": { operation: migrateManyOp, ...acceptedTask },
   "POST /api/v1/vms/{id}/migrate": { operation: migrateVmOp, ...acceptedTask },
   "POST /api/v1/vms/{id}/migrate/check": { operation: migrationCheckOp },
   "POST /api/v1/vms/{id}/consoles": {

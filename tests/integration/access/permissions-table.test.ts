@@ -260,6 +260,13 @@ const CASES: Record<string, Case> = {
     expect: andThen(vm("VM.Migrate"), root("VM.Allocate")),
     input: (f) => ({ id: f.vmId, target: f.host2, networks: { "no-such": "net" } }),
   },
+  // VM.Allocate on host 2 (the target) first: the viewer sees it and is refused, the stranger
+  // (Operator there) passes and is refused VM.Migrate on host 1's VM; op and the token do not see
+  // host 2 at all.
+  "vm.migrate-many": {
+    expect: { anon: 401, viewer: 403, stranger: 403, op: 404, token: 404, admin: "ok" },
+    input: (f) => ({ ids: [f.vmId], target: f.host2 }),
+  },
   "vm.snapshot.list": { expect: vm("VM.Audit"), input: (f) => ({ id: f.vmId }), read: true },
   "vm.snapshot.create": { expect: vm("VM.Snapshot"), input: (f) => ({ id: f.vmId, name: "s1" }) },
   "vm.snapshot.revert": { expect: vm("VM.Snapshot"), input: (f) => ({ id: f.vmId, name: "s1" }) },
@@ -299,6 +306,14 @@ const CASES: Record<string, Case> = {
   "host.migration-settings": {
     expect: host("Host.Modify"),
     input: (f) => ({ id: f.host1, migrationAddress: "tcp://10.250.0.1" }),
+  },
+  "host.maintenance": {
+    expect: host("Host.Modify"),
+    input: (f) => ({ id: f.host1, maintenance: false }),
+  },
+  "host.evacuate": {
+    expect: andThen(host("VM.Migrate"), root("VM.Allocate")),
+    input: (f) => ({ id: f.host1, target: f.host2, maintenance: false }),
   },
   // Tasks: anyone signed in, seeing their own and those on what they may see.
   "task.list": { expect: signedIn, input: () => ({}), read: true },

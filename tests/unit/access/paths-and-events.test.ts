@@ -110,6 +110,7 @@ describe("live messages", () => {
           lastError: null,
           statusChangedAt: null,
           lastSeenAt: null,
+          maintenance: false,
         },
       }) as const;
     expect(mayReceive(op, host("h1"))).toBe(true);

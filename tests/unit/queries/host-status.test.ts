@@ -10,6 +10,7 @@ const host = (over: Partial<HostSummary>): HostSummary => ({
   lastError: null,
   statusChangedAt: "2026-11-27T10:00:00.000Z",
   lastSeenAt: null,
+  maintenance: false,
   ...over,
 });
 

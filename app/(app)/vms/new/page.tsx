@@ -19,8 +19,9 @@ export default async function Page({ searchParams }: { searchParams: Promise<{ h
   // Only the hosts where the caller may create VMs are offered.
   const hosts = (await listHosts())
     .filter((h) => access.can("VM.Allocate", { kind: "host", hostId: h.id }))
-    .map((h) => ({ id: h.id, name: h.name }));
-  const host = hosts.find((h) => h.id === wanted) ?? hosts[0];
+    .map((h) => ({ id: h.id, name: h.name, maintenance: h.maintenance }));
+  // A host in maintenance takes no new VMs: it is shown, not chosen.
+  const host = hosts.find((h) => h.id === wanted) ?? hosts.find((h) => !h.maintenance) ?? hosts[0];
   const back = (
     <Link href="/vms" className={`text-sm ${LINK}`}>
       ← All VMs

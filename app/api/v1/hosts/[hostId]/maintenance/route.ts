@@ -1,0 +1,3 @@
+import { apiRoute } from "@/lib/api/routes";
+
+export const PUT = apiRoute("PUT /api/v1/hosts/{hostId}/maintenance");
