@@ -5,7 +5,7 @@ import { formatBytes } from "@/lib/storage/sizes";
 import { isFinished, type TaskSummary } from "@/lib/tasks/summary";
 
 function amount(task: TaskSummary, n: number): string {
-  return task.unit === "bytes" ? formatBytes(n) : task.unit === "vms" ? `${n} VMs` : String(n);
+  return task.unit === "bytes" ? formatBytes(n) : String(n);
 }
 
 /**
@@ -50,7 +50,7 @@ export function TaskProgress({ task, compact = false }: { task: TaskSummary; com
       <ProgressBar label={`Progress of ${task.title}`} percent={pct} tone={tone} />
       <span className="text-xs text-zinc-500 dark:text-zinc-400" data-testid="task-percent">
         {total > 0
-          ? `${pct} % · ${amount(task, Math.min(done, total))} of ${amount(task, total)}`
+          ? `${pct} % · ${amount(task, Math.min(done, total))} of ${amount(task, total)}${task.unit === "vms" ? " VMs" : ""}`
           : task.state === "running"
             ? "Starting…"
             : task.state}

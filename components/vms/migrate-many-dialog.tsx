@@ -187,6 +187,6 @@ export function MigrateManyDialog({
 function ChildTasks({ parent }: { parent: string }) {
   const { data: children = [] } = useTasks({ parent, limit: 100 });
   return children.length > 0 ? (
-    <TaskTable tasks={children} label="Migrations of this task" />
+    <TaskTable tasks={children} label="Migrations of this task" showObject={false} />
   ) : null;
 }

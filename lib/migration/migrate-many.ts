@@ -6,6 +6,7 @@
 import type { Access } from "@/lib/access/access";
 import { recordAudit } from "@/lib/audit/record";
 import { db } from "@/lib/db/client";
+import { AppError } from "@/lib/errors";
 import { connectionManager } from "@/lib/hosts/connection-manager";
 import type { MigrateVmInput } from "@/lib/schemas/migration";
 import { formatBytes } from "@/lib/storage/sizes";
@@ -226,7 +227,8 @@ export async function migrateMany(task: TaskRun, m: ManyMigration): Promise<Many
   task.stopIfCancelled();
   task.log(`${outcome.migrated.length} of ${total} migrated`);
   if (outcome.failed.length > 0)
-    throw new Error(
+    throw new AppError(
+      "conflict",
       `${outcome.failed.length} of ${total} not migrated: ${outcome.failed.map((f) => `${f.vm} (${f.why})`).join("; ")}`,
     );
   return outcome;

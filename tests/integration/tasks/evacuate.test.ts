@@ -21,6 +21,7 @@ const { ConnectionManager, installConnectionManager } = await import(
   "@/lib/hosts/connection-manager"
 );
 const { hostTarget } = await import("@/lib/hosts/start");
+const { saveHostStatus } = await import("@/lib/hosts/host-status");
 const { fullSync, subscribeHostEvents } = await import("@/lib/inventory/sync-host");
 const { createAdmin } = await import("../support/actors");
 const { invoke } = await import("@/lib/access/invoke");
@@ -44,7 +45,8 @@ const manager = new ConnectionManager({
     await subscribeHostEvents(hostId, conn);
     await fullSync(hostId, conn);
   },
-  onStatus() {},
+  // As the server does: the evacuation's candidates are the hosts stored as online.
+  onStatus: (hostId, status, error) => void saveHostStatus(hostId, status, error),
 });
 let admin: Awaited<ReturnType<typeof createAdmin>>;
 let host1: string;
