@@ -13,6 +13,7 @@ import { labEnv } from "../tests/integration/support/lab-env";
 import { defineXml, guestXml, removeDomain, virsh } from "../tests/integration/support/virsh";
 import { SAME_ORIGIN } from "./support/constants";
 import { collectTaskFrames } from "./support/live-frames";
+import { addMigrationHosts } from "./support/migration-hosts";
 import { signIn } from "./support/sign-in";
 
 const lab = labEnv();
@@ -71,30 +72,7 @@ test.beforeAll(async ({ browser }) => {
   const page = await browser.newPage();
   await signIn(page);
   const api = page.request;
-  const add = async (name: string, uri: string, sshHostKey?: string) => {
-    const r = await api.post("/api/v1/hosts", {
-      headers: SAME_ORIGIN,
-      data: { name, uri, sshHostKey },
-    });
-    expect(r.status(), await r.text()).toBe(201);
-    return ((await r.json()) as { host: { id: string } }).host.id;
-  };
-  ids.h1 = await add(hostNames.h1, H1);
-  const probe = await api.post("/api/v1/hosts/test", {
-    headers: SAME_ORIGIN,
-    data: { uri: lab.LAB_HOST2_SSH_URI },
-  });
-  const offered = (await probe.json()).reached.hostKey as { openssh: string };
-  ids.h2 = await add(hostNames.h2, lab.LAB_HOST2_SSH_URI, offered.openssh);
-  const settings = async (id: string, data: object) => {
-    const r = await api.put(`/api/v1/hosts/${id}/migration`, { headers: SAME_ORIGIN, data });
-    expect(r.status(), await r.text()).toBe(200);
-  };
-  await settings(ids.h2, {
-    migrationUri: lab.LAB_HOST2_TCP_URI,
-    migrationAddress: lab.LAB_HOST2_MIGRATE_URI,
-  });
-  await settings(ids.h1, { migrationAddress: `tcp://${lab.LAB_HOST1_ADDR}` });
+  Object.assign(ids, await addMigrationHosts(api, hostNames));
   await expect
     .poll(
       async () => {

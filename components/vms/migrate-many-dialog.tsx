@@ -3,12 +3,11 @@
 // where they go, how their disks travel, how many at a time. Once started it shows the parent
 // task's bar and its child tasks, one per VM, live; closing the dialog stops nothing.
 import { type ReactNode, useState } from "react";
-import { TaskProgress } from "@/components/tasks/task-progress";
+import { TaskInDialog } from "@/components/tasks/task-in-dialog";
 import { TaskTable } from "@/components/tasks/task-table";
 import { useStartTask } from "@/components/tasks/use-start-task";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { Field } from "@/components/ui/field";
-import { LINK } from "@/components/ui/link-style";
 import { SelectField } from "@/components/ui/select-field";
 import type { ActionResult } from "@/lib/actions/result";
 import { useHostChoices } from "@/lib/queries/hosts";
@@ -92,21 +91,9 @@ export function MigrateManyDialog({
       onCancel={close}
     >
       {started && task ? (
-        <div role="status" data-testid="migrate-many-progress" className="flex flex-col gap-3">
-          <TaskProgress task={task} />
+        <TaskInDialog task={task} testId="migrate-many-progress">
           <ChildTasks parent={task.id} />
-          <p className="text-xs">
-            {running ? "Closing this dialog stops nothing: the task goes on. " : null}
-            <a className={LINK} href={`/tasks/${task.id}`}>
-              Open the task
-            </a>
-          </p>
-          {task.error ? (
-            <p role="alert" className="text-red-600 dark:text-red-400">
-              {task.error}
-            </p>
-          ) : null}
-        </div>
+        </TaskInDialog>
       ) : (
         <div className="flex flex-col gap-3">
           <div className="text-sm">{intro}</div>

@@ -3,12 +3,11 @@
 // checks in words as the choices change, then follow the migration's task in place (closing the
 // dialog stops nothing; Cancel on the task page aborts the job).
 import { useEffect, useState } from "react";
-import { TaskProgress } from "@/components/tasks/task-progress";
+import { TaskInDialog } from "@/components/tasks/task-in-dialog";
 import { useStartTask } from "@/components/tasks/use-start-task";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { Field } from "@/components/ui/field";
-import { LINK } from "@/components/ui/link-style";
 import { SelectField } from "@/components/ui/select-field";
 import { migrateVmAction, migrationCheckAction } from "@/lib/actions/migration";
 import type { VmSummary } from "@/lib/inventory/summaries";
@@ -129,22 +128,7 @@ export function MigrateVmButton({ vm }: { vm: VmSummary }) {
         onCancel={() => setOpen(false)}
       >
         {started && task ? (
-          <div role="status" data-testid="migration-progress" className="flex flex-col gap-2">
-            <TaskProgress task={task} />
-            <p className="text-xs">
-              {task.state === "running"
-                ? "Closing this dialog stops nothing: the migration goes on in the task panel. "
-                : null}
-              <a className={LINK} href={`/tasks/${task.id}`}>
-                Open the task
-              </a>
-            </p>
-            {task.error ? (
-              <p role="alert" className="text-red-600 dark:text-red-400">
-                {task.error}
-              </p>
-            ) : null}
-          </div>
+          <TaskInDialog task={task} testId="migration-progress" />
         ) : (
           <div className="flex flex-col gap-3">
             <p>

@@ -13,6 +13,7 @@ import { freshGuestName, removeTinyGuest } from "../lab/tiny-guest";
 import { freshStore } from "../support/fresh-store";
 import { labEnv } from "../support/lab-env";
 import { defineXml, guestXml, virsh, waitFor } from "../support/virsh";
+import { storeMigrationHosts } from "./support/lab-hosts";
 
 const lab = labEnv();
 const store = await freshStore("evacuate");
@@ -113,17 +114,7 @@ beforeAll(async () => {
     await defineXml(H2, xml);
     await virsh(H2, "start", name);
   }
-  const h1 = await db.host.create({
-    data: { name: "lab1", uri: H1, migrationAddress: `tcp://${lab.LAB_HOST1_ADDR}` },
-  });
-  const h2 = await db.host.create({
-    data: {
-      name: "lab2",
-      uri: H2,
-      migrationUri: lab.LAB_HOST2_TCP_URI,
-      migrationAddress: lab.LAB_HOST2_MIGRATE_URI,
-    },
-  });
+  const { h1, h2 } = await storeMigrationHosts(db, lab);
   host1 = h1.id;
   host2 = h2.id;
   manager.add(hostTarget(h1));
