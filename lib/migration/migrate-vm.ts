@@ -68,10 +68,13 @@ export function describeJob(stats: Record<string, TypedValue>): string {
   else if (n("memory_total") > 0) {
     const pass = n("memory_iteration");
     parts.push(pass > 0 ? `Memory pass ${pass}` : "Copying memory");
+    if (n("memory_remaining") > 0) parts.push(`${formatBytes(n("memory_remaining"))} left`);
     if (n("memory_dirty_rate") > 0)
       parts.push(
         `dirtying ${formatBytes(n("memory_dirty_rate") * n("memory_page_size") || n("memory_dirty_rate"))}/s`,
       );
+    // QEMU's estimate of the pause at the switch-over, once it has one.
+    if (n("downtime") > 0) parts.push(`expected downtime ${n("downtime")} ms`);
     if (n("memory_postcopy_requests") > 0) parts.push("post-copy");
   } else parts.push("Starting");
   if (n("memory_bps") > 0) parts.push(`${formatBytes(n("memory_bps"))}/s`);

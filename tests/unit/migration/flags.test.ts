@@ -50,6 +50,16 @@ describe("job stats in words", () => {
     expect(
       describeJob({ memory_total: 128 * 2 ** 20, memory_iteration: 2, memory_bps: 2 ** 20 }),
     ).toBe("Memory pass 2 · 1 MiB/s");
+    expect(
+      describeJob({
+        memory_total: 128 * 2 ** 20,
+        memory_remaining: 12 * 2 ** 20,
+        memory_iteration: 3,
+        memory_dirty_rate: 256,
+        memory_page_size: 4096,
+        downtime: 30,
+      }),
+    ).toBe("Memory pass 3 · 12 MiB left · dirtying 1 MiB/s · expected downtime 30 ms");
     expect(describeJob({})).toBe("Starting");
   });
 });
