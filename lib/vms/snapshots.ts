@@ -1,6 +1,7 @@
 // Internal qcow2 snapshots of a VM: list (as a tree, current one marked), create, revert,
 // delete. Every change goes through changeVm (the inventory row is refreshed).
 import "server-only";
+import { AppError } from "@/lib/errors";
 import { SnapshotCreateFlags } from "@/lib/libvirt";
 import type { CreateSnapshotInput } from "@/lib/schemas/snapshot";
 import { buildXml } from "@/lib/xml/build-network";
@@ -56,7 +57,35 @@ export async function listSnapshots(vmId: string): Promise<SnapshotRow[]> {
   return roots;
 }
 
-export function createSnapshot(input: CreateSnapshotInput): Promise<void> {
+/** A snapshot about to be taken: checked first (a name in use is refused at once). */
+export interface SnapshotPlan {
+  /** Whether the running VM's memory is saved too (the slow part). */
+  memory: boolean;
+  run(): Promise<void>;
+}
+
+export async function planSnapshot(input: CreateSnapshotInput): Promise<SnapshotPlan> {
+  const { conn, dom } = await vmOnHost(input.id);
+  const taken = await conn.snapshots.list(dom);
+  if (taken.some((s) => s.name === input.name))
+    throw new AppError("conflict", `name: the VM already has a snapshot named ${input.name}`);
+  const running = await conn.domains.isActive(dom);
+  return { memory: running && input.memory, run: () => createSnapshot(input) };
+}
+
+/** A revert about to run: the snapshot must exist; `memory` when it holds a running state. */
+export async function planRevert(ref: { id: string; name: string }): Promise<SnapshotPlan> {
+  const { conn, dom } = await vmOnHost(ref.id);
+  const snapshot = await conn.snapshots.lookup(dom, ref.name);
+  const xml = parseXml(await conn.snapshots.xml(snapshot));
+  const memory = attr(child(child(xml, "domainsnapshot"), "memory"), "snapshot");
+  return {
+    memory: memory !== undefined && memory !== "no",
+    run: () => revertSnapshot(ref),
+  };
+}
+
+function createSnapshot(input: CreateSnapshotInput): Promise<void> {
   return changeVm(input.id, async ({ conn, dom }) => {
     const running = await conn.domains.isActive(dom);
     const snapshot: Record<string, unknown> = { name: input.name };
@@ -72,7 +101,7 @@ export function createSnapshot(input: CreateSnapshotInput): Promise<void> {
 }
 
 /** Reverts to the snapshot: the VM returns to the state it was in (running or shut off). */
-export function revertSnapshot(ref: { id: string; name: string }): Promise<void> {
+function revertSnapshot(ref: { id: string; name: string }): Promise<void> {
   return changeVm(ref.id, async ({ conn, dom }) => {
     await conn.snapshots.revert(await conn.snapshots.lookup(dom, ref.name));
   });

@@ -1,5 +1,7 @@
 "use client";
-import { useState, useTransition } from "react";
+import { useEffect, useState, useTransition } from "react";
+import { TaskProgress } from "@/components/tasks/task-progress";
+import { useStartTask } from "@/components/tasks/use-start-task";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
@@ -13,7 +15,9 @@ import {
 import { formatUtc } from "@/lib/format";
 import type { VmSummary } from "@/lib/inventory/summaries";
 import { useVmAccess } from "@/lib/queries/access";
+import { useTask } from "@/lib/queries/tasks";
 import { useSnapshots, useVm } from "@/lib/queries/vms";
+import { isFinished, type TaskSummary } from "@/lib/tasks/summary";
 import type { SnapshotRow } from "@/lib/vms/snapshots";
 
 type Pending = { kind: "revert" | "delete"; name: string } | null;
@@ -30,6 +34,20 @@ export function VmSnapshotsTab({ initial }: { initial: VmSummary }) {
   const [error, setError] = useState<string | null>(null);
   const [pending, startTransition] = useTransition();
   const running = vm.state !== "shut off";
+  // Taking and reverting are tasks: followed here until they end, then the tree is read again.
+  const [started, setStarted] = useState<TaskSummary | null>(null);
+  const { data: task } = useTask(started?.id ?? null, started ?? undefined);
+  const { start, pending: starting } = useStartTask("snapshot-outcome");
+  const working = task !== undefined && !isFinished(task.state);
+  const busy = pending || starting || working;
+  const { reread } = query;
+  useEffect(() => {
+    if (!task || !isFinished(task.state)) return;
+    setStarted(null);
+    setConfirm(null);
+    if (task.error) setError(task.error);
+    void reread();
+  }, [task, reread]);
 
   const run = (work: () => Promise<{ ok: boolean; error?: string }>) =>
     startTransition(async () => {
@@ -40,12 +58,30 @@ export function VmSnapshotsTab({ initial }: { initial: VmSummary }) {
       await query.reread();
     });
 
-  const create = () =>
-    run(async () => {
-      const r = await createSnapshotAction({ id: vm.id, name, description, memory });
-      if (r.ok) setName("");
-      return r;
-    });
+  const create = () => {
+    setError(null);
+    start(
+      () => createSnapshotAction({ id: vm.id, name, description, memory }),
+      `Snapshot ${name} taken`,
+      (t) => {
+        setName("");
+        setStarted(t);
+      },
+      setError,
+    );
+  };
+  const revert = (ref: { id: string; name: string }) => {
+    setError(null);
+    start(
+      () => revertSnapshotAction(ref),
+      `Reverted to ${ref.name}`,
+      setStarted,
+      (e) => {
+        setConfirm(null);
+        setError(e);
+      },
+    );
+  };
 
   const row = (s: SnapshotRow, depth: number) => (
     <li key={s.name} data-testid="snapshot-row" data-name={s.name}>
@@ -107,11 +143,16 @@ export function VmSnapshotsTab({ initial }: { initial: VmSummary }) {
           </label>
         ) : null}
         <div>
-          <Button type="submit" disabled={pending || !name} {...gate("VM.Snapshot")}>
-            {pending ? "Working…" : "Take snapshot"}
+          <Button type="submit" disabled={busy || !name} {...gate("VM.Snapshot")}>
+            {busy ? "Working…" : "Take snapshot"}
           </Button>
         </div>
       </form>
+      {working && task ? (
+        <div className="mb-4 max-w-xl" data-testid="snapshot-task">
+          <TaskProgress task={task} />
+        </div>
+      ) : null}
       <FormError message={error ?? (query.error ? query.error.message : null)} />
       {query.data?.length === 0 ? <p className="text-sm text-zinc-500">No snapshots.</p> : null}
       <ul data-testid="snapshot-tree">{query.data?.map((s) => row(s, 0))}</ul>
@@ -123,13 +164,14 @@ export function VmSnapshotsTab({ initial }: { initial: VmSummary }) {
             : `Delete snapshot ${confirm?.name}?`
         }
         confirmLabel={confirm?.kind === "revert" ? "Revert" : "Delete snapshot"}
-        busy={pending}
+        busy={busy}
         onCancel={() => setConfirm(null)}
         onConfirm={() => {
           const c = confirm;
           if (!c) return;
           const ref = { id: vm.id, name: c.name };
-          run(() => (c.kind === "revert" ? revertSnapshotAction(ref) : deleteSnapshotAction(ref)));
+          if (c.kind === "revert") revert(ref);
+          else run(() => deleteSnapshotAction(ref));
         }}
       >
         {confirm?.kind === "revert"

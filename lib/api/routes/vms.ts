@@ -83,8 +83,8 @@ export const vmRoutes = {
   "PUT /api/v1/vms/{id}/nics/{mac}": { operation: changeNicOp },
   "DELETE /api/v1/vms/{id}/nics": { operation: removeNicOp, query: ["mac"] },
   "GET /api/v1/vms/{id}/snapshots": { operation: listSnapshotsOp },
-  "POST /api/v1/vms/{id}/snapshots": { operation: createSnapshotOp, status: 201 },
-  "POST /api/v1/vms/{id}/snapshots/{name}/revert": { operation: revertSnapshotOp },
+  "POST /api/v1/vms/{id}/snapshots": { operation: createSnapshotOp, ...acceptedTask },
+  "POST /api/v1/vms/{id}/snapshots/{name}/revert": { operation: revertSnapshotOp, ...acceptedTask },
   "DELETE /api/v1/vms/{id}/snapshots/{name}": {
     operation: deleteSnapshotOp,
     status: 204,
