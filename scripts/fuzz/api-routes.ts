@@ -81,6 +81,10 @@ const GUARDS: Record<string, (r: Prng, b: Record<string, unknown>) => void> = {
   "POST /api/v1/vms/preview": (r, b) => {
     b.hostId = fakeId(r);
   },
+  // The target host is the operation's object, looked up first: made up, so nothing migrates.
+  "POST /api/v1/vms/migrate": (r, b) => {
+    b.target = fakeId(r);
+  },
   "POST /api/v1/users": (r, b) => {
     b.username = r.pick(INVALID_NAMES);
   },
