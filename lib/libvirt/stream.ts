@@ -128,6 +128,12 @@ export class LibvirtStream extends Duplex implements StreamSink {
 
   private onEof(): void {
     this.eof = true;
+    // No more data comes, but the server's confirmation does: a read paused by a full buffer
+    // must go on (an ended stream's _read is never called again to resume it).
+    if (this.pausedTransport) {
+      this.pausedTransport = false;
+      this.rpc.transport.resume();
+    }
     this.push(null);
     this.finish().then(
       () => this.end(),

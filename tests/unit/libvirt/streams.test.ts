@@ -2,7 +2,10 @@
 // arrives in the same read as the opening call's reply (found by scripts/fuzz.ts).
 import { afterEach, describe, expect, it } from "vitest";
 import { LibvirtError, ProtocolError } from "@/lib/libvirt/errors";
-import { DOMAIN_OPEN_CONSOLE } from "@/lib/libvirt/protocol/procedures/streams";
+import {
+  DOMAIN_OPEN_CONSOLE,
+  STORAGE_VOL_DOWNLOAD,
+} from "@/lib/libvirt/protocol/procedures/streams";
 import { StreamApi } from "@/lib/libvirt/streams";
 import { xvoid } from "@/lib/libvirt/xdr/codec";
 import { type FakeDaemon, startFakeDaemon } from "./support/fake-daemon";
@@ -79,5 +82,33 @@ describe("StreamApi.console against a fake daemon", () => {
     // Not Node's own ERR_STREAM_PUSH_AFTER_EOF on an otherwise healthy connection.
     expect(await failed).toBeInstanceOf(ProtocolError);
     expect(await closed).toBeInstanceOf(ProtocolError);
+  });
+});
+
+describe("StreamApi.download against a fake daemon", () => {
+  it("finishes when the end of file comes while a full buffer has paused the connection's reading", async () => {
+    d = await startFakeDaemon();
+    const DOWNLOAD = STORAGE_VOL_DOWNLOAD.proc;
+    const vol = { pool: "p", name: "v", key: "/p/v" };
+    // A 4-byte buffer: the first chunk fills it, so reading the socket pauses until it is read.
+    const opening = new StreamApi(d.client).download(vol, 0, 0, { highWaterMark: 4 });
+    const call = await d.next();
+    const serial = call.header.serial;
+    d.peer.write(
+      Buffer.concat([
+        reply(DOWNLOAD, serial, xvoid, undefined),
+        streamData(DOWNLOAD, serial, Buffer.from("0123456789")),
+        streamData(DOWNLOAD, serial, Buffer.alloc(0)),
+      ]),
+    );
+    const stream = await opening;
+    const finish = await d.next();
+    expect(finish.header).toMatchObject({ proc: DOWNLOAD, serial, status: 0 });
+    // The daemon's confirmation must still be read, though nothing reads the data yet.
+    d.peer.write(streamData(DOWNLOAD, serial));
+    const read: Buffer[] = [];
+    stream.on("data", (b: Buffer) => read.push(b));
+    await new Promise((r) => stream.once("close", r));
+    expect(Buffer.concat(read).toString()).toBe("0123456789");
   });
 });
