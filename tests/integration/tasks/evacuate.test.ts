@@ -7,13 +7,13 @@
 // because host 1 runs the lab's standing guest, which the e2e suite needs where it is. virsh on
 // both hosts is the oracle.
 import { randomBytes } from "node:crypto";
-import { mkdirSync, rmSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { freshGuestName, removeTinyGuest } from "../lab/tiny-guest";
 import { freshStore } from "../support/fresh-store";
 import { labEnv } from "../support/lab-env";
 import { defineXml, guestXml, virsh, waitFor } from "../support/virsh";
 import { storeMigrationHosts } from "./support/lab-hosts";
+import { definePool, domainNames, removePool, taskEnded, volNames } from "./support/lab-pools";
 
 const lab = labEnv();
 const store = await freshStore("evacuate");
@@ -38,8 +38,8 @@ const tag = randomBytes(3).toString("hex");
 const names = [1, 2, 3].map(() => freshGuestName("vd-it-evac"));
 // The same pool name on both hosts (an evacuation names the target pool once for every VM).
 const poolName = `vd-evac-${tag}`;
-const dir1 = `/var/tmp/vd-evac1-${tag}`;
-const dir2 = `/var/tmp/vd-evac2-${tag}`;
+const pool1 = { name: poolName, dir: `/var/tmp/vd-evac1-${tag}` };
+const pool2 = { name: poolName, dir: `/var/tmp/vd-evac2-${tag}` };
 
 const manager = new ConnectionManager({
   async onOnline(hostId, conn) {
@@ -53,43 +53,9 @@ let admin: Awaited<ReturnType<typeof createAdmin>>;
 let host1: string;
 let host2: string;
 
-async function volNames(uri: string): Promise<string[]> {
-  const out = await virsh(uri, "vol-list", poolName).catch(() => "");
-  return out
-    .split("\n")
-    .slice(2)
-    .map((l) => l.trim().split(/\s+/)[0] ?? "")
-    .filter(Boolean);
-}
-
-async function definePool(uri: string, dir: string) {
-  mkdirSync(dir, { recursive: true });
-  await virsh(uri, "pool-define-as", poolName, "dir", "--target", dir);
-  await virsh(uri, "pool-start", poolName);
-}
-
-async function removePool(uri: string, dir: string) {
-  for (const v of await volNames(uri))
-    await virsh(uri, "vol-delete", "--pool", poolName, v).catch(() => undefined);
-  await virsh(uri, "pool-destroy", poolName).catch(() => undefined);
-  await virsh(uri, "pool-undefine", poolName).catch(() => undefined);
-  rmSync(dir, { recursive: true, force: true });
-}
-
-const listed = async (uri: string) =>
-  (await virsh(uri, "list", "--all", "--name")).split("\n").filter(Boolean);
-
-async function endOf(taskId: string) {
-  return waitFor(
-    `task ${taskId} to end`,
-    async () => {
-      const { task } = await invoke(getTaskOp, { user: admin }, { id: taskId });
-      return task.state === "running" ? undefined : task;
-    },
-    240_000,
-    250,
-  );
-}
+const listed = domainNames;
+const endOf = (id: string) =>
+  taskEnded(async () => (await invoke(getTaskOp, { user: admin }, { id })).task, id);
 
 const children = async (parent: string) =>
   (await invoke(listTasksOp, { user: admin }, { parent })).tasks;
@@ -102,14 +68,14 @@ beforeAll(async () => {
   const foreign = await virsh(H2, "list", "--name");
   if (foreign.trim())
     throw new Error(`host 2 already runs ${foreign.trim()}: an evacuation would move it too`);
-  await definePool(H1, dir1);
-  await definePool(H2, dir2);
+  await definePool(H1, pool1);
+  await definePool(H2, pool2);
   for (const name of names) {
     const disk = `${name}-data.qcow2`;
     await virsh(H2, "vol-create-as", poolName, disk, "8M", "--format", "qcow2");
     const xml = (await guestXml(lab, name)).replace(
       "</devices>",
-      `<disk type='file' device='disk'><driver name='qemu' type='qcow2'/><source file='${dir2}/${disk}'/><target dev='vdb' bus='virtio'/></disk></devices>`,
+      `<disk type='file' device='disk'><driver name='qemu' type='qcow2'/><source file='${pool2.dir}/${disk}'/><target dev='vdb' bus='virtio'/></disk></devices>`,
     );
     await defineXml(H2, xml);
     await virsh(H2, "start", name);
@@ -134,8 +100,8 @@ beforeAll(async () => {
 
 afterAll(async () => {
   for (const name of names) await removeTinyGuest(lab, name);
-  await removePool(H1, dir1);
-  await removePool(H2, dir2);
+  await removePool(H1, pool1);
+  await removePool(H2, pool2);
   await manager.stopAll();
   await store.dispose();
 });
@@ -179,11 +145,11 @@ describe("maintenance, evacuation, several VMs at once", () => {
     // virsh: all three run on host 1 with their disks in host 1's pool; none is left on host 2.
     for (const name of names) {
       expect(await virsh(H1, "domstate", name)).toBe("running");
-      expect(await virsh(H1, "domblklist", name)).toContain(`${dir1}/${name}-data.qcow2`);
+      expect(await virsh(H1, "domblklist", name)).toContain(`${pool1.dir}/${name}-data.qcow2`);
     }
     const onHost2 = await listed(H2);
     expect(names.filter((n) => onHost2.includes(n))).toEqual([]);
-    expect(await volNames(H2)).toEqual([]);
+    expect(await volNames(H2, poolName)).toEqual([]);
     // One child per VM, each a succeeded migration under the parent.
     const kids = await children(started.id);
     expect(kids.map((k) => k.state)).toEqual(["succeeded", "succeeded", "succeeded"]);

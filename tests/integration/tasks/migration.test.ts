@@ -4,7 +4,6 @@
 // dial). The tiny guest gets a qcow2 data disk so "copy all disks" copies something. virsh on
 // both hosts is the oracle; the inventory must keep one row that changes host.
 import { randomBytes } from "node:crypto";
-import { mkdirSync, rmSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { LiveMessage } from "@/lib/live/messages";
 import { freshGuestName, removeTinyGuest } from "../lab/tiny-guest";
@@ -12,6 +11,7 @@ import { freshStore } from "../support/fresh-store";
 import { labEnv } from "../support/lab-env";
 import { defineXml, guestXml, virsh, waitFor } from "../support/virsh";
 import { storeMigrationHosts } from "./support/lab-hosts";
+import { definePool, domainNames, removePool, taskEnded, volNames } from "./support/lab-pools";
 
 const lab = labEnv();
 const store = await freshStore("migration");
@@ -47,29 +47,6 @@ let host1: string;
 let host2: string;
 const messages: LiveMessage[] = [];
 
-/** The volume names of a pool (virsh 9's vol-list has no --name). */
-async function volNames(uri: string, pool: string): Promise<string[]> {
-  const out = await virsh(uri, "vol-list", pool).catch(() => "");
-  return out
-    .split("\n")
-    .map((l) => l.trim().split(/\s+/)[0] ?? "")
-    .filter(Boolean);
-}
-
-async function definePool(uri: string, pool: { name: string; dir: string }) {
-  mkdirSync(pool.dir, { recursive: true });
-  await virsh(uri, "pool-define-as", pool.name, "dir", "--target", pool.dir);
-  await virsh(uri, "pool-start", pool.name);
-}
-
-async function removePool(uri: string, pool: { name: string; dir: string }) {
-  for (const v of await volNames(uri, pool.name))
-    await virsh(uri, "vol-delete", "--pool", pool.name, v).catch(() => undefined);
-  await virsh(uri, "pool-destroy", pool.name).catch(() => undefined);
-  await virsh(uri, "pool-undefine", pool.name).catch(() => undefined);
-  rmSync(pool.dir, { recursive: true, force: true });
-}
-
 async function online(id: string) {
   await waitFor(
     `host ${id} online`,
@@ -78,20 +55,9 @@ async function online(id: string) {
   );
 }
 
-const listed = async (uri: string) =>
-  (await virsh(uri, "list", "--all", "--name")).split("\n").filter(Boolean);
-
-async function endOf(taskId: string) {
-  return waitFor(
-    `task ${taskId} to end`,
-    async () => {
-      const { task } = await invoke(getTaskOp, { user: admin }, { id: taskId });
-      return task.state === "running" ? undefined : task;
-    },
-    180_000,
-    250,
-  );
-}
+const listed = domainNames;
+const endOf = (id: string) =>
+  taskEnded(async () => (await invoke(getTaskOp, { user: admin }, { id })).task, id, 180_000);
 
 beforeAll(async () => {
   store.migrate();
