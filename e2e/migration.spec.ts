@@ -3,8 +3,10 @@
 // moving progress bar; virsh on both hosts agrees where it runs; the guest kept its memory (a
 // token written to its RAM-backed /tmp before is read back on its serial console after); one
 // row in the list. Then back to host 1 (driven through Virtdeck's two connections), a
-// bandwidth-limited migration cancelled from its task page, and a pre-flight refusal.
-import { randomBytes } from "node:crypto";
+// bandwidth-limited migration cancelled from its task page, a pre-flight refusal, and the guest
+// shut off and migrated offline with its disk copied through the volume streams.
+import { createHash, randomBytes } from "node:crypto";
+import { readFileSync } from "node:fs";
 import { expect, type Page, test } from "@playwright/test";
 import { freshGuestName } from "../tests/integration/lab/tiny-guest";
 import { labEnv } from "../tests/integration/support/lab-env";
@@ -35,7 +37,9 @@ async function where(): Promise<string[]> {
   return [...(await on(H1, "host 1")), ...(await on(H2, "host 2"))];
 }
 
-async function migrateFromPage(page: Page, target: string, pool: string) {
+const sha256 = (file: string) => createHash("sha256").update(readFileSync(file)).digest("hex");
+
+async function migrateFromPage(page: Page, target: string, pool: string, confirm = "Migrate live") {
   await page.goto(`/vms/${ids.vm}`);
   await page.getByRole("button", { name: "Migrate", exact: true }).click();
   const dialog = page.getByRole("dialog");
@@ -47,7 +51,7 @@ async function migrateFromPage(page: Page, target: string, pool: string) {
   await expect(dialog.locator('[data-testid="preflight-check"][data-ok="false"]')).toHaveCount(0, {
     timeout: 15_000,
   });
-  await dialog.getByRole("button", { name: "Migrate live" }).click();
+  await dialog.getByRole("button", { name: confirm, exact: true }).click();
   await expect(dialog.getByTestId("migration-progress")).toBeVisible();
   await expect(page.getByTestId("migrate-outcome")).toHaveText("Migration: done", {
     timeout: 90_000,
@@ -192,4 +196,25 @@ test("a pre-flight refusal (a network missing on the target) says why and change
   );
   await expect(dialog.getByRole("button", { name: "Migrate live" })).toBeDisabled();
   expect(await where()).toEqual(["host 1"]);
+});
+
+test("shut off, it migrates offline to host 2 with its disk copied byte for byte", async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  await signIn(page);
+  await virsh(H1, "destroy", guest);
+  await page.goto(`/vms/${ids.vm}`);
+  await expect(page.getByTestId("vm-state").first()).toHaveText("shut off", { timeout: 15_000 });
+  const before = sha256(`${pool1.dir}/${disk}`);
+  await migrateFromPage(page, names.h2, pool2.name, "Migrate");
+  expect(await where()).toEqual(["host 2"]);
+  expect(await virsh(H2, "domstate", guest)).toBe("shut off");
+  expect(await virsh(H2, "domblklist", guest)).toContain(`${pool2.dir}/${disk}`);
+  expect(sha256(`${pool2.dir}/${disk}`)).toBe(before);
+  expect(await virsh(H1, "vol-list", pool1.name)).not.toContain(disk);
+  await page.goto(`/vms/${ids.vm}/history`);
+  await expect(page.getByRole("table", { name: "Tasks of this VM" })).toContainText(
+    `Migrate ${guest} to ${names.h2}`,
+  );
 });

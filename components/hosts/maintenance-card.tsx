@@ -73,7 +73,7 @@ export function MaintenanceCard({ host, running }: { host: HostSummary; running:
                 checked={includeStopped}
                 onChange={(e) => setIncludeStopped(e.target.checked)}
               />
-              Shut-off VMs too (their definitions move; their disks must be on shared storage)
+              Shut-off VMs too (their definitions move; their disks are copied when you copy disks)
             </label>
           </div>
         }

@@ -108,7 +108,7 @@ export function MigrateVmButton({ vm }: { vm: VmSummary }) {
           setStarted(null);
           setError(null);
           setChecked(null);
-          setStorage(running && hasDisks ? "copy" : "shared");
+          setStorage(hasDisks ? "copy" : "shared");
           setOpen(true);
         }}
         disabled={vm.state === "gone"}
@@ -134,7 +134,7 @@ export function MigrateVmButton({ vm }: { vm: VmSummary }) {
             <p>
               {running
                 ? "Live: the VM keeps running while its memory is copied; it pauses only for the switch-over."
-                : "Offline: the VM's definition moves; its disks must be on storage both hosts share."}
+                : "Offline: its disks are copied first (or found on storage both hosts share), then its definition moves."}
             </p>
             {targets.length === 0 ? (
               <p role="alert">Add another host first: there is no other host to migrate to.</p>
@@ -171,9 +171,8 @@ export function MigrateVmButton({ vm }: { vm: VmSummary }) {
                   name="migrate-storage"
                   checked={storage === "copy"}
                   onChange={() => setStorage("copy")}
-                  disabled={!running}
                 />
-                Copy all disks to the target{running ? "" : " (only while the VM runs)"}
+                Copy all disks to the target
               </label>
             </fieldset>
             {storage === "copy" ? (

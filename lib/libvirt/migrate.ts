@@ -2,8 +2,9 @@
 // reach the destination itself: libvirt's version 3 sequence with parameters, as
 // virDomainMigrateVersion3Full runs it for virsh without --p2p. Begin (source) returns the XML
 // and a cookie; prepare (destination) opens the incoming side and may name the URI to send to;
-// perform (source) sends; finish (destination) resumes or, when cancelled, discards; confirm
-// (source) removes or, when cancelled, resumes the source's copy.
+// perform (source) sends (skipped offline: there is nothing to send); finish (destination)
+// resumes or, when cancelled, discards; confirm (source) removes or, when cancelled, resumes the
+// source's copy.
 import type { Connection } from "./connection";
 import { MigrateFlags } from "./flags";
 import type { DomainRef, TypedValue } from "./protocol/types";
@@ -22,9 +23,8 @@ export async function migrateThroughClient(
   dom: DomainRef,
   { flags, params }: ManagedMigration,
 ): Promise<DomainRef> {
-  const protected_ =
-    (flags | (flags & MigrateFlags.OFFLINE ? 0 : MigrateFlags.CHANGE_PROTECTION)) &
-    ~MigrateFlags.PEER2PEER;
+  // As libvirt's client: the source keeps its migration job from begin to confirm (offline too).
+  const protected_ = (flags | MigrateFlags.CHANGE_PROTECTION) & ~MigrateFlags.PEER2PEER;
   const plain = flags & ~MigrateFlags.PEER2PEER;
   const begun = await source.domainExtras.migrateBegin(dom, params, protected_);
   // Finish looks the domain up by name on the destination: name it, as libvirt's own client does.
@@ -37,11 +37,13 @@ export async function migrateThroughClient(
   if (prepared.uriOut) sent.migrate_uri = prepared.uriOut;
   let failure: unknown = null;
   let cookie: Buffer = Buffer.alloc(0);
-  try {
-    cookie = await source.domainExtras.migratePerform(dom, sent, prepared.cookieOut, protected_);
-  } catch (error) {
-    failure = error;
-  }
+  // Offline, nothing is sent: libvirt's own client skips perform and finishes with no cookie.
+  if (!(flags & MigrateFlags.OFFLINE))
+    try {
+      cookie = await source.domainExtras.migratePerform(dom, sent, prepared.cookieOut, protected_);
+    } catch (error) {
+      failure = error;
+    }
   // Finish runs even after a failed perform (cancelled), so the destination discards its side.
   let arrived: DomainRef | null = null;
   try {

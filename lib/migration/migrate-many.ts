@@ -11,7 +11,7 @@ import { connectionManager } from "@/lib/hosts/connection-manager";
 import type { MigrateVmInput } from "@/lib/schemas/migration";
 import { formatBytes } from "@/lib/storage/sizes";
 import { runChildTask, type TaskRun } from "@/lib/tasks/run-task";
-import { runMigration } from "./migrate-vm";
+import { migrationTask, runMigration } from "./migrate-vm";
 import { type MigrationPlan, preflight } from "./preflight";
 
 const KIB = 1024;
@@ -188,7 +188,7 @@ export async function migrateMany(task: TaskRun, m: ManyMigration): Promise<Many
     }
     const { plan, input } = chosen;
     task.log(
-      `${vm.name} (${formatBytes(vm.memoryKiB * KIB)}) → ${plan.target.name}${plan.live ? "" : " (shut off: its definition moves)"}`,
+      `${vm.name} (${formatBytes(vm.memoryKiB * KIB)}) → ${plan.target.name}${plan.live ? "" : ` (shut off: its definition moves${input.storage === "copy" ? ", its disks are copied" : ""})`}`,
     );
     await recordAudit({
       user: task.user,
@@ -201,12 +201,7 @@ export async function migrateMany(task: TaskRun, m: ManyMigration): Promise<Many
     const child = await runChildTask(
       task,
       { object, label },
-      {
-        kind: "vm.migrate",
-        title: `Migrate ${vm.name} to ${plan.target.name}`,
-        cancel: true,
-        facts: { from: vm.hostId, to: plan.target.id },
-      },
+      migrationTask(plan, input, vm.hostId),
       (run) => runMigration(plan, input, run),
     );
     if (child.state === "succeeded")

@@ -3,7 +3,10 @@
 // (peer-to-peer, one call); otherwise Virtdeck drives it through its own two connections
 // (libvirt's begin/prepare/perform/finish/confirm, as virsh does without --p2p). Progress comes
 // from the source's job stats every half second; a cancel aborts the job and the VM keeps
-// running on the source. The VM's inventory row moves from source to target (moving-vms.ts).
+// running on the source. libvirt copies disks only during a live migration: a shut-off VM's
+// disks are copied first through the volume streams (copy-between-hosts.ts), then its
+// definition moves. The VM's inventory row moves from source to target (moving-vms.ts).
+import { AppError } from "@/lib/errors";
 import { endMove, moveRow, startMove } from "@/lib/inventory/moving-vms";
 import { observeDomain } from "@/lib/inventory/observe-domain";
 import { saveObservation } from "@/lib/inventory/vm-store";
@@ -16,6 +19,7 @@ import {
   type TypedValue,
 } from "@/lib/libvirt";
 import type { MigrateVmInput } from "@/lib/schemas/migration";
+import { copyVolumeBetweenHosts } from "@/lib/storage/copy-between-hosts";
 import { formatBytes } from "@/lib/storage/sizes";
 import { openTransferConnection } from "@/lib/storage/transfer-connection";
 import type { TaskRun } from "@/lib/tasks/run-task";
@@ -33,7 +37,8 @@ const POSTCOPY_AFTER_ITERATION = 3;
 export function migrationFlags(input: MigrateVmInput, live: boolean): number {
   let flags = live ? MigrateFlags.LIVE : MigrateFlags.OFFLINE;
   if (input.persist || !live) flags |= MigrateFlags.PERSIST_DEST | MigrateFlags.UNDEFINE_SOURCE;
-  if (input.storage === "copy") flags |= MigrateFlags.NON_SHARED_DISK;
+  // Offline, libvirt moves no disks: Virtdeck copies them before (copyDisksOffline).
+  if (live && input.storage === "copy") flags |= MigrateFlags.NON_SHARED_DISK;
   if (live && input.autoConverge) flags |= MigrateFlags.AUTO_CONVERGE;
   if (live && input.postCopy) flags |= MigrateFlags.POSTCOPY;
   return flags;
@@ -145,6 +150,37 @@ async function precreate(plan: MigrationPlan, pool: string, task: TaskRun) {
   };
 }
 
+/**
+ * A shut-off VM's disks, copied one after the other into the volumes made on the target,
+ * through the source's download and the target's upload streams; a cancel stops the copy
+ * under way (its partial volume is deleted with the others when the task ends).
+ */
+async function copyDisksOffline(plan: MigrationPlan, paths: Map<string, string>, task: TaskRun) {
+  const total = plan.disks.reduce((sum, d) => sum + d.physical, 0);
+  let before = 0;
+  for (const disk of plan.disks) {
+    const to = paths.get(disk.path) ?? "";
+    const phase = `Copying ${disk.dev} (${disk.volume})`;
+    task.progress({ phase, done: before, total, unit: "bytes" });
+    const started = Date.now();
+    const bytes = await copyVolumeBetweenHosts(
+      { hostId: plan.source.id, path: disk.path },
+      { hostId: plan.target.id, path: to },
+      {
+        signal: task.signal,
+        onBytes: (done) => task.progress({ done: Math.min(before + done, total) }),
+      },
+    );
+    const seconds = Math.max((Date.now() - started) / 1000, 0.001);
+    task.log(
+      `Copied ${disk.dev}: ${formatBytes(bytes)} to ${to} on ${plan.target.name} in ${seconds.toFixed(1)} s (${formatBytes(bytes / seconds)}/s)`,
+    );
+    before += disk.physical;
+    task.stopIfCancelled();
+  }
+  task.progress({ phase: "Moving the definition", done: total, total });
+}
+
 /** One end of a migration, as settling it needs it. */
 export interface MigrationEnd {
   id: string;
@@ -163,9 +199,14 @@ export async function settle(
 ): Promise<"target" | "source"> {
   const there = await target.conn.domains.lookupByUuid(uuid).catch(() => null);
   const here = await source.conn.domains.lookupByUuid(uuid).catch(() => null);
-  endMove(uuid);
-  if (there) await moveRow(uuid, source.id, target.id);
-  else await moveRow(uuid, target.id, source.id);
+  // The row moves before the move ends: the source's "undefined" event, which may come right
+  // after the call returned, then finds no row of this VM there to mark gone.
+  try {
+    if (there) await moveRow(uuid, source.id, target.id);
+    else await moveRow(uuid, target.id, source.id);
+  } finally {
+    endMove(uuid);
+  }
   if (there) await saveObservation(target.id, await observeDomain(target.conn, there, true));
   if (here) await saveObservation(source.id, await observeDomain(source.conn, here, true));
   return there ? "target" : "source";
@@ -191,6 +232,19 @@ async function removeSourceDisks(plan: MigrationPlan, task: TaskRun): Promise<vo
         task.log(`Could not delete ${disk.path} on ${plan.source.name}: ${e.message}`, "warn"),
     );
   }
+}
+
+/** How a migration starts as a task (one VM alone, or one VM of an evacuation). */
+export function migrationTask(plan: MigrationPlan, input: MigrateVmInput, from: string) {
+  return {
+    kind: "vm.migrate",
+    title: `Migrate ${plan.vm.name} to ${plan.target.name}`,
+    // Offline, only the disk copy takes time: moving the definition is one quick call.
+    cancel:
+      plan.live ||
+      (input.storage === "copy" ? "stops the disk copy; the VM stays on its host" : false),
+    facts: { from, to: plan.target.id },
+  };
 }
 
 export async function runMigration(
@@ -222,20 +276,31 @@ export async function runMigration(
 
   // The blocking call runs on a connection of its own; the host's connection polls the job.
   const mover = await openTransferConnection(plan.source.id);
-  startMove(plan.vm.uuid, { from: plan.source.id, to: plan.target.id });
-  task.onCancel(async () => {
-    task.log("Aborting the migration job; the VM stays on the source");
-    await plan.source.conn.domainExtras
-      .abortJob(plan.dom)
-      .catch((e: Error) => task.log(`Abort refused: ${e.message}`, "warn"));
-  });
+  if (plan.live)
+    task.onCancel(async () => {
+      task.log("Aborting the migration job; the VM stays on the source");
+      await plan.source.conn.domainExtras
+        .abortJob(plan.dom)
+        .catch((e: Error) => task.log(`Abort refused: ${e.message}`, "warn"));
+    });
   const started = Date.now();
   try {
+    if (!plan.live && storage) {
+      await copyDisksOffline(plan, paths, task);
+      // Started meanwhile, it wrote to disks already copied: it stays where it is.
+      if (await plan.source.conn.domains.isActive(plan.dom))
+        throw new AppError(
+          "conflict",
+          `${plan.vm.name} was started on ${plan.source.name} during the copy; it stays there`,
+        );
+    }
     if (plan.live && input.maxDowntimeMs)
       await plan.source.conn.domainExtras
         .setMaxDowntime(plan.dom, input.maxDowntimeMs)
         .catch((e: Error) => task.log(`Maximum downtime not set: ${e.message}`, "warn"));
-    task.progress({ phase: "Starting", unit: "bytes" });
+    if (plan.live) task.progress({ phase: "Starting", unit: "bytes" });
+    // From here the source's view of the VM is not written: the target's takes its row over.
+    startMove(plan.vm.uuid, { from: plan.source.id, to: plan.target.id });
     const dom = await mover.domains.lookupByUuid(plan.vm.uuid);
     const moving = plan.target.migrationUri
       ? mover.domainExtras.migrate(dom, plan.target.migrationUri, { flags, params })
@@ -256,7 +321,6 @@ export async function runMigration(
     if (where === "source") await storage?.remove();
     throw error;
   } finally {
-    endMove(plan.vm.uuid);
     await mover.close().catch(() => undefined);
   }
   const where = await settle(plan.vm.uuid, plan.source, plan.target);

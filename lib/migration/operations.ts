@@ -15,7 +15,7 @@ import {
 import { startTask } from "@/lib/tasks/run-task";
 import { hostOf, onVm } from "@/lib/vms/operations/shared";
 import { candidateHosts, migrateMany, vmsById, vmsToEvacuate } from "./migrate-many";
-import { runMigration } from "./migrate-vm";
+import { migrationTask, runMigration } from "./migrate-vm";
 import { preflight } from "./preflight";
 
 /** What the target side needs: the VM defined there, its disks copied into the pool. */
@@ -115,15 +115,8 @@ export const migrateVmOp = operation({
       throw new AppError("conflict", failed.map((c) => `${c.name}: ${c.detail}`).join("; "));
     }
     ctx.audit.detail = `from ${plan.source.name} to ${plan.target.name}, storage ${input.storage}`;
-    return startTask(
-      ctx,
-      {
-        kind: "vm.migrate",
-        title: `Migrate ${plan.vm.name} to ${plan.target.name}`,
-        cancel: true,
-        facts: { from, to: plan.target.id },
-      },
-      (task) => runMigration(plan, input, task),
+    return startTask(ctx, migrationTask(plan, input, from), (task) =>
+      runMigration(plan, input, task),
     );
   },
 });

@@ -35,7 +35,11 @@ export interface DiskToMove {
   volume: string;
   capacity: number;
   allocation: number;
+  /** The file's size: what an offline copy moves through the volume streams. */
+  physical: number;
   format: "qcow2" | "raw";
+  /** The file a qcow2 overlay reads through to, when it is one. */
+  backingPath: string | null;
 }
 
 /** What the target offers, for the dialog's choices (pools for copied disks, network mapping). */
@@ -219,14 +223,16 @@ export async function preflight(
     const path = attr(child(d, "source"), "file") ?? "";
     const vol = await source.conn.storage.lookupVolumeByPath(path).catch(() => null);
     const info = vol ? await source.conn.storage.volumeInfo(vol) : null;
-    const format = vol ? parseVolumeXml(await source.conn.storage.volumeXml(vol)).format : "raw";
+    const parsed = vol ? parseVolumeXml(await source.conn.storage.volumeXml(vol)) : null;
     disks.push({
       dev: attr(child(d, "target"), "dev") ?? "",
       path,
       volume: vol?.name ?? path.split("/").pop() ?? path,
       capacity: info?.capacity ?? 0,
       allocation: info?.allocation ?? 0,
-      format: format === "qcow2" ? "qcow2" : "raw",
+      physical: parsed?.physical ?? info?.capacity ?? 0,
+      format: parsed?.format === "qcow2" ? "qcow2" : "raw",
+      backingPath: parsed?.backingPath ?? null,
     });
   }
   if (input.storage === "shared") {
@@ -250,12 +256,14 @@ export async function preflight(
             `Not on ${target.name}: ${absent.join(", ")}. Choose "copy all disks"`,
           ),
     );
-  } else if (!live) {
+  } else if (!live && disks.some((d) => d.backingPath)) {
+    // An offline copy moves each volume's own file; an overlay's backing file would be missing.
+    const overlays = disks.filter((d) => d.backingPath);
     checks.push(
       say(
         "Storage",
         false,
-        "libvirt copies disks only while the VM runs: start it, or use shared storage",
+        `${overlays.map((d) => `${d.dev} is an overlay on ${d.backingPath}`).join(", ")}: a shut-off VM's copy would lose what it reads through to. Start the VM and migrate it live (QEMU copies the whole chain), or use shared storage`,
       ),
     );
   } else {
@@ -269,7 +277,8 @@ export async function preflight(
         target.conn.storage.poolInfo(pool),
         target.conn.storage.listVolumes(pool).then((vs) => vs.map((v) => v.name)),
       ]);
-      const needed = disks.reduce((sum, d) => sum + d.allocation, 0);
+      // Live, QEMU writes what the guest's disks hold; offline, the streams move whole files.
+      const needed = disks.reduce((sum, d) => sum + (live ? d.allocation : d.physical), 0);
       const clash = disks.filter((d) => names.includes(d.volume)).map((d) => d.volume);
       checks.push(
         clash.length > 0

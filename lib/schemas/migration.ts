@@ -8,7 +8,7 @@ const networkName = z.string().min(1).max(64);
 export const migrationCheckSchema = z.object({
   id: z.string().min(1),
   target: z.string().min(1, "target: choose the host to migrate to"),
-  /** shared: the disks are at the same paths on both hosts; copy: copy every disk (live only). */
+  /** shared: the disks are at the same paths on both hosts; copy: copy every disk to the target's pool. */
   storage: z.enum(["shared", "copy"], { message: "storage: shared or copy" }).default("shared"),
   /** The target's pool the copied disks go to (storage: copy). */
   pool: poolNameSchema.optional(),
@@ -70,7 +70,7 @@ export const evacuateHostSchema = z
     id: z.string().min(1).max(64),
     /** The host every VM goes to; absent: each to the host with the most free memory that passes the checks. */
     target: z.string().min(1).max(64).optional(),
-    /** Shut-off VMs too (their definitions move; their disks must be on shared storage). */
+    /** Shut-off VMs too (their definitions move, and their disks are copied when storage is copy). */
     includeStopped: z.boolean().default(false),
     /** Put the host in maintenance first, so nothing new lands on it meanwhile. */
     maintenance: z.boolean().default(true),

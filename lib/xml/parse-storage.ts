@@ -16,6 +16,8 @@ export interface ParsedVolume {
   path: string | null;
   format: string | null;
   backingPath: string | null;
+  /** The file's size on disk in bytes (what a download stream sends); null when not given. */
+  physical: number | null;
 }
 
 export function parsePoolXml(xml: string): ParsedPool {
@@ -50,6 +52,7 @@ export function parseVolumeXml(xml: string): ParsedVolume {
     path: text(target, "path"),
     format: attr(child(target, "format"), "type"),
     backingPath: text(backing, "path"),
+    physical: text(vol, "physical") === null ? null : Number(text(vol, "physical")),
   };
 }
 

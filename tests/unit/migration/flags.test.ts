@@ -31,6 +31,12 @@ describe("migration flags", () => {
     );
   });
 
+  it("a shut-off VM with its disks copied: no --copy-storage-all (Virtdeck copies them first)", () => {
+    expect(migrationFlags(input({ storage: "copy", pool: "p" }), false)).toBe(
+      F.OFFLINE | F.PERSIST_DEST | F.UNDEFINE_SOURCE,
+    );
+  });
+
   it("asks for a pool when the disks are copied", () => {
     const r = migrateVmSchema.safeParse({ id: "v", target: "h2", storage: "copy" });
     expect(r.success).toBe(false);
