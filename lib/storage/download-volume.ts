@@ -1,21 +1,66 @@
 // Streams a volume to the browser: libvirt's download stream becomes the response body, read
 // only as fast as the browser takes it (the stream pauses the transfer connection's socket).
-import { Readable } from "node:stream";
+// The bytes sent are counted for the download's task, which can stop it.
+import { Readable, Transform } from "node:stream";
+import { AppError } from "@/lib/errors";
 import { hostConnection } from "@/lib/hosts/live-read";
 import type { VolumeRefInput } from "@/lib/schemas/storage";
+import { parseVolumeXml } from "@/lib/xml/parse-storage";
 import { openTransferConnection } from "./transfer-connection";
 
-export async function downloadVolume(ref: VolumeRefInput): Promise<ReadableStream<Uint8Array>> {
+export interface VolumeDownload {
+  body: ReadableStream<Uint8Array>;
+  /** The bytes the stream will send: the volume file's size. */
+  size: number;
+  /** Resolves with the bytes sent once the browser has them all; rejects when it stops early. */
+  sent(onBytes: (done: number) => void): Promise<number>;
+  /** Stops the download (the browser's download fails). */
+  abort(): void;
+}
+
+export async function downloadVolume(ref: VolumeRefInput): Promise<VolumeDownload> {
   await hostConnection(ref.hostId); // refuses at once for an unknown or offline host
   const conn = await openTransferConnection(ref.hostId);
   try {
     const pool = await conn.storage.lookupPool(ref.pool);
     const vol = await conn.storage.lookupVolume(pool, ref.volume);
+    const parsed = parseVolumeXml(await conn.storage.volumeXml(vol));
+    const size = parsed.physical ?? (await conn.storage.volumeInfo(vol)).capacity;
     const stream = await conn.streams.download(vol, 0, 0);
+    let done = 0;
+    let report: (done: number) => void = () => {};
+    const counter = new Transform({
+      transform(chunk: Buffer, _enc, cb) {
+        done += chunk.length;
+        report(done);
+        cb(null, chunk);
+      },
+    });
+    stream.once("error", (e) => counter.destroy(e));
+    stream.pipe(counter);
     const close = () => void conn.close().catch(() => undefined);
-    stream.once("close", close);
-    stream.once("error", close);
-    return Readable.toWeb(stream) as ReadableStream<Uint8Array>;
+    counter.once("close", close);
+    const ended = new Promise<number>((resolve, reject) => {
+      counter.once("end", () => resolve(done));
+      counter.once("close", () =>
+        counter.readableEnded
+          ? resolve(done)
+          : reject(new AppError("conflict", "The download stopped before its end")),
+      );
+    });
+    ended.catch(() => {});
+    return {
+      body: Readable.toWeb(counter) as ReadableStream<Uint8Array>,
+      size,
+      sent(onBytes) {
+        report = onBytes;
+        return ended;
+      },
+      abort() {
+        stream.destroy();
+        counter.destroy(new AppError("conflict", "The download was cancelled"));
+      },
+    };
   } catch (error) {
     await conn.close().catch(() => undefined);
     throw error;

@@ -19,7 +19,7 @@ import {
   uploadVolumeSchema,
   volumeRefSchema,
 } from "@/lib/schemas/storage";
-import { startTask } from "@/lib/tasks/run-task";
+import { runTaskInRequest, startTask } from "@/lib/tasks/run-task";
 import { requirePoolUnderRoots } from "./allowed-paths";
 import { createVolume } from "./create-volume";
 import { downloadVolume } from "./download-volume";
@@ -193,10 +193,24 @@ export const uploadVolumeOp = operation({
   input: uploadVolumeSchema,
   access: { privilege: "Datastore.AllocateSpace", ...onPool },
   audit: true,
-  run: async (input, { audit, body }) => {
-    audit.detail = `${input.name} (${input.size} bytes)`;
+  run: async (input, ctx) => {
+    ctx.audit.detail = `${input.name} (${input.size} bytes)`;
+    const body = ctx.body;
     if (!body) throw new AppError("invalid", "The request has no body");
-    return { volume: await uploadVolume(input, body) };
+    const title = `Upload ${input.name} into ${input.pool}`;
+    const cancel = "stops the upload and deletes the partial volume";
+    const { task, result } = await runTaskInRequest(
+      ctx,
+      { kind: "volume.upload", title, cancel },
+      (run) => {
+        run.progress({ phase: title, done: 0, total: input.size, unit: "bytes" });
+        return uploadVolume(input, body, {
+          signal: run.signal,
+          onBytes: (done) => run.progress({ done }),
+        });
+      },
+    );
+    return { volume: result, task };
   },
 });
 
@@ -207,8 +221,21 @@ export const downloadVolumeOp = operation({
   input: volumeRefSchema,
   access: { privilege: "Datastore.AllocateSpace", ...onPool },
   audit: true,
-  run: async (ref, { audit }) => {
-    audit.detail = ref.volume;
-    return { name: ref.volume, body: await downloadVolume(ref) };
+  run: async (ref, ctx) => {
+    ctx.audit.detail = ref.volume;
+    // Opened first: an unknown volume or an offline host is refused at once, with no task.
+    const download = await downloadVolume(ref);
+    const title = `Download ${ref.volume} from ${ref.pool}`;
+    const task = await startTask(
+      ctx,
+      { kind: "volume.download", title, cancel: "stops sending: the browser's download fails" },
+      async (run) => {
+        run.progress({ phase: title, done: 0, total: download.size, unit: "bytes" });
+        run.onCancel(() => download.abort());
+        const bytes = await download.sent((done) => run.progress({ done }));
+        return { volume: ref.volume, bytes };
+      },
+    );
+    return { name: ref.volume, body: download.body, task: task.id };
   },
 });

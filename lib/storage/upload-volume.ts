@@ -14,21 +14,31 @@ import { formatBytes } from "./sizes";
 import { openTransferConnection } from "./transfer-connection";
 
 /** Counts bytes and refuses more than declared (a lying Content-Length must not overrun). */
-function byteCounter(limit: number) {
+function byteCounter(limit: number, onBytes: (seen: number) => void) {
   let seen = 0;
   const counter = new Transform({
     transform(chunk: Buffer, _enc, cb) {
       seen += chunk.length;
       if (seen > limit) cb(new AppError("invalid", "The upload is longer than its Content-Length"));
-      else cb(null, chunk);
+      else {
+        onBytes(seen);
+        cb(null, chunk);
+      }
     },
   });
   return { counter, seen: () => seen };
 }
 
+/** Who follows an upload (its task): the bytes received so far, and a way to stop it. */
+export interface UploadWatch {
+  onBytes: (seen: number) => void;
+  signal: AbortSignal;
+}
+
 export async function uploadVolume(
   input: UploadVolumeInput,
   body: ReadableStream<Uint8Array>,
+  watch?: UploadWatch,
 ): Promise<{ name: string; path: string; bytes: number }> {
   const { conn } = await hostConnection(input.hostId);
   const pool = await conn.storage.lookupPool(input.pool);
@@ -50,8 +60,9 @@ export async function uploadVolume(
   });
   try {
     const stream = await transfer.streams.upload(vol, 0, input.size);
-    const { counter, seen } = byteCounter(input.size);
-    await pipeline(Readable.fromWeb(body as WebReadableStream<Uint8Array>), counter, stream);
+    const { counter, seen } = byteCounter(input.size, watch?.onBytes ?? (() => {}));
+    const source = Readable.fromWeb(body as WebReadableStream<Uint8Array>);
+    await pipeline(source, counter, stream, watch ? { signal: watch.signal } : {});
     if (seen() !== input.size)
       throw new AppError(
         "invalid",
@@ -61,6 +72,8 @@ export async function uploadVolume(
     return { name: vol.name, path: await conn.storage.volumePath(vol), bytes: seen() };
   } catch (error) {
     await conn.storage.deleteVolume(vol).catch(() => undefined);
+    if (watch?.signal.aborted)
+      throw new AppError("conflict", "The upload was cancelled; the partial volume was deleted");
     // The browser's Cancel (or a dropped connection) is an expected end, not a server fault.
     if ((error as { code?: unknown } | null)?.code === "ECONNRESET")
       throw new AppError("invalid", "The upload was cancelled; the partial volume was deleted");

@@ -102,6 +102,44 @@ export async function startTask(
 }
 
 /**
+ * Runs `body` as a task the request itself waits for (an upload: the bytes are the request's
+ * body): the task panel shows it with its progress and can cancel it, and the request answers
+ * with the body's result, or fails with its error, once it ends. The operation's own audit row
+ * records the outcome, so the task's end adds none.
+ */
+export async function runTaskInRequest<T>(
+  ctx: SignedInContext,
+  start: TaskStart,
+  body: (task: TaskRun) => Promise<T>,
+): Promise<{ task: TaskSummary; result: T }> {
+  const target = ctx.target;
+  if (!target) throw new Error(`task ${start.kind} needs an operation with an object`);
+  const task = await createTask(ctx.user, target, start);
+  ctx.audit.detail = [ctx.audit.detail, `task ${task.id}`].filter(Boolean).join("; ");
+  let failure: unknown = null;
+  let result: T | undefined;
+  const ended = await execute(
+    task,
+    ctx.user,
+    start.kind,
+    async (run) => {
+      try {
+        result = await body(run);
+        return result;
+      } catch (error) {
+        failure = error;
+        throw error;
+      }
+    },
+    `Started by ${ctx.user.username}: ${task.title}`,
+    { auditEnd: false },
+  );
+  if (ended.state === "cancelled") throw new AppError("conflict", ended.error ?? "Cancelled");
+  if (ended.state !== "succeeded") throw failure ?? new AppError("conflict", ended.error ?? "");
+  return { task: ended, result: result as T };
+}
+
+/**
  * Runs `body` as a child of a running task (one VM of an evacuation) and resolves with the
  * child as it ended. Cancelling the parent cancels the child; the child can be cancelled alone.
  */
@@ -171,6 +209,7 @@ async function execute(
   kind: string,
   body: (task: TaskRun) => Promise<unknown>,
   firstLine: string,
+  { auditEnd = true }: { auditEnd?: boolean } = {},
 ): Promise<TaskSummary> {
   // Every write of this task goes through one chain, so the log and the state stay in order.
   let chain: Promise<unknown> = Promise.resolve();
@@ -277,7 +316,7 @@ async function execute(
   );
   announce();
   // The start was audited when it was asked for; an end that is not a success is a row too.
-  if (state !== "succeeded")
+  if (state !== "succeeded" && auditEnd)
     await recordAudit({
       user: user.userId ? user : null,
       action: kind,

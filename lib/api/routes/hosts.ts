@@ -150,10 +150,12 @@ export const hostRoutes = {
   },
   "GET /api/v1/hosts/{hostId}/pools/{pool}/volumes/{volume}/download": {
     operation: downloadVolumeOp,
-    respond: ({ name, body }: { name: string; body: ReadableStream<Uint8Array> }) =>
+    respond: ({ name, body, task }: { name: string; body: ReadableStream<Uint8Array>; task: string }) =>
       new Response(body, {
         headers: {
           "Content-Type": "application/octet-stream",
+          // The download's task (its progress in bytes, and a cancel), as the 202 answers' Location.
+          "Virtdeck-Task": `/api/v1/tasks/${task}`,
           // The name passed the volume-name schema: no quotes or separators to escape.
           "Content-Disposition": `attachment; filename="${name}"`,
           "Cache-Control": "no-store",

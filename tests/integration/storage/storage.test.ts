@@ -168,7 +168,7 @@ describe("storage against the lab", () => {
     expect(await virsh(uri, "vol-info", "--bytes", "--pool", poolName, "upload.img")).toMatch(
       new RegExp(`Capacity:\\s+${data.length} bytes`),
     );
-    const body = await downloadVolume({ hostId, pool: poolName, volume: "upload.img" });
+    const { body } = await downloadVolume({ hostId, pool: poolName, volume: "upload.img" });
     const back = Buffer.from(await new Response(body).arrayBuffer());
     const sha = (b: Buffer) => createHash("sha256").update(b).digest("hex");
     expect(sha(back)).toBe(sha(data));

@@ -1,6 +1,7 @@
 // The task store against a real SQLite file and the lab's libvirtd: a volume copy as a task
-// (state, progress, log, result), who may follow and cancel it, and what a restart leaves.
-import { randomUUID } from "node:crypto";
+// (state, progress, log, result), who may follow and cancel it, uploads and downloads as tasks
+// (the bytes as their progress, a cancel that stops the stream), and what a restart leaves.
+import { randomBytes, randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { closeDb, db, lab, manager, startLabHost, user } from "../networks/support";
 import { createActor } from "../support/actors";
@@ -8,7 +9,9 @@ import { virsh, waitFor } from "../support/virsh";
 import { createLabPool, type LabPool } from "../vms/lab-pool";
 
 const { invoke } = await import("@/lib/access/invoke");
-const { cloneVolumeOp } = await import("@/lib/storage/operations");
+const { cloneVolumeOp, downloadVolumeOp, uploadVolumeOp } = await import(
+  "@/lib/storage/operations"
+);
 const { cancelTaskOp, getTaskOp, listTasksOp } = await import("@/lib/tasks/operations");
 const { recoverTasks } = await import("@/lib/tasks/run-task");
 
@@ -27,6 +30,33 @@ afterAll(async () => {
   await manager.stopAll();
   await closeDb();
 });
+
+/** A request body of `steps` random MiB, one every `pauseMs` (an upload as a slow link sends it). */
+function pacedBody(steps: number, pauseMs: number) {
+  const data = randomBytes(steps << 20);
+  let sent = 0;
+  const body = new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      if (sent >= data.length) return controller.close();
+      if (sent > 0) await new Promise((r) => setTimeout(r, pauseMs));
+      controller.enqueue(data.subarray(sent, sent + (1 << 20)));
+      sent += 1 << 20;
+    },
+  });
+  return { body, data };
+}
+
+/** The one running task of a kind, once its progress has moved. */
+const runningTask = (kind: string) =>
+  waitFor(
+    `a running ${kind} with progress`,
+    async () => {
+      const { tasks } = await invoke(listTasksOp, { user }, { host: hostId });
+      return tasks.find((t) => t.kind === kind && t.state === "running" && (t.done ?? 0) > 0);
+    },
+    20_000,
+    50,
+  );
 
 describe("tasks", () => {
   it("a volume copy runs as a task: progress in bytes, a log, its result; only who may see it follows it", async () => {
@@ -84,6 +114,98 @@ describe("tasks", () => {
     await expect(invoke(cancelTaskOp, { user: viewer }, { id: started.id })).rejects.toThrow(
       /already succeeded|needs Sys.Modify/,
     );
+  });
+
+  it("an upload is a task while its request runs: the bytes received as progress, the task in the answer", async () => {
+    const { body, data } = pacedBody(3, 0);
+    const answer = await invoke(
+      uploadVolumeOp,
+      { user, body },
+      { hostId, pool: pool.name, name: "up.img", format: "raw", size: data.length },
+    );
+    expect(answer.volume.bytes).toBe(data.length);
+    expect(answer.task).toMatchObject({
+      kind: "volume.upload",
+      state: "succeeded",
+      done: data.length,
+      total: data.length,
+      unit: "bytes",
+    });
+    const { task } = await invoke(getTaskOp, { user }, { id: answer.task.id });
+    expect(task.log.map((l) => l.line)).toEqual([
+      `Started by ${user.username}: Upload up.img into ${pool.name}`,
+      "Done",
+    ]);
+    expect(await virsh(lab.LAB_URI, "vol-info", "--bytes", "--pool", pool.name, "up.img")).toMatch(
+      new RegExp(`Capacity:\\s+${data.length} bytes`),
+    );
+  });
+
+  it("a download is a task: the bytes sent as progress; it ends when the reader has them all", async () => {
+    const answer = await invoke(
+      downloadVolumeOp,
+      { user },
+      { hostId, pool: pool.name, volume: "up.img" },
+    );
+    const bytes = Buffer.from(await new Response(answer.body).arrayBuffer());
+    const task = await waitFor(
+      "the download's task to end",
+      async () => {
+        const { task } = await invoke(getTaskOp, { user }, { id: answer.task });
+        return task.state === "running" ? undefined : task;
+      },
+      10_000,
+    );
+    expect(task).toMatchObject({ kind: "volume.download", state: "succeeded", unit: "bytes" });
+    expect(task.done).toBe(bytes.length);
+    expect(task.total).toBe(bytes.length);
+    expect(bytes.length).toBe(3 << 20);
+  });
+
+  it("cancelling an upload's task stops the stream, deletes the partial volume and fails the request in words", async () => {
+    const { body, data } = pacedBody(8, 400);
+    const uploading = invoke(
+      uploadVolumeOp,
+      { user, body },
+      { hostId, pool: pool.name, name: "slow.img", format: "raw", size: data.length },
+    ).then(
+      () => null,
+      (e: Error) => e,
+    );
+    const task = await runningTask("volume.upload");
+    await invoke(cancelTaskOp, { user }, { id: task.id });
+    const failure = await uploading;
+    expect(failure?.message).toBe(`Cancelled by ${user.username}`);
+    const { task: ended } = await invoke(getTaskOp, { user }, { id: task.id });
+    expect(ended.state).toBe("cancelled");
+    expect(ended.done ?? 0).toBeLessThan(data.length);
+    expect(await virsh(lab.LAB_URI, "vol-list", pool.name)).not.toContain("slow.img");
+  });
+
+  it("cancelling a download's task ends the reader's stream with an error", async () => {
+    // 24 MiB read slowly: far more than the buffers between libvirt and this reader hold.
+    const answer = await invoke(
+      downloadVolumeOp,
+      { user },
+      { hostId, pool: pool.name, volume: "src.img" },
+    );
+    const reader = answer.body.getReader();
+    await reader.read();
+    const { task } = await invoke(getTaskOp, { user }, { id: answer.task });
+    await invoke(cancelTaskOp, { user }, { id: task.id });
+    const reading = (async () => {
+      for (;;) if ((await reader.read()).done) return "ended";
+    })().catch((e: Error) => e.message);
+    expect(await reading).toBe("The download was cancelled");
+    const ended = await waitFor(
+      "the download's task to end",
+      async () => {
+        const { task: t } = await invoke(getTaskOp, { user }, { id: task.id });
+        return t.state === "running" ? undefined : t;
+      },
+      10_000,
+    );
+    expect(ended.state).toBe("cancelled");
   });
 
   it("after a restart, tasks left running are interrupted with what was known, never running forever", async () => {
