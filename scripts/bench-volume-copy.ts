@@ -50,8 +50,9 @@ for (const p of pools) {
 }
 await virsh(from.uri, "vol-create-as", from.name, "src.raw", values.size, "--format", "raw");
 const bytes = Number(
-  (await virsh(from.uri, "vol-info", "--pool", from.name, "src.raw", "--bytes"))
-    .match(/Capacity:\s+(\d+)/)?.[1] ?? 0,
+  (await virsh(from.uri, "vol-info", "--pool", from.name, "src.raw", "--bytes")).match(
+    /Capacity:\s+(\d+)/,
+  )?.[1] ?? 0,
 );
 
 const rate = (ms: number) => bytes / (1 << 20) / (ms / 1000);
@@ -86,7 +87,9 @@ try {
   console.log(`volume copy host 1 → host 2, ${values.size} raw, ${ROUNDS} rounds`);
   console.log(`  virsh vol-download | vol-upload  median ${v.p50.toFixed(0)} MiB/s`);
   console.log(`  Virtdeck (streams in one process) median ${d.p50.toFixed(0)} MiB/s`);
-  console.log(`  ratio ${ratio.toFixed(2)}x (target ≥ 0.8x) ${ratio >= 0.8 ? "ok" : "BELOW TARGET"}`);
+  console.log(
+    `  ratio ${ratio.toFixed(2)}x (target ≥ 0.8x) ${ratio >= 0.8 ? "ok" : "BELOW TARGET"}`,
+  );
 } finally {
   for (const p of pools) {
     await virsh(p.uri, "pool-destroy", p.name).catch(() => undefined);

@@ -31,6 +31,7 @@ import {
   listHostVolumes,
   listPoolVolumes,
 } from "./read-storage";
+import { formatBytes } from "./sizes";
 import { uploadVolume } from "./upload-volume";
 import { deleteVolume, planVolumeCopy, resizeVolume } from "./volume-actions";
 
@@ -110,8 +111,19 @@ export const changePoolStateOp = operation({
     input.action === "autostart"
       ? `pool.autostart.${input.on ? "on" : "off"}`
       : `pool.${input.action}`,
-  run: async (input) => {
-    await changePoolState(input);
+  run: async (input, ctx) => {
+    // Building formats or creates the pool's storage (mkfs for a file system pool): a task the
+    // request waits for, in the pool's host history. The other changes are single quick calls.
+    if (input.action !== "build") await changePoolState(input);
+    else {
+      const title = `Build the pool ${input.pool}`;
+      const { task } = await runTaskInRequest(
+        ctx,
+        { kind: "pool.build", title, cancel: false },
+        () => changePoolState(input),
+      );
+      return { hostId: input.hostId, pool: input.pool, task: task.id };
+    }
     return { hostId: input.hostId, pool: input.pool };
   },
 });
@@ -148,10 +160,16 @@ export const resizeVolumeOp = operation({
   input: resizeVolumeSchema,
   access: { privilege: "Datastore.AllocateSpace", ...onPool },
   audit: true,
-  run: async (input, { audit }) => {
-    audit.detail = `${input.volume} to ${input.capacity} bytes`;
-    await resizeVolume(input, input.capacity, input.shrink);
-    return { volume: input.volume, capacity: input.capacity };
+  run: async (input, ctx) => {
+    ctx.audit.detail = `${input.volume} to ${input.capacity} bytes`;
+    // A task the request waits for: libvirt resizes in one call it cannot interrupt.
+    const title = `Resize ${input.pool}/${input.volume} to ${formatBytes(input.capacity)}`;
+    const { task } = await runTaskInRequest(
+      ctx,
+      { kind: "volume.resize", title, cancel: false },
+      () => resizeVolume(input, input.capacity, input.shrink),
+    );
+    return { volume: input.volume, capacity: input.capacity, task: task.id };
   },
 });
 

@@ -39,6 +39,8 @@ export interface TaskRun {
   onCancel(hook: () => unknown): void;
   /** Throws if a cancel was asked: for bodies that stop between steps. */
   stopIfCancelled(): void;
+  /** Names the VM the task made (a create), so the task is in that VM's history. */
+  aboutVm(uuid: string): void;
 }
 
 export interface TaskStart {
@@ -269,6 +271,10 @@ async function execute(
     },
     stopIfCancelled() {
       if (entry.cancelledBy) throw new TaskCancelled(`Cancelled by ${entry.cancelledBy}`);
+    },
+    aboutVm(uuid) {
+      task.vmUuid = uuid.toLowerCase();
+      write(() => db.task.update({ where: { id: task.id }, data: { vmUuid: task.vmUuid } }));
     },
   };
   entry.run = run;

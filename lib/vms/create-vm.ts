@@ -12,6 +12,7 @@ import { findOs } from "@/lib/osinfo/catalog";
 import type { CreateVmInput } from "@/lib/schemas/vm-create";
 import { createVolume } from "@/lib/storage/create-volume";
 import { deleteVolume } from "@/lib/storage/volume-actions";
+import type { TaskRun } from "@/lib/tasks/run-task";
 import { buildDomainXml, type DomainDisk } from "@/lib/xml/build-domain";
 import {
   type DiskFormat,
@@ -134,27 +135,39 @@ async function createDisk(
   return { pool, name: vol.name, path: vol.path };
 }
 
-/** Defines (and optionally starts) the VM; returns its inventory id. */
-export async function createVm(input: CreateVmInput): Promise<{ id: string }> {
+/** Defines (and optionally starts) the VM, each step a line of its task; returns its inventory id. */
+export async function createVm(
+  input: CreateVmInput,
+  task: Pick<TaskRun, "log" | "aboutVm">,
+): Promise<{ id: string }> {
   await requireNotInMaintenance(input.hostId, "create a VM");
   const { host, conn } = await hostConnection(input.hostId);
   const { formats } = await checkOnHost(conn, input);
   const vol = await createDisk(conn, input);
+  if (vol) task.log(`Created the disk ${vol.pool}/${vol.name}`);
   try {
     const xml = domainXmlFor(input, formats, vol?.path);
     const dom = await conn.domains.define(xml);
+    task.aboutVm(dom.uuid);
+    task.log(`Defined ${dom.name} on ${host.name}`);
     try {
-      if (input.start) await conn.domains.start(dom);
+      if (input.start) {
+        await conn.domains.start(dom);
+        task.log(`Started ${dom.name}`);
+      }
     } catch (error) {
       await conn.domains.undefine(dom).catch(() => undefined);
+      task.log(`Undefined ${dom.name} again: it did not start`, "warn");
       throw error;
     }
     return { id: await saveObservation(host.id, await observeDomain(conn, dom, false)) };
   } catch (error) {
-    if (vol)
+    if (vol) {
       await deleteVolume({ hostId: host.id, pool: vol.pool, volume: vol.name }).catch(
         () => undefined,
       );
+      task.log(`Deleted the disk ${vol.pool}/${vol.name} again`, "warn");
+    }
     throw error;
   }
 }

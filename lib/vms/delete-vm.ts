@@ -8,6 +8,7 @@ import { markGone } from "@/lib/inventory/vm-store";
 import { type Connection, DomainListFlags, DomainXmlFlags, UndefineFlags } from "@/lib/libvirt";
 import type { DeleteVmInput } from "@/lib/schemas/vm-edit";
 import { deleteVolume } from "@/lib/storage/volume-actions";
+import type { TaskRun } from "@/lib/tasks/run-task";
 import { parseDomainXml } from "@/lib/xml/parse-domain";
 import { vmOnHost } from "./change-vm";
 
@@ -17,14 +18,21 @@ const UNDEFINE_ALL =
   UndefineFlags.NVRAM |
   UndefineFlags.CHECKPOINTS_METADATA;
 
-async function deleteVolumes(conn: Connection, hostId: string, paths: string[]): Promise<string[]> {
+async function deleteVolumes(
+  conn: Connection,
+  hostId: string,
+  paths: string[],
+  log: TaskRun["log"],
+): Promise<string[]> {
   const failed: string[] = [];
   for (const path of paths) {
     try {
       const vol = await conn.storage.lookupVolumeByPath(path);
       await deleteVolume({ hostId, pool: vol.pool, volume: vol.name });
+      log(`Deleted the volume ${vol.pool}/${vol.name}`);
     } catch (error) {
       failed.push(`${path}: ${toActionError(error)}`);
+      log(`Could not delete ${path}: ${toActionError(error)}`, "warn");
     }
   }
   return failed;
@@ -36,26 +44,37 @@ async function presentUuids(conn: Connection): Promise<string[]> {
   return doms.map((d) => d.uuid);
 }
 
-/** Deletes the VM; returns its UUID (its grants and group membership go with it). */
-export async function deleteVm(input: DeleteVmInput): Promise<{ uuid: string }> {
+/**
+ * Checks a delete (the volumes are the VM's own; a running VM only with force) and returns the
+ * delete itself, which says each step to `log` (its task's, when volumes go with it).
+ */
+export async function planDeleteVm(input: DeleteVmInput) {
   const { conn, dom, hostId } = await vmOnHost(input.id);
   const disks = parseDomainXml(await conn.domains.xml(dom, DomainXmlFlags.INACTIVE)).disks;
   const own = new Set(disks.filter((d) => d.device === "disk").map((d) => d.source));
   const stray = input.volumes.filter((p) => !own.has(p));
   if (stray.length > 0) throw new AppError("invalid", `Not a disk of this VM: ${stray.join(", ")}`);
-  if (await conn.domains.isActive(dom)) {
-    if (!input.force)
-      throw new AppError("conflict", "The VM is running: shut it off first, or force it off");
-    await conn.domains.destroy(dom);
-  }
-  await conn.domains.undefine(dom, UNDEFINE_ALL);
-  // Gone first: lib/storage refuses to delete a volume an inventory VM still uses.
-  await markGone(hostId, await presentUuids(conn));
-  const failed = await deleteVolumes(conn, hostId, input.volumes);
-  // Deleted through Virtdeck, so not lost: the row leaves the inventory ("gone" is for VMs that
-  // disappeared outside it).
-  await forgetVm(input.id);
-  if (failed.length > 0)
-    throw new AppError("upstream", `The VM is deleted, but not all volumes: ${failed.join("; ")}`);
-  return { uuid: dom.uuid };
+  if ((await conn.domains.isActive(dom)) && !input.force)
+    throw new AppError("conflict", "The VM is running: shut it off first, or force it off");
+  /** Deletes the VM; returns its UUID (its grants and group membership go with it). */
+  return async (log: TaskRun["log"]): Promise<{ uuid: string }> => {
+    if (await conn.domains.isActive(dom)) {
+      await conn.domains.destroy(dom);
+      log(`Forced ${dom.name} off`);
+    }
+    await conn.domains.undefine(dom, UNDEFINE_ALL);
+    log(`Undefined ${dom.name} (its snapshots and NVRAM too)`);
+    // Gone first: lib/storage refuses to delete a volume an inventory VM still uses.
+    await markGone(hostId, await presentUuids(conn));
+    const failed = await deleteVolumes(conn, hostId, input.volumes, log);
+    // Deleted through Virtdeck, so not lost: the row leaves the inventory ("gone" is for VMs that
+    // disappeared outside it).
+    await forgetVm(input.id);
+    if (failed.length > 0)
+      throw new AppError(
+        "upstream",
+        `The VM is deleted, but not all volumes: ${failed.join("; ")}`,
+      );
+    return { uuid: dom.uuid };
+  };
 }

@@ -150,7 +150,15 @@ export const hostRoutes = {
   },
   "GET /api/v1/hosts/{hostId}/pools/{pool}/volumes/{volume}/download": {
     operation: downloadVolumeOp,
-    respond: ({ name, body, task }: { name: string; body: ReadableStream<Uint8Array>; task: string }) =>
+    respond: ({
+      name,
+      body,
+      task,
+    }: {
+      name: string;
+      body: ReadableStream<Uint8Array>;
+      task: string;
+    }) =>
       new Response(body, {
         headers: {
           "Content-Type": "application/octet-stream",

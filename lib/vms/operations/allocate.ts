@@ -11,12 +11,12 @@ import { getVm } from "@/lib/inventory/list-vms";
 import { createVmSchema, createVmStepSchema } from "@/lib/schemas/vm-create";
 import { cloneVmSchema, deleteVmSchema } from "@/lib/schemas/vm-edit";
 import { requireAllowedPaths } from "@/lib/storage/allowed-paths";
-import { startTask } from "@/lib/tasks/run-task";
+import { runTaskInRequest, startTask } from "@/lib/tasks/run-task";
 import { checkCreateStep } from "@/lib/vms/check-create-step";
 import { diskPools, planClone } from "@/lib/vms/clone-vm";
 import { optionsFor, readCreateVmOptions } from "@/lib/vms/create-options";
 import { createVm, createVmPaths, previewCreateVm } from "@/lib/vms/create-vm";
-import { deleteVm } from "@/lib/vms/delete-vm";
+import { planDeleteVm } from "@/lib/vms/delete-vm";
 import { onVm } from "./shared";
 
 /** A new VM's disk needs space in its pool, its NIC the use of its network (when given). */
@@ -42,13 +42,20 @@ export const createVmOp = operation({
   input: createVmSchema,
   access: { privilege: "VM.Allocate", ...onHostOfInput, also: creationNeeds },
   audit: true,
-  run: async (input, { audit, target, access }) => {
-    audit.target = `${input.name} on ${target?.hostName ?? input.hostId}`;
-    await requireAllowedPaths(access, input.hostId, createVmPaths(input));
-    const { id } = await createVm(input);
-    const vm = await getVm(id);
-    if (vm) audit.objectPath = displayPath({ kind: "vm", hostId: vm.hostId, uuid: vm.uuid });
-    return { id, vm };
+  run: async (input, ctx) => {
+    const hostName = ctx.target?.hostName ?? input.hostId;
+    ctx.audit.target = `${input.name} on ${hostName}`;
+    await requireAllowedPaths(ctx.access, input.hostId, createVmPaths(input));
+    // A task the request waits for: about a second (a volume, a definition, a start), so the
+    // answer stays the new VM; the task keeps the steps in the host's and the VM's history.
+    const { task, result } = await runTaskInRequest(
+      ctx,
+      { kind: "vm.create", title: `Create ${input.name} on ${hostName}`, cancel: false },
+      (run) => createVm(input, run),
+    );
+    const vm = await getVm(result.id);
+    if (vm) ctx.audit.objectPath = displayPath({ kind: "vm", hostId: vm.hostId, uuid: vm.uuid });
+    return { id: result.id, vm, task: task.id };
   },
 });
 
@@ -146,10 +153,22 @@ export const deleteVmOp = operation({
     },
   },
   audit: true,
-  run: async (input, { audit }) => {
-    if (input.volumes.length) audit.detail = `volumes: ${input.volumes.join(", ")}`;
-    const { uuid } = await deleteVm(input);
+  run: async (input, ctx) => {
+    const remove = await planDeleteVm(input);
+    let uuid: string;
+    let task: string | undefined;
+    if (input.volumes.length === 0) ({ uuid } = await remove(() => {}));
+    else {
+      // With its volumes, a task the request waits for: each deleted volume is a line of it.
+      ctx.audit.detail = `volumes: ${input.volumes.join(", ")}`;
+      const title = `Delete ${ctx.target?.vm?.name ?? input.id} and ${input.volumes.length} volume(s)`;
+      const ran = await runTaskInRequest(ctx, { kind: "vm.delete", title, cancel: false }, (run) =>
+        remove(run.log),
+      );
+      uuid = ran.result.uuid;
+      task = ran.task.id;
+    }
     await forgetVmAccess(uuid);
-    return { id: input.id };
+    return { id: input.id, ...(task ? { task } : {}) };
   },
 });

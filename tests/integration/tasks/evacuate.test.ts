@@ -12,8 +12,9 @@ import { freshGuestName, removeTinyGuest } from "../lab/tiny-guest";
 import { freshStore } from "../support/fresh-store";
 import { labEnv } from "../support/lab-env";
 import { defineXml, guestXml, virsh, waitFor } from "../support/virsh";
+import { createLabPool, type LabPool } from "../vms/lab-pool";
 import { storeMigrationHosts } from "./support/lab-hosts";
-import { definePool, domainNames, removePool, taskEnded, volNames } from "./support/lab-pools";
+import { domainNames, taskEnded, volNames } from "./support/lab-pools";
 
 const lab = labEnv();
 const store = await freshStore("evacuate");
@@ -38,8 +39,8 @@ const tag = randomBytes(3).toString("hex");
 const names = [1, 2, 3].map(() => freshGuestName("vd-it-evac"));
 // The same pool name on both hosts (an evacuation names the target pool once for every VM).
 const poolName = `vd-evac-${tag}`;
-const pool1 = { name: poolName, dir: `/var/tmp/vd-evac1-${tag}` };
-const pool2 = { name: poolName, dir: `/var/tmp/vd-evac2-${tag}` };
+let pool1: LabPool;
+let pool2: LabPool;
 
 const manager = new ConnectionManager({
   async onOnline(hostId, conn) {
@@ -68,8 +69,8 @@ beforeAll(async () => {
   const foreign = await virsh(H2, "list", "--name");
   if (foreign.trim())
     throw new Error(`host 2 already runs ${foreign.trim()}: an evacuation would move it too`);
-  await definePool(H1, pool1);
-  await definePool(H2, pool2);
+  pool1 = await createLabPool(H1, "vd-evac", { name: poolName });
+  pool2 = await createLabPool(H2, "vd-evac", { name: poolName });
   for (const name of names) {
     const disk = `${name}-data.qcow2`;
     await virsh(H2, "vol-create-as", poolName, disk, "8M", "--format", "qcow2");
@@ -100,8 +101,8 @@ beforeAll(async () => {
 
 afterAll(async () => {
   for (const name of names) await removeTinyGuest(lab, name);
-  await removePool(H1, pool1);
-  await removePool(H2, pool2);
+  await pool1?.remove();
+  await pool2?.remove();
   await manager.stopAll();
   await store.dispose();
 });

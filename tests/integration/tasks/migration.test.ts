@@ -3,15 +3,15 @@
 // driven through Virtdeck's two connections (host 1's daemon has no listener host 2 could
 // dial). The tiny guest gets a qcow2 data disk so "copy all disks" copies something. virsh on
 // both hosts is the oracle; the inventory must keep one row that changes host.
-import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { LiveMessage } from "@/lib/live/messages";
 import { freshGuestName, removeTinyGuest } from "../lab/tiny-guest";
 import { freshStore } from "../support/fresh-store";
 import { labEnv } from "../support/lab-env";
 import { defineXml, guestXml, virsh, waitFor } from "../support/virsh";
+import { createLabPool, type LabPool } from "../vms/lab-pool";
 import { storeMigrationHosts } from "./support/lab-hosts";
-import { definePool, domainNames, removePool, taskEnded, volNames } from "./support/lab-pools";
+import { domainNames, taskEnded, volNames } from "./support/lab-pools";
 
 const lab = labEnv();
 const store = await freshStore("migration");
@@ -30,9 +30,8 @@ const { subscribe } = await import("@/lib/live/bus");
 const H1 = lab.LAB_URI;
 const H2 = lab.LAB_HOST2_URI;
 const name = freshGuestName("vd-it-mig");
-const tag = randomBytes(3).toString("hex");
-const pool1 = { name: `vd-mig1-${tag}`, dir: `/var/tmp/vd-mig1-${tag}` };
-const pool2 = { name: `vd-mig2-${tag}`, dir: `/var/tmp/vd-mig2-${tag}` };
+let pool1: LabPool;
+let pool2: LabPool;
 const disk = `${name}-data.qcow2`;
 
 const manager = new ConnectionManager({
@@ -63,8 +62,8 @@ beforeAll(async () => {
   store.migrate();
   installConnectionManager(manager);
   admin = await createAdmin();
-  await definePool(H1, pool1);
-  await definePool(H2, pool2);
+  pool1 = await createLabPool(H1, "vd-mig1");
+  pool2 = await createLabPool(H2, "vd-mig2");
   await virsh(H1, "vol-create-as", pool1.name, disk, "16M", "--format", "qcow2");
   // A guest with a data disk in pool 1 (the tiny guest itself boots from kernel and initrd).
   const xml = (await guestXml(lab, name)).replace(
@@ -84,8 +83,8 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await removeTinyGuest(lab, name);
-  await removePool(H1, pool1);
-  await removePool(H2, pool2);
+  await pool1?.remove();
+  await pool2?.remove();
   await manager.stopAll();
   await store.dispose();
 });

@@ -11,8 +11,9 @@ import { freshGuestName, removeTinyGuest } from "../lab/tiny-guest";
 import { freshStore } from "../support/fresh-store";
 import { labEnv } from "../support/lab-env";
 import { defineXml, guestXml, run, virsh, waitFor } from "../support/virsh";
+import { createLabPool, type LabPool } from "../vms/lab-pool";
 import { storeMigrationHosts } from "./support/lab-hosts";
-import { definePool, domainNames, removePool, taskEnded, volNames } from "./support/lab-pools";
+import { domainNames, taskEnded, volNames } from "./support/lab-pools";
 
 const lab = labEnv();
 const store = await freshStore("offline-migration");
@@ -29,9 +30,8 @@ const { cancelTaskOp, getTaskOp } = await import("@/lib/tasks/operations");
 
 const H1 = lab.LAB_URI;
 const H2 = lab.LAB_HOST2_URI;
-const tag = randomBytes(3).toString("hex");
-const pool1 = { name: `vd-off1-${tag}`, dir: `/var/tmp/vd-off1-${tag}` };
-const pool2 = { name: `vd-off2-${tag}`, dir: `/var/tmp/vd-off2-${tag}` };
+let pool1: LabPool;
+let pool2: LabPool;
 /** Two disks to copy and check byte for byte. */
 const small = freshGuestName("vd-it-off");
 const qcow = `${small}-a.qcow2`;
@@ -93,8 +93,8 @@ beforeAll(async () => {
   store.migrate();
   installConnectionManager(manager);
   admin = await createAdmin();
-  await definePool(H1, pool1);
-  await definePool(H2, pool2);
+  pool1 = await createLabPool(H1, "vd-off1");
+  pool2 = await createLabPool(H2, "vd-off2");
   await virsh(H1, "vol-create-as", pool1.name, qcow, "16M", "--format", "qcow2");
   await run("qemu-io", ["-f", "qcow2", "-c", "write -P 0x5a 1M 3M", `${pool1.dir}/${qcow}`]);
   await virsh(H1, "vol-create-as", pool1.name, raw, "8M", "--format", "raw");
@@ -137,8 +137,8 @@ beforeAll(async () => {
 afterAll(async () => {
   await removeTinyGuest(lab, small);
   await removeTinyGuest(lab, big);
-  await removePool(H1, pool1);
-  await removePool(H2, pool2);
+  await pool1?.remove();
+  await pool2?.remove();
   await manager.stopAll();
   await store.dispose();
 });

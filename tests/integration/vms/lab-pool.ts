@@ -12,8 +12,12 @@ export interface LabPool {
   remove: () => Promise<void>;
 }
 
-export async function createLabPool(uri: string, prefix = "vd-vms"): Promise<LabPool> {
-  const name = `${prefix}-${randomBytes(4).toString("hex")}`;
+/** `name`: exactly this name (the same pool name on two hosts); otherwise `prefix` and a random tail. */
+export async function createLabPool(
+  uri: string,
+  prefix = "vd-vms",
+  { name = `${prefix}-${randomBytes(4).toString("hex")}` }: { name?: string } = {},
+): Promise<LabPool> {
   const dir = await mkdtemp(path.join(tmpdir(), `${name}-`));
   const conn = await connect(uri);
   try {
