@@ -74,7 +74,7 @@ test("a task started elsewhere shows in every open tab live, across a reload, to
   await signIn(page);
   const other = await context.newPage();
   for (const p of [page, other]) {
-    await p.goto(p === page ? "/vms" : "/storage");
+    await p.goto(p === page ? "/networks" : "/storage");
     await waitForLive(p);
     await expect(p.getByTestId("task-panel")).toBeVisible();
   }
