@@ -127,7 +127,7 @@ test("Evacuate on host 2's page moves its three guests to host 1, two at a time,
   );
   await expect(progress.locator('[data-task-state="succeeded"]')).toHaveCount(3);
   await page.screenshot({ path: "test-results/evacuate-done.png" });
-  await dialog.getByRole("button", { name: "Cancel" }).click();
+  await dialog.getByRole("button", { name: "Close" }).click();
   // The host went into maintenance first; the page shows it without a reload.
   await expect(page.getByTestId("host-maintenance")).toBeVisible();
   await expect(page.getByTestId("maintenance-state")).toContainText("In maintenance");
@@ -162,7 +162,7 @@ test("out of maintenance, the three are selected in the VM list and migrated bac
   await expect(page.getByTestId("migrate-many-outcome")).toHaveText("Migrate 3 VMs: done", {
     timeout: 180_000,
   });
-  await dialog.getByRole("button", { name: "Cancel" }).click();
+  await dialog.getByRole("button", { name: "Close" }).click();
   expect(await runningOn(H2)).toEqual(guests);
   expect(await runningOn(H1)).toEqual([]);
   // One row per guest, now on host 2.

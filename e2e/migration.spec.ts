@@ -56,7 +56,7 @@ async function migrateFromPage(page: Page, target: string, pool: string, confirm
   await expect(page.getByTestId("migrate-outcome")).toHaveText("Migration: done", {
     timeout: 90_000,
   });
-  await dialog.getByRole("button", { name: "Cancel" }).click();
+  await dialog.getByRole("button", { name: "Close" }).click();
 }
 
 test.beforeAll(async ({ browser }) => {

@@ -43,7 +43,7 @@ export function TaskTable({
           <td className="whitespace-nowrap py-2 pr-3 tabular-nums">{took(t)}</td>
           <td className="w-64 py-2">
             {isFinished(t.state) ? (
-              <span className="flex flex-col gap-1">
+              <span className="flex flex-col items-start gap-1">
                 <TaskStateBadge state={t.state} />
                 {t.error ? (
                   <span className="text-xs text-red-700 dark:text-red-400">{t.error}</span>

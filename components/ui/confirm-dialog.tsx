@@ -21,6 +21,7 @@ export function ConfirmDialog({
   tone = "danger",
   wide = false,
   confirmDisabled = false,
+  started = false,
 }: {
   open: boolean;
   title: string;
@@ -33,6 +34,8 @@ export function ConfirmDialog({
   tone?: "danger" | "primary";
   wide?: boolean;
   confirmDisabled?: boolean;
+  /** The action runs as a task the dialog now follows: only Close (closing stops nothing). */
+  started?: boolean;
 }) {
   const ref = useRef<HTMLDialogElement>(null);
   useEffect(() => {
@@ -60,10 +63,10 @@ export function ConfirmDialog({
         ) : null}
       </div>
       <div className="flex justify-end gap-2 border-t border-zinc-200 px-5 py-3 dark:border-zinc-700">
-        <Button variant="secondary" onClick={onCancel} disabled={busy}>
-          {refusal ? "Close" : "Cancel"}
+        <Button variant="secondary" onClick={onCancel} disabled={busy && !started}>
+          {refusal || started ? "Close" : "Cancel"}
         </Button>
-        {refusal ? null : (
+        {refusal || started ? null : (
           <Button variant={tone} onClick={onConfirm} disabled={busy || confirmDisabled}>
             {busy ? "Working…" : confirmLabel}
           </Button>

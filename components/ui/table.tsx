@@ -31,7 +31,7 @@ export function Table({
           {columns.map((c, i) =>
             c === false || c === null ? null : (
               // biome-ignore lint/suspicious/noArrayIndexKey: the columns are fixed per table
-              <th key={i} className="py-1">
+              <th key={i} className="py-1 pr-3">
                 {c}
               </th>
             ),

@@ -86,7 +86,8 @@ export function MigrateManyDialog({
       title={title}
       confirmLabel={confirmLabel}
       busy={pending || running}
-      confirmDisabled={started !== null || (!allowAuto && !chosen)}
+      confirmDisabled={!allowAuto && !chosen}
+      started={started !== null}
       onConfirm={begin}
       onCancel={close}
     >

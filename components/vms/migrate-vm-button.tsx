@@ -123,7 +123,8 @@ export function MigrateVmButton({ vm }: { vm: VmSummary }) {
         title={`Migrate ${vm.name}`}
         confirmLabel={running ? "Migrate live" : "Migrate"}
         busy={pending || moving}
-        confirmDisabled={!checked?.ok || started !== null}
+        confirmDisabled={!checked?.ok}
+        started={started !== null}
         onConfirm={begin}
         onCancel={() => setOpen(false)}
       >

@@ -13,7 +13,7 @@ export default async function TasksPage() {
     <>
       <PageHeader
         title="Tasks"
-        description="Long actions (clones, copies, migrations): yours and those on objects you may see."
+        description="Long actions (creates, clones, copies, uploads, migrations, snapshots): yours and those on objects you may see."
       />
       <TaskList initial={await listTasks(access, { limit: 100 })} />
     </>
