@@ -13,19 +13,12 @@ import { freshStore } from "../support/fresh-store";
 import { labEnv } from "../support/lab-env";
 import { defineXml, guestXml, virsh, waitFor } from "../support/virsh";
 import { createLabPool, type LabPool } from "../vms/lab-pool";
-import { storeMigrationHosts } from "./support/lab-hosts";
+import { startMigrationHosts } from "./support/lab-hosts";
 import { domainNames, taskEnded, volNames } from "./support/lab-pools";
 
 const lab = labEnv();
 const store = await freshStore("evacuate");
 const { db } = store;
-const { ConnectionManager, installConnectionManager } = await import(
-  "@/lib/hosts/connection-manager"
-);
-const { hostTarget } = await import("@/lib/hosts/start");
-const { saveHostStatus } = await import("@/lib/hosts/host-status");
-const { fullSync, subscribeHostEvents } = await import("@/lib/inventory/sync-host");
-const { createAdmin } = await import("../support/actors");
 const { invoke } = await import("@/lib/access/invoke");
 const { evacuateHostOp, migrateManyOp, migrationCheckOp } = await import(
   "@/lib/migration/operations"
@@ -42,15 +35,8 @@ const poolName = `vd-evac-${tag}`;
 let pool1: LabPool;
 let pool2: LabPool;
 
-const manager = new ConnectionManager({
-  async onOnline(hostId, conn) {
-    await subscribeHostEvents(hostId, conn);
-    await fullSync(hostId, conn);
-  },
-  // As the server does: the evacuation's candidates are the hosts stored as online.
-  onStatus: (hostId, status, error) => void saveHostStatus(hostId, status, error),
-});
-let admin: Awaited<ReturnType<typeof createAdmin>>;
+let lab2: Awaited<ReturnType<typeof startMigrationHosts>>;
+let admin: typeof lab2.admin;
 let host1: string;
 let host2: string;
 
@@ -63,8 +49,6 @@ const children = async (parent: string) =>
 
 beforeAll(async () => {
   store.migrate();
-  installConnectionManager(manager);
-  admin = await createAdmin();
   // An evacuation moves every running VM of the host: host 2 must run none but these.
   const foreign = await virsh(H2, "list", "--name");
   if (foreign.trim())
@@ -81,17 +65,11 @@ beforeAll(async () => {
     await defineXml(H2, xml);
     await virsh(H2, "start", name);
   }
-  const { h1, h2 } = await storeMigrationHosts(db, lab);
-  host1 = h1.id;
-  host2 = h2.id;
-  manager.add(hostTarget(h1));
-  manager.add(hostTarget(h2));
+  lab2 = await startMigrationHosts(db, lab);
+  ({ admin, host1, host2 } = lab2);
   await waitFor(
-    "both hosts online with the three guests synced",
+    "the three guests synced",
     async () =>
-      manager.status(host1)?.status === "online" &&
-      manager.status(host2)?.status === "online" &&
-      (await db.host.count({ where: { status: "online" } })) === 2 &&
       (await db.vm.count({ where: { name: { in: names }, state: "running" } })) === 3
         ? true
         : undefined,
@@ -103,7 +81,7 @@ afterAll(async () => {
   for (const name of names) await removeTinyGuest(lab, name);
   await pool1?.remove();
   await pool2?.remove();
-  await manager.stopAll();
+  await lab2?.manager.stopAll();
   await store.dispose();
 });
 

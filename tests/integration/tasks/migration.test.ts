@@ -10,18 +10,12 @@ import { freshStore } from "../support/fresh-store";
 import { labEnv } from "../support/lab-env";
 import { defineXml, guestXml, virsh, waitFor } from "../support/virsh";
 import { createLabPool, type LabPool } from "../vms/lab-pool";
-import { storeMigrationHosts } from "./support/lab-hosts";
+import { startMigrationHosts } from "./support/lab-hosts";
 import { domainNames, taskEnded, volNames } from "./support/lab-pools";
 
 const lab = labEnv();
 const store = await freshStore("migration");
 const { db } = store;
-const { ConnectionManager, installConnectionManager } = await import(
-  "@/lib/hosts/connection-manager"
-);
-const { hostTarget } = await import("@/lib/hosts/start");
-const { fullSync, subscribeHostEvents } = await import("@/lib/inventory/sync-host");
-const { createAdmin } = await import("../support/actors");
 const { invoke } = await import("@/lib/access/invoke");
 const { migrateVmOp, migrationCheckOp } = await import("@/lib/migration/operations");
 const { cancelTaskOp, getTaskOp } = await import("@/lib/tasks/operations");
@@ -34,25 +28,11 @@ let pool1: LabPool;
 let pool2: LabPool;
 const disk = `${name}-data.qcow2`;
 
-const manager = new ConnectionManager({
-  async onOnline(hostId, conn) {
-    await subscribeHostEvents(hostId, conn);
-    await fullSync(hostId, conn);
-  },
-  onStatus() {},
-});
-let admin: Awaited<ReturnType<typeof createAdmin>>;
+let lab2: Awaited<ReturnType<typeof startMigrationHosts>>;
+let admin: typeof lab2.admin;
 let host1: string;
 let host2: string;
 const messages: LiveMessage[] = [];
-
-async function online(id: string) {
-  await waitFor(
-    `host ${id} online`,
-    () => (manager.status(id)?.status === "online" ? true : undefined),
-    20_000,
-  );
-}
 
 const listed = domainNames;
 const endOf = (id: string) =>
@@ -60,8 +40,6 @@ const endOf = (id: string) =>
 
 beforeAll(async () => {
   store.migrate();
-  installConnectionManager(manager);
-  admin = await createAdmin();
   pool1 = await createLabPool(H1, "vd-mig1");
   pool2 = await createLabPool(H2, "vd-mig2");
   await virsh(H1, "vol-create-as", pool1.name, disk, "16M", "--format", "qcow2");
@@ -72,12 +50,8 @@ beforeAll(async () => {
   );
   await defineXml(H1, xml);
   await virsh(H1, "start", name);
-  const { h1, h2 } = await storeMigrationHosts(db, lab);
-  host1 = h1.id;
-  host2 = h2.id;
-  manager.add(hostTarget(h1));
-  manager.add(hostTarget(h2));
-  await Promise.all([online(host1), online(host2)]);
+  lab2 = await startMigrationHosts(db, lab);
+  ({ admin, host1, host2 } = lab2);
   subscribe((m) => messages.push(m));
 }, 120_000);
 
@@ -85,7 +59,7 @@ afterAll(async () => {
   await removeTinyGuest(lab, name);
   await pool1?.remove();
   await pool2?.remove();
-  await manager.stopAll();
+  await lab2?.manager.stopAll();
   await store.dispose();
 });
 

@@ -12,18 +12,12 @@ import { freshStore } from "../support/fresh-store";
 import { labEnv } from "../support/lab-env";
 import { defineXml, guestXml, run, virsh, waitFor } from "../support/virsh";
 import { createLabPool, type LabPool } from "../vms/lab-pool";
-import { storeMigrationHosts } from "./support/lab-hosts";
+import { startMigrationHosts } from "./support/lab-hosts";
 import { domainNames, taskEnded, volNames } from "./support/lab-pools";
 
 const lab = labEnv();
 const store = await freshStore("offline-migration");
 const { db } = store;
-const { ConnectionManager, installConnectionManager } = await import(
-  "@/lib/hosts/connection-manager"
-);
-const { hostTarget } = await import("@/lib/hosts/start");
-const { fullSync, subscribeHostEvents } = await import("@/lib/inventory/sync-host");
-const { createAdmin } = await import("../support/actors");
 const { invoke } = await import("@/lib/access/invoke");
 const { migrateVmOp, migrationCheckOp } = await import("@/lib/migration/operations");
 const { cancelTaskOp, getTaskOp } = await import("@/lib/tasks/operations");
@@ -40,14 +34,8 @@ const raw = `${small}-b.raw`;
 const big = freshGuestName("vd-it-offbig");
 const bigDisk = `${big}.raw`;
 
-const manager = new ConnectionManager({
-  async onOnline(hostId, conn) {
-    await subscribeHostEvents(hostId, conn);
-    await fullSync(hostId, conn);
-  },
-  onStatus() {},
-});
-let admin: Awaited<ReturnType<typeof createAdmin>>;
+let lab2: Awaited<ReturnType<typeof startMigrationHosts>>;
+let admin: typeof lab2.admin;
 let host1: string;
 let host2: string;
 const sums = new Map<string, string>();
@@ -76,6 +64,18 @@ const withDisks = (xml: string, disks: { file: string; type: string; dev: string
 const endOf = (id: string) =>
   taskEnded(async () => (await invoke(getTaskOp, { user: admin }, { id })).task, id);
 
+/** Waits until the task's copy has moved some bytes. */
+const copyUnderWay = (id: string) =>
+  waitFor(
+    "the copy under way",
+    async () => {
+      const { task } = await invoke(getTaskOp, { user: admin }, { id });
+      return (task.done ?? 0) > 0 ? true : undefined;
+    },
+    60_000,
+    50,
+  );
+
 const rowsOf = (name: string) => db.vm.findMany({ where: { name } });
 
 async function rowOn(name: string, hostId: string) {
@@ -91,8 +91,6 @@ async function rowOn(name: string, hostId: string) {
 
 beforeAll(async () => {
   store.migrate();
-  installConnectionManager(manager);
-  admin = await createAdmin();
   pool1 = await createLabPool(H1, "vd-off1");
   pool2 = await createLabPool(H2, "vd-off2");
   await virsh(H1, "vol-create-as", pool1.name, qcow, "16M", "--format", "qcow2");
@@ -117,19 +115,12 @@ beforeAll(async () => {
     ]),
   );
   for (const f of [qcow, raw]) sums.set(f, await sha256(`${pool1.dir}/${f}`));
-  const { h1, h2 } = await storeMigrationHosts(db, lab);
-  host1 = h1.id;
-  host2 = h2.id;
-  manager.add(hostTarget(h1));
-  manager.add(hostTarget(h2));
+  lab2 = await startMigrationHosts(db, lab);
+  ({ admin, host1, host2 } = lab2);
   await waitFor(
-    "both hosts online with the two VMs synced",
+    "the two VMs synced",
     async () =>
-      manager.status(host1)?.status === "online" &&
-      manager.status(host2)?.status === "online" &&
-      (await db.vm.count({ where: { name: { in: [small, big] } } })) === 2
-        ? true
-        : undefined,
+      (await db.vm.count({ where: { name: { in: [small, big] } } })) === 2 ? true : undefined,
     30_000,
   );
 }, 120_000);
@@ -139,7 +130,7 @@ afterAll(async () => {
   await removeTinyGuest(lab, big);
   await pool1?.remove();
   await pool2?.remove();
-  await manager.stopAll();
+  await lab2?.manager.stopAll();
   await store.dispose();
 });
 
@@ -198,15 +189,7 @@ describe("offline migration with the disks copied", () => {
     const [vm] = await rowsOf(big);
     const input = { id: vm!.id, target: host2, storage: "copy", pool: pool2.name };
     const started = await invoke(migrateVmOp, { user: admin }, input);
-    await waitFor(
-      "the copy under way",
-      async () => {
-        const { task } = await invoke(getTaskOp, { user: admin }, { id: started.id });
-        return (task.done ?? 0) > 0 ? true : undefined;
-      },
-      60_000,
-      50,
-    );
+    await copyUnderWay(started.id);
     await invoke(cancelTaskOp, { user: admin }, { id: started.id });
     const task = await endOf(started.id);
     expect(task.state).toBe("cancelled");
@@ -222,15 +205,7 @@ describe("offline migration with the disks copied", () => {
     const [vm] = await rowsOf(big);
     const input = { id: vm!.id, target: host2, storage: "copy", pool: pool2.name };
     const started = await invoke(migrateVmOp, { user: admin }, input);
-    await waitFor(
-      "the copy under way",
-      async () => {
-        const { task } = await invoke(getTaskOp, { user: admin }, { id: started.id });
-        return (task.done ?? 0) > 0 ? true : undefined;
-      },
-      60_000,
-      50,
-    );
+    await copyUnderWay(started.id);
     await virsh(H1, "start", big);
     const task = await endOf(started.id);
     expect(task.state).toBe("failed");
