@@ -30,6 +30,8 @@ import type { MigrationPlan } from "./preflight";
 
 /** How often the job is read (a read itself takes up to a few hundred ms while QEMU migrates). */
 const POLL_MS = 200;
+/** A job read unanswered this long after the copy ran means libvirt is switching the VM over. */
+const SWITCH_OVER_MS = 400;
 /** Memory passes after which a migration that has not converged switches to post-copy. */
 const POSTCOPY_AFTER_ITERATION = 3;
 
@@ -107,11 +109,24 @@ async function followJob(
     },
   );
   let switched = false;
+  let copied = false;
+  let handingOver = false;
   while (!stopped) {
     const asked = Date.now();
-    const job = await conn.domainExtras.jobStats(dom).catch(() => null);
+    const reading = conn.domainExtras.jobStats(dom).catch(() => null);
+    // Once the copy has run, a read libvirt holds back is the switch-over (it answers none while
+    // it pauses the source and hands the VM over): say so once instead of going quiet.
+    const slow = setTimeout(() => {
+      if (!copied || handingOver || stopped) return;
+      handingOver = true;
+      task.progress({ phase: "Switching over: the VM pauses here and resumes on the target" });
+    }, SWITCH_OVER_MS);
+    const job = await reading.finally(() => clearTimeout(slow));
     if (stopped) break;
     if (job && job.type !== 0) {
+      copied ||= Number(job.stats.data_processed ?? 0) > 0;
+      // Answered again (a post-copy phase): the figures are news once more.
+      handingOver = false;
       reportJob(task, job.stats);
       const pass = Number(job.stats.memory_iteration ?? 0);
       if (options.postCopy && !switched && pass >= POSTCOPY_AFTER_ITERATION) {
