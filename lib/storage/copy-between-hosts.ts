@@ -3,9 +3,9 @@
 // own, with back-pressure end to end (no shell on either host, no shared file system). The
 // target volume exists already (its caller made it with the right name, format and size); a
 // copy that fails or is aborted leaves it half written, for the caller to delete.
-import { Transform } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { AppError } from "@/lib/errors";
+import { countBytes } from "./count-bytes";
 import { openTransferConnection } from "./transfer-connection";
 
 export interface VolumeAt {
@@ -42,21 +42,14 @@ export async function copyVolumeBetweenHosts(
       download.destroy();
       throw error;
     });
-    let done = 0;
-    const counter = new Transform({
-      transform(chunk: Buffer, _enc, cb) {
-        done += chunk.length;
-        options.onBytes(done);
-        cb(null, chunk);
-      },
-    });
+    const counter = countBytes(options.onBytes);
     try {
-      await pipeline(download, counter, upload, { signal: options.signal });
+      await pipeline(download, counter.stream, upload, { signal: options.signal });
     } catch (error) {
       if (options.signal.aborted) throw new AppError("conflict", "The copy was cancelled");
       throw error;
     }
-    return done;
+    return counter.seen();
   } finally {
     await Promise.all([
       source.close().catch(() => undefined),

@@ -1,11 +1,12 @@
 // Streams a volume to the browser: libvirt's download stream becomes the response body, read
 // only as fast as the browser takes it (the stream pauses the transfer connection's socket).
 // The bytes sent are counted for the download's task, which can stop it.
-import { Readable, Transform } from "node:stream";
+import { Readable } from "node:stream";
 import { AppError } from "@/lib/errors";
 import { hostConnection } from "@/lib/hosts/live-read";
 import type { VolumeRefInput } from "@/lib/schemas/storage";
 import { parseVolumeXml } from "@/lib/xml/parse-storage";
+import { countBytes } from "./count-bytes";
 import { openTransferConnection } from "./transfer-connection";
 
 export interface VolumeDownload {
@@ -25,26 +26,19 @@ export async function downloadVolume(ref: VolumeRefInput): Promise<VolumeDownloa
     const pool = await conn.storage.lookupPool(ref.pool);
     const vol = await conn.storage.lookupVolume(pool, ref.volume);
     const parsed = parseVolumeXml(await conn.storage.volumeXml(vol));
-    const size = parsed.physical ?? (await conn.storage.volumeInfo(vol)).capacity;
+    const size = parsed.physical ?? parsed.capacity;
     const stream = await conn.streams.download(vol, 0, 0);
-    let done = 0;
     let report: (done: number) => void = () => {};
-    const counter = new Transform({
-      transform(chunk: Buffer, _enc, cb) {
-        done += chunk.length;
-        report(done);
-        cb(null, chunk);
-      },
-    });
+    const { stream: counter, seen } = countBytes((done) => report(done));
     stream.once("error", (e) => counter.destroy(e));
     stream.pipe(counter);
     const close = () => void conn.close().catch(() => undefined);
     counter.once("close", close);
     const ended = new Promise<number>((resolve, reject) => {
-      counter.once("end", () => resolve(done));
+      counter.once("end", () => resolve(seen()));
       counter.once("close", () =>
         counter.readableEnded
-          ? resolve(done)
+          ? resolve(seen())
           : reject(new AppError("conflict", "The download stopped before its end")),
       );
     });
