@@ -32,7 +32,7 @@ import {
   listPoolVolumes,
 } from "./read-storage";
 import { formatBytes } from "./sizes";
-import { uploadVolume } from "./upload-volume";
+import { planUpload } from "./upload-volume";
 import { deleteVolume, planVolumeCopy, resizeVolume } from "./volume-actions";
 
 const hostIdInput = z.object({ hostId: z.string().min(1).max(64) });
@@ -215,6 +215,7 @@ export const uploadVolumeOp = operation({
     ctx.audit.detail = `${input.name} (${input.size} bytes)`;
     const body = ctx.body;
     if (!body) throw new AppError("invalid", "The request has no body");
+    const upload = await planUpload(input); // its refusals come before any task
     const title = `Upload ${input.name} into ${input.pool}`;
     const cancel = "stops the upload and deletes the partial volume";
     const { task, result } = await runTaskInRequest(
@@ -222,7 +223,7 @@ export const uploadVolumeOp = operation({
       { kind: "volume.upload", title, cancel },
       (run) => {
         run.progress({ phase: title, done: 0, total: input.size, unit: "bytes" });
-        return uploadVolume(input, body, {
+        return upload(body, {
           signal: run.signal,
           onBytes: (done) => run.progress({ done }),
         });

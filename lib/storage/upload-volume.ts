@@ -2,32 +2,18 @@
 // upload stream with back-pressure (pipeline), never held in memory; the declared size
 // (Content-Length) is checked against the pool's free space before anything is created, and a
 // volume whose upload fails or is cancelled is deleted again.
-import { Readable, Transform } from "node:stream";
+import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import type { ReadableStream as WebReadableStream } from "node:stream/web";
 import { AppError } from "@/lib/errors";
 import { hostConnection } from "@/lib/hosts/live-read";
+import type { Connection, PoolRef } from "@/lib/libvirt";
 import type { UploadVolumeInput } from "@/lib/schemas/storage";
 import { buildVolumeXml } from "@/lib/xml/build-storage";
+import { countBytes } from "./count-bytes";
 import { refuseExisting } from "./create-volume";
 import { formatBytes } from "./sizes";
 import { openTransferConnection } from "./transfer-connection";
-
-/** Counts bytes and refuses more than declared (a lying Content-Length must not overrun). */
-function byteCounter(limit: number, onBytes: (seen: number) => void) {
-  let seen = 0;
-  const counter = new Transform({
-    transform(chunk: Buffer, _enc, cb) {
-      seen += chunk.length;
-      if (seen > limit) cb(new AppError("invalid", "The upload is longer than its Content-Length"));
-      else {
-        onBytes(seen);
-        cb(null, chunk);
-      }
-    },
-  });
-  return { counter, seen: () => seen };
-}
 
 /** Who follows an upload (its task): the bytes received so far, and a way to stop it. */
 export interface UploadWatch {
@@ -35,11 +21,22 @@ export interface UploadWatch {
   signal: AbortSignal;
 }
 
+export type UploadedVolume = { name: string; path: string; bytes: number };
+
+/** Uploads `body` into the new volume (checked first: see planUpload). */
 export async function uploadVolume(
   input: UploadVolumeInput,
   body: ReadableStream<Uint8Array>,
   watch?: UploadWatch,
-): Promise<{ name: string; path: string; bytes: number }> {
+): Promise<UploadedVolume> {
+  return (await planUpload(input))(body, watch);
+}
+
+/**
+ * Checks an upload before anything is made (the pool exists, the name is free, the declared
+ * size fits) and returns the upload itself.
+ */
+export async function planUpload(input: UploadVolumeInput) {
   const { conn } = await hostConnection(input.hostId);
   const pool = await conn.storage.lookupPool(input.pool);
   await refuseExisting(conn, pool, input.name);
@@ -49,6 +46,17 @@ export async function uploadVolume(
       "invalid",
       `The file (${formatBytes(input.size)}) is larger than the ${formatBytes(info.available)} free in ${input.pool}`,
     );
+  return (body: ReadableStream<Uint8Array>, watch?: UploadWatch) =>
+    send(input, conn, pool, body, watch);
+}
+
+async function send(
+  input: UploadVolumeInput,
+  conn: Connection,
+  pool: PoolRef,
+  body: ReadableStream<Uint8Array>,
+  watch?: UploadWatch,
+): Promise<UploadedVolume> {
   const format = input.format === "qcow2" ? "qcow2" : "raw";
   const vol = await conn.storage.createVolume(
     pool,
@@ -60,7 +68,10 @@ export async function uploadVolume(
   });
   try {
     const stream = await transfer.streams.upload(vol, 0, input.size);
-    const { counter, seen } = byteCounter(input.size, watch?.onBytes ?? (() => {}));
+    const { stream: counter, seen } = countBytes(watch?.onBytes ?? (() => {}), {
+      bytes: input.size,
+      message: "The upload is longer than its Content-Length",
+    });
     const source = Readable.fromWeb(body as WebReadableStream<Uint8Array>);
     await pipeline(source, counter, stream, watch ? { signal: watch.signal } : {});
     if (seen() !== input.size)

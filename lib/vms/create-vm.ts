@@ -135,14 +135,25 @@ async function createDisk(
   return { pool, name: vol.name, path: vol.path };
 }
 
-/** Defines (and optionally starts) the VM, each step a line of its task; returns its inventory id. */
-export async function createVm(
-  input: CreateVmInput,
-  task: Pick<TaskRun, "log" | "aboutVm">,
-): Promise<{ id: string }> {
+/**
+ * Checks a create (the host takes new VMs; the name, media, vCPUs and disks pass) and returns
+ * the create itself, which defines (and optionally starts) the VM, each step a line of its
+ * task, and returns its inventory id.
+ */
+export async function planCreateVm(input: CreateVmInput) {
   await requireNotInMaintenance(input.hostId, "create a VM");
   const { host, conn } = await hostConnection(input.hostId);
   const { formats } = await checkOnHost(conn, input);
+  return (task: Pick<TaskRun, "log" | "aboutVm">) => createVm(input, host, conn, formats, task);
+}
+
+async function createVm(
+  input: CreateVmInput,
+  host: { id: string; name: string },
+  conn: Connection,
+  formats: Map<string, DiskFormat>,
+  task: Pick<TaskRun, "log" | "aboutVm">,
+): Promise<{ id: string }> {
   const vol = await createDisk(conn, input);
   if (vol) task.log(`Created the disk ${vol.pool}/${vol.name}`);
   try {

@@ -15,7 +15,7 @@ import { runTaskInRequest, startTask } from "@/lib/tasks/run-task";
 import { checkCreateStep } from "@/lib/vms/check-create-step";
 import { diskPools, planClone } from "@/lib/vms/clone-vm";
 import { optionsFor, readCreateVmOptions } from "@/lib/vms/create-options";
-import { createVm, createVmPaths, previewCreateVm } from "@/lib/vms/create-vm";
+import { createVmPaths, planCreateVm, previewCreateVm } from "@/lib/vms/create-vm";
 import { planDeleteVm } from "@/lib/vms/delete-vm";
 import { onVm } from "./shared";
 
@@ -46,12 +46,13 @@ export const createVmOp = operation({
     const hostName = ctx.target?.hostName ?? input.hostId;
     ctx.audit.target = `${input.name} on ${hostName}`;
     await requireAllowedPaths(ctx.access, input.hostId, createVmPaths(input));
+    const create = await planCreateVm(input); // its refusals come before any task
     // A task the request waits for: about a second (a volume, a definition, a start), so the
     // answer stays the new VM; the task keeps the steps in the host's and the VM's history.
     const { task, result } = await runTaskInRequest(
       ctx,
       { kind: "vm.create", title: `Create ${input.name} on ${hostName}`, cancel: false },
-      (run) => createVm(input, run),
+      create,
     );
     const vm = await getVm(result.id);
     if (vm) ctx.audit.objectPath = displayPath({ kind: "vm", hostId: vm.hostId, uuid: vm.uuid });

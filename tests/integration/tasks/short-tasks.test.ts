@@ -82,9 +82,23 @@ describe("quick long actions as tasks", () => {
       /Capacity:\s+2147483648 bytes/,
     );
 
-    // Started, then refused without force: checked before a task is made.
-    await virsh(lab.LAB_URI, "start", name);
+    // A name in use, and a running VM deleted without force: refused before a task is made.
     const before = await db.task.count();
+    await expect(
+      invoke(
+        createVmOp,
+        { user },
+        {
+          hostId,
+          name,
+          vcpus: 1,
+          memoryMib: 64,
+          domainType: "qemu",
+          source: { kind: "kernel", kernel: lab.LAB_GUEST_KERNEL },
+        },
+      ),
+    ).rejects.toThrow(`A VM named ${name} already exists on this host`);
+    await virsh(lab.LAB_URI, "start", name);
     await expect(
       invoke(deleteVmOp, { user }, { id: created.id, volumes: [`${pool.dir}/${disk}`] }),
     ).rejects.toThrow("The VM is running: shut it off first, or force it off");

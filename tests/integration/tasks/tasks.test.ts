@@ -141,6 +141,19 @@ describe("tasks", () => {
     );
   });
 
+  it("an upload refused before it starts (the name is taken) makes no task", async () => {
+    const before = await db.task.count();
+    const { body, data } = pacedBody(1, 0);
+    await expect(
+      invoke(
+        uploadVolumeOp,
+        { user, body },
+        { hostId, pool: pool.name, name: "up.img", format: "raw", size: data.length },
+      ),
+    ).rejects.toThrow(`${pool.name} already has a volume named up.img`);
+    expect(await db.task.count()).toBe(before);
+  });
+
   it("a download is a task: the bytes sent as progress; it ends when the reader has them all", async () => {
     const answer = await invoke(
       downloadVolumeOp,
