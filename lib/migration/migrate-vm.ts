@@ -2,7 +2,7 @@
 // has a migration URI its libvirtd can be reached at, the source's daemon drives the migration
 // (peer-to-peer, one call); otherwise Virtdeck drives it through its own two connections
 // (libvirt's begin/prepare/perform/finish/confirm, as virsh does without --p2p). Progress comes
-// from the source's job stats every half second; a cancel aborts the job and the VM keeps
+// from the source's job stats every 200 ms; a cancel aborts the job and the VM keeps
 // running on the source. libvirt copies disks only during a live migration: a shut-off VM's
 // disks are copied first through the volume streams (copy-between-hosts.ts), then its
 // definition moves. The VM's inventory row moves from source to target (moving-vms.ts).
@@ -28,7 +28,7 @@ import { buildVolumeXml } from "@/lib/xml/build-storage";
 import { attr, child, children, parseXml } from "@/lib/xml/parse";
 import type { MigrationPlan } from "./preflight";
 
-/** How often the job is read (a read itself takes up to a few hundred ms while QEMU migrates). */
+/** How often the job is read (a read answers in a few ms, except at the switch-over). */
 const POLL_MS = 200;
 /** A job read unanswered this long after the copy ran means libvirt is switching the VM over. */
 const SWITCH_OVER_MS = 400;

@@ -222,19 +222,20 @@ export async function preflight(
   for (const d of fileDisks) {
     const path = attr(child(d, "source"), "file") ?? "";
     const vol = await source.conn.storage.lookupVolumeByPath(path).catch(() => null);
-    const info = vol ? await source.conn.storage.volumeInfo(vol) : null;
+    // One read: the volume's XML has its sizes (capacity, allocation, the file's) and format.
     const parsed = vol ? parseVolumeXml(await source.conn.storage.volumeXml(vol)) : null;
     disks.push({
       dev: attr(child(d, "target"), "dev") ?? "",
       path,
       volume: vol?.name ?? path.split("/").pop() ?? path,
-      capacity: info?.capacity ?? 0,
-      allocation: info?.allocation ?? 0,
-      physical: parsed?.physical ?? info?.capacity ?? 0,
+      capacity: parsed?.capacity ?? 0,
+      allocation: parsed?.allocation ?? 0,
+      physical: parsed?.physical ?? parsed?.capacity ?? 0,
       format: parsed?.format === "qcow2" ? "qcow2" : "raw",
       backingPath: parsed?.backingPath ?? null,
     });
   }
+  const overlays = disks.filter((d) => d.backingPath);
   if (input.storage === "shared") {
     const absent: string[] = [];
     for (const disk of disks) {
@@ -256,9 +257,8 @@ export async function preflight(
             `Not on ${target.name}: ${absent.join(", ")}. Choose "copy all disks"`,
           ),
     );
-  } else if (!live && disks.some((d) => d.backingPath)) {
+  } else if (!live && overlays.length > 0) {
     // An offline copy moves each volume's own file; an overlay's backing file would be missing.
-    const overlays = disks.filter((d) => d.backingPath);
     checks.push(
       say(
         "Storage",

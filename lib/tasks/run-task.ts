@@ -95,10 +95,7 @@ export async function startTask(
   start: TaskStart,
   body: (task: TaskRun) => Promise<unknown>,
 ): Promise<TaskSummary> {
-  const target = ctx.target;
-  if (!target) throw new Error(`task ${start.kind} needs an operation with an object`);
-  const task = await createTask(ctx.user, target, start);
-  ctx.audit.detail = [ctx.audit.detail, `task ${task.id}`].filter(Boolean).join("; ");
+  const task = await createTaskOf(ctx, start);
   void execute(task, ctx.user, start.kind, body, `Started by ${ctx.user.username}: ${task.title}`);
   return { ...task };
 }
@@ -114,10 +111,7 @@ export async function runTaskInRequest<T>(
   start: TaskStart,
   body: (task: TaskRun) => Promise<T>,
 ): Promise<{ task: TaskSummary; result: T }> {
-  const target = ctx.target;
-  if (!target) throw new Error(`task ${start.kind} needs an operation with an object`);
-  const task = await createTask(ctx.user, target, start);
-  ctx.audit.detail = [ctx.audit.detail, `task ${task.id}`].filter(Boolean).join("; ");
+  const task = await createTaskOf(ctx, start);
   let failure: unknown = null;
   let result: T | undefined;
   const ended = await execute(
@@ -163,6 +157,15 @@ export async function runChildTask(
     stopRunning(task.id, `${running().get(parent.id)?.cancelledBy ?? "someone"} (the parent task)`),
   );
   return ended;
+}
+
+/** The task of an operation, on its object; the operation's audit row names it. */
+async function createTaskOf(ctx: SignedInContext, start: TaskStart) {
+  const target = ctx.target;
+  if (!target) throw new Error(`task ${start.kind} needs an operation with an object`);
+  const task = await createTask(ctx.user, target, start);
+  ctx.audit.detail = [ctx.audit.detail, `task ${task.id}`].filter(Boolean).join("; ");
+  return task;
 }
 
 async function createTask(user: TaskUser, about: TaskObject, start: TaskStart) {

@@ -16,6 +16,9 @@ export interface ParsedVolume {
   path: string | null;
   format: string | null;
   backingPath: string | null;
+  /** Bytes: the size the guest sees, and what the file holds. */
+  capacity: number;
+  allocation: number;
   /** The file's size on disk in bytes (what a download stream sends); null when not given. */
   physical: number | null;
 }
@@ -52,6 +55,8 @@ export function parseVolumeXml(xml: string): ParsedVolume {
     path: text(target, "path"),
     format: attr(child(target, "format"), "type"),
     backingPath: text(backing, "path"),
+    capacity: Number(text(vol, "capacity") ?? 0),
+    allocation: Number(text(vol, "allocation") ?? 0),
     physical: text(vol, "physical") === null ? null : Number(text(vol, "physical")),
   };
 }

@@ -88,10 +88,14 @@ describe("storage XML", () => {
     expect(xml).toContain('<capacity unit="bytes">1073741824</capacity>');
     expect(parseVolumeXml(xml)).toMatchObject({ format: "qcow2", backingPath: "/p/base.qcow2" });
   });
-  it("reads a volume's file size (libvirt's <physical>), or null where it is not given", () => {
+  it("reads a volume's sizes, its file's (libvirt's <physical>) null where it is not given", () => {
     const dumped =
       "<volume type='file'><name>a.qcow2</name><capacity unit='bytes'>16777216</capacity><allocation unit='bytes'>200704</allocation><physical unit='bytes'>196616</physical><target><path>/p/a.qcow2</path><format type='qcow2'/></target></volume>";
-    expect(parseVolumeXml(dumped).physical).toBe(196616);
+    expect(parseVolumeXml(dumped)).toMatchObject({
+      capacity: 16777216,
+      allocation: 200704,
+      physical: 196616,
+    });
     expect(parseVolumeXml(buildVolumeXml({ name: "b", capacity: 1, format: "raw" })).physical).toBe(
       null,
     );
