@@ -12,6 +12,7 @@ import { createLabPool, type LabPool } from "../tests/integration/vms/lab-pool";
 import { SAME_ORIGIN } from "./support/constants";
 import { addLabHost, removeHost } from "./support/lab-host";
 import { signIn } from "./support/sign-in";
+import { followTask } from "./support/tasks";
 import { nextStep, onSerial, openVmTab } from "./support/vm-pages";
 
 const lab = labEnv();
@@ -171,7 +172,7 @@ test("an imported raw image and an existing qcow2 volume keep their own formats;
       disk: { mode: "existing", path: `${pool.dir}/data.qcow2` },
     },
   });
-  expect(created.status()).toBe(201);
+  expect((await followTask(page.request, created)).state).toBe("succeeded");
   const xml = await virsh(lab.LAB_URI, "dumpxml", importVm);
   expect(xml).toMatch(
     new RegExp(
@@ -222,8 +223,9 @@ test("a UEFI VM boots on OVMF; deleting it removes its NVRAM file", async ({ pag
       start: true,
     },
   });
-  expect(created.status()).toBe(201);
-  const { vm } = (await created.json()) as { vm: { id: string } };
+  const made = await followTask(page.request, created);
+  expect(made.state).toBe("succeeded");
+  const vm = { id: (made.result as { vmId: string }).vmId };
   const xml = await virsh(lab.LAB_URI, "dumpxml", uefiVm);
   expect(xml).toMatch(/<loader [^>]*type='pflash'[^>]*>[^<]*OVMF[^<]*<\/loader>/);
   const nvram = /<nvram[^>]*>([^<]+)<\/nvram>/.exec(xml)?.[1] ?? "";

@@ -11,6 +11,7 @@ import { waitForLive } from "./support/hosts";
 import { addLabHost, removeHost } from "./support/lab-host";
 import { collectTaskFrames } from "./support/live-frames";
 import { signIn } from "./support/sign-in";
+import { followTask } from "./support/tasks";
 import { nextStep, onSerial, openVmTab } from "./support/vm-pages";
 
 const lab = labEnv();
@@ -276,7 +277,8 @@ test("a clone of the shut-off VM boots with new MAC and UUID; the API deletes it
     headers: SAME_ORIGIN,
     data: { force: true, volumes: [cloneDisk] },
   });
-  expect(response.status()).toBe(204);
+  // With its volumes, a task: 202, followed to its end.
+  expect((await followTask(page.request, response)).state).toBe("succeeded");
   expect(await virsh(lab.LAB_URI, "list", "--all", "--name")).not.toContain(cloneName);
   expect(await virsh(lab.LAB_URI, "vol-list", pool.name)).not.toContain(cloneName);
 

@@ -20,6 +20,8 @@ export interface Caller {
   /** The origin the client addressed (VIRTDECK_PUBLIC_URL's, else its scheme and Host). */
   origin?: string | null;
   body?: ReadableStream<Uint8Array>;
+  /** The caller follows tasks itself (the API): a usually quick long action answers with its task at once. */
+  respondAsync?: boolean;
   /** A refusal the way in decided (a forged cross-site request): refused and audited like any. */
   refusal?: AppError;
 }
@@ -178,6 +180,7 @@ export async function invoke<S extends z.ZodType, T>(
       target: admitted.target,
       audit: note,
       body: caller.body,
+      respondAsync: caller.respondAsync,
       userAgent: caller.userAgent,
       clientAddress: caller.clientAddress,
       origin: caller.origin,

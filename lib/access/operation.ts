@@ -58,6 +58,8 @@ export interface OpContext {
   audit: AuditNote;
   /** The raw request body of a streamed upload (API only). */
   body?: ReadableStream<Uint8Array>;
+  /** The API: a long action the pages wait for answers with its task at once (202) instead. */
+  respondAsync?: boolean;
   userAgent?: string | null;
   /** The client's address (the socket's peer, or a trusted proxy's client). */
   clientAddress?: string | null;

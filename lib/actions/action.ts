@@ -8,6 +8,7 @@ import { getSessionUser } from "@/lib/auth/current-user";
 import { setupPage } from "@/lib/auth/session-store";
 import { isAppError, toActionError } from "@/lib/errors";
 import { clientOfHeaders } from "@/lib/server/http-guard";
+import type { AcceptedTask } from "@/lib/tasks/summary";
 
 import type { ActionResult } from "./result";
 
@@ -28,7 +29,8 @@ function failure(error: unknown): ActionResult<never> {
  * policy requires) to that setup page.
  */
 export function serverAction<S extends z.ZodType, T>(op: Operation<S, T>) {
-  return async (raw: unknown): Promise<ActionResult<T>> => {
+  // Pages wait for a usually quick long action's task (no respondAsync): never an AcceptedTask.
+  return async (raw: unknown): Promise<ActionResult<Exclude<T, AcceptedTask>>> => {
     const user = await getSessionUser();
     const client = clientOfHeaders(await headers());
     try {
@@ -39,7 +41,7 @@ export function serverAction<S extends z.ZodType, T>(op: Operation<S, T>) {
         clientAddress: client.address,
         origin: client.origin,
       };
-      return { ok: true, data: await invoke(op, caller, input) };
+      return { ok: true, data: (await invoke(op, caller, input)) as Exclude<T, AcceptedTask> };
     } catch (error) {
       const isPublic = "open" in op.access && op.access.open === "public";
       if (isAppError(error) && error.code === "unauthorized" && !user && !isPublic)

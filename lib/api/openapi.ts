@@ -111,7 +111,12 @@ function operationOf(method: string, path: string, spec: RouteSpec) {
     parameters,
     ...(requestBody ? { requestBody } : {}),
     responses: {
-      [String(spec.status ?? 200)]: { description: "Done" },
+      [String(spec.status ?? 200)]: {
+        description: spec.status === 202 ? "Started: {task}, followed at its Location" : "Done",
+      },
+      ...(spec.mayStartTask
+        ? { "202": { description: "Started a task: {task}, followed at its Location" } }
+        : {}),
       ...Object.fromEntries(
         Object.entries(ERRORS).map(([code, description]) => [
           code,

@@ -7,6 +7,7 @@ import { resolveApiToken } from "@/lib/auth/api-tokens";
 import { resolveSession, SESSION_COOKIE, type SessionUser } from "@/lib/auth/session-store";
 import { AppError } from "@/lib/errors";
 import { clientOfHeaders, isOwnOrigin } from "@/lib/server/http-guard";
+import { isAcceptedTask, type TaskSummary } from "@/lib/tasks/summary";
 import { jsonError } from "./json-error";
 
 export type HttpMethod = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
@@ -25,8 +26,10 @@ export interface RouteSpec {
   body?: "json" | "none" | "stream";
   /** Builds the input when the plain merge of body, query and path does not fit. */
   input?: (parts: RequestParts) => unknown;
-  /** The success status (200 unless set). */
+  /** The success status (200 unless set; 202 for a route that always starts a task). */
   status?: number;
+  /** Some inputs start a task (a delete with volumes): 202 with it instead of `status`. */
+  mayStartTask?: boolean;
   /** Path parameters whose input field has another name ({hostId} → id). */
   params?: Readonly<Record<string, string>>;
   /** What the client gets back (by default the operation's result as JSON). */
@@ -136,6 +139,14 @@ function bodyKind(method: HttpMethod, spec: RouteSpec): "json" | "none" | "strea
   return spec.body ?? (method === "GET" ? "none" : "json");
 }
 
+/** A long action's answer: 202 with its task, and where to follow it. */
+export function taskAccepted(task: TaskSummary): Response {
+  return Response.json(
+    { task },
+    { status: 202, headers: { location: `/api/v1/tasks/${task.id}` } },
+  );
+}
+
 /** Builds the Next route handler of a route: the caller, its input, then the one wrapper. */
 export function routeHandler(method: HttpMethod, spec: RouteSpec) {
   return async (request: Request, context: RouteContext): Promise<Response> => {
@@ -173,9 +184,11 @@ export function routeHandler(method: HttpMethod, spec: RouteSpec) {
           origin: client.origin,
           refusal: forged ?? undefined,
           body: kind === "stream" && !forged ? (request.body ?? undefined) : undefined,
+          respondAsync: true,
         },
         input,
       );
+      if (isAcceptedTask(result)) return taskAccepted(result.accepted);
       const out = spec.respond
         ? await spec.respond(
             result as never,

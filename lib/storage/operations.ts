@@ -19,7 +19,8 @@ import {
   uploadVolumeSchema,
   volumeRefSchema,
 } from "@/lib/schemas/storage";
-import { runTaskInRequest, startTask } from "@/lib/tasks/run-task";
+import { runTaskAsAsked, runTaskInRequest, startTask } from "@/lib/tasks/run-task";
+import { isAcceptedTask } from "@/lib/tasks/summary";
 import { requirePoolUnderRoots } from "./allowed-paths";
 import { createVolume } from "./create-volume";
 import { downloadVolume } from "./download-volume";
@@ -33,7 +34,7 @@ import {
 } from "./read-storage";
 import { formatBytes } from "./sizes";
 import { planUpload } from "./upload-volume";
-import { deleteVolume, planVolumeCopy, resizeVolume } from "./volume-actions";
+import { deleteVolume, planResize, planVolumeCopy } from "./volume-actions";
 
 const hostIdInput = z.object({ hostId: z.string().min(1).max(64) });
 const onPool = {
@@ -117,12 +118,11 @@ export const changePoolStateOp = operation({
     if (input.action !== "build") await changePoolState(input);
     else {
       const title = `Build the pool ${input.pool}`;
-      const { task } = await runTaskInRequest(
-        ctx,
-        { kind: "pool.build", title, cancel: false },
-        () => changePoolState(input),
+      const ran = await runTaskAsAsked(ctx, { kind: "pool.build", title, cancel: false }, () =>
+        changePoolState(input),
       );
-      return { hostId: input.hostId, pool: input.pool, task: task.id };
+      if (isAcceptedTask(ran)) return ran;
+      return { hostId: input.hostId, pool: input.pool, task: ran.task.id };
     }
     return { hostId: input.hostId, pool: input.pool };
   },
@@ -162,14 +162,12 @@ export const resizeVolumeOp = operation({
   audit: true,
   run: async (input, ctx) => {
     ctx.audit.detail = `${input.volume} to ${input.capacity} bytes`;
-    // A task the request waits for: libvirt resizes in one call it cannot interrupt.
+    // libvirt resizes in one call it cannot interrupt: no cancel.
     const title = `Resize ${input.pool}/${input.volume} to ${formatBytes(input.capacity)}`;
-    const { task } = await runTaskInRequest(
-      ctx,
-      { kind: "volume.resize", title, cancel: false },
-      () => resizeVolume(input, input.capacity, input.shrink),
-    );
-    return { volume: input.volume, capacity: input.capacity, task: task.id };
+    const resize = await planResize(input, input.capacity, input.shrink); // refusals first
+    const ran = await runTaskAsAsked(ctx, { kind: "volume.resize", title, cancel: false }, resize);
+    if (isAcceptedTask(ran)) return ran;
+    return { volume: input.volume, capacity: input.capacity, task: ran.task.id };
   },
 });
 

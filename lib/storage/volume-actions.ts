@@ -13,12 +13,15 @@ import { formatBytes } from "./sizes";
 /** The message that asks the operator to confirm a shrink (the UI looks for its start). */
 export const SHRINK_REFUSAL = "Shrinking";
 
-/** Grows (or, when asked explicitly, shrinks) a volume to `capacity` bytes. */
-export async function resizeVolume(
+/**
+ * Checks a resize to `capacity` bytes (room in the pool to grow; a shrink only when asked for
+ * explicitly) and returns it to run, so a refusal comes before its task.
+ */
+export async function planResize(
   ref: VolumeRefInput,
   capacity: number,
   shrink = false,
-): Promise<void> {
+): Promise<() => Promise<void>> {
   const { conn } = await hostConnection(ref.hostId);
   const pool = await conn.storage.lookupPool(ref.pool);
   const vol = await conn.storage.lookupVolume(pool, ref.volume);
@@ -40,7 +43,7 @@ export async function resizeVolume(
       `${SHRINK_REFUSAL} ${ref.volume} from ${formatBytes(info.capacity)} to ${formatBytes(capacity)} cuts off the data at the end of the disk; confirm to shrink`,
     );
   const flags = shrinking ? VolFlags.RESIZE_SHRINK : 0;
-  await conn.storage.resizeVolume(vol, capacity, flags);
+  return () => conn.storage.resizeVolume(vol, capacity, flags);
 }
 
 /** A volume copy checked and ready to run (a task runs it: libvirt's copy takes a while). */

@@ -10,6 +10,7 @@ import { db } from "@/lib/db/client";
 import { AppError, toActionError } from "@/lib/errors";
 import { publish } from "@/lib/live/bus";
 import {
+  type AcceptedTask,
   isFinished,
   type TaskLine,
   type TaskState,
@@ -133,6 +134,20 @@ export async function runTaskInRequest<T>(
   if (ended.state === "cancelled") throw new AppError("conflict", ended.error ?? "Cancelled");
   if (ended.state !== "succeeded") throw failure ?? new AppError("conflict", ended.error ?? "");
   return { task: ended, result: result as T };
+}
+
+/**
+ * A long action that is usually over in a second or two (create a VM, resize a volume, build a
+ * pool): the pages wait for its task and show what it made; an API caller gets the task at once
+ * (202, its result in the task once it ends), as with every long action.
+ */
+export async function runTaskAsAsked<T>(
+  ctx: SignedInContext,
+  start: TaskStart,
+  body: (task: TaskRun) => Promise<T>,
+): Promise<{ task: TaskSummary; result: T } | AcceptedTask> {
+  if (ctx.respondAsync) return { accepted: await startTask(ctx, start, body) };
+  return runTaskInRequest(ctx, start, body);
 }
 
 /**

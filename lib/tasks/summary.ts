@@ -14,6 +14,15 @@ export const TASK_STATES = [
 ] as const;
 export type TaskState = (typeof TASK_STATES)[number];
 
+/** The answer of a long action the caller did not wait for: the task as it started (the API's 202). */
+export interface AcceptedTask {
+  accepted: TaskSummary;
+}
+
+export function isAcceptedTask(value: unknown): value is AcceptedTask {
+  return typeof value === "object" && value !== null && "accepted" in value;
+}
+
 /** States a task never leaves. */
 export function isFinished(state: TaskState): boolean {
   return state !== "queued" && state !== "running";

@@ -111,6 +111,7 @@ export const hostRoutes = {
   },
   "POST /api/v1/hosts/{hostId}/pools/{pool}/actions/{action}": {
     operation: changePoolStateOp,
+    mayStartTask: true, // build
     respond: pool,
   },
   "GET /api/v1/hosts/{hostId}/pools/{pool}/volumes": { operation: listVolumesOp },
@@ -136,7 +137,7 @@ export const hostRoutes = {
   },
   "POST /api/v1/hosts/{hostId}/pools/{pool}/volumes/{volume}/actions/resize": {
     operation: resizeVolumeOp,
-    respond: (r: object) => ({ resized: r }),
+    status: 202,
   },
   "POST /api/v1/hosts/{hostId}/pools/{pool}/volumes/{volume}/actions/clone": {
     operation: cloneVolumeOp,

@@ -37,15 +37,19 @@ const xml = (r: { xml: string }) =>
   new Response(r.xml, { headers: { "content-type": "application/xml; charset=utf-8" } });
 const noContent = () => new Response(null, { status: 204 });
 /** Responses built here carry their own status; `status` beside them is what the docs say. */
-const vmOnly = (r: { vm: unknown }) => ({ vm: r.vm });
 
 export const vmRoutes = {
   "GET /api/v1/vms": { operation: listVmsOp, query: ["q", "host", "state", "tag"] },
-  "POST /api/v1/vms": { operation: createVmOp, status: 201, respond: vmOnly },
+  "POST /api/v1/vms": { operation: createVmOp, status: 202 },
   "POST /api/v1/vms/preview": { operation: previewVmXmlOp },
   "POST /api/v1/vms/actions/{action}": { operation: bulkPowerOp },
   "GET /api/v1/vms/{id}": { operation: getVmOp },
-  "DELETE /api/v1/vms/{id}": { operation: deleteVmOp, status: 204, respond: noContent },
+  "DELETE /api/v1/vms/{id}": {
+    operation: deleteVmOp,
+    status: 204,
+    mayStartTask: true,
+    respond: noContent,
+  },
   "GET /api/v1/vms/{id}/events": { operation: vmEventsOp, query: ["limit"] },
   "POST /api/v1/vms/{id}/addresses": { operation: vmAddressesOp },
   "POST /api/v1/vms/{id}/actions/{action}": { operation: powerVmOp },

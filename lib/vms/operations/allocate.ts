@@ -11,7 +11,8 @@ import { getVm } from "@/lib/inventory/list-vms";
 import { createVmSchema, createVmStepSchema } from "@/lib/schemas/vm-create";
 import { cloneVmSchema, deleteVmSchema } from "@/lib/schemas/vm-edit";
 import { requireAllowedPaths } from "@/lib/storage/allowed-paths";
-import { runTaskInRequest, startTask } from "@/lib/tasks/run-task";
+import { runTaskAsAsked, startTask } from "@/lib/tasks/run-task";
+import { isAcceptedTask } from "@/lib/tasks/summary";
 import { checkCreateStep } from "@/lib/vms/check-create-step";
 import { diskPools, planClone } from "@/lib/vms/clone-vm";
 import { optionsFor, readCreateVmOptions } from "@/lib/vms/create-options";
@@ -47,16 +48,17 @@ export const createVmOp = operation({
     ctx.audit.target = `${input.name} on ${hostName}`;
     await requireAllowedPaths(ctx.access, input.hostId, createVmPaths(input));
     const create = await planCreateVm(input); // its refusals come before any task
-    // A task the request waits for: about a second (a volume, a definition, a start), so the
-    // answer stays the new VM; the task keeps the steps in the host's and the VM's history.
-    const { task, result } = await runTaskInRequest(
+    // Usually about a second (a volume, a definition, a start): the pages wait and open the new
+    // VM; the task keeps the steps in the host's and the VM's history.
+    const ran = await runTaskAsAsked(
       ctx,
       { kind: "vm.create", title: `Create ${input.name} on ${hostName}`, cancel: false },
-      create,
+      (run) => create(run).then(({ id }) => ({ vmId: id })),
     );
-    const vm = await getVm(result.id);
+    if (isAcceptedTask(ran)) return ran;
+    const vm = await getVm(ran.result.vmId);
     if (vm) ctx.audit.objectPath = displayPath({ kind: "vm", hostId: vm.hostId, uuid: vm.uuid });
-    return { id: result.id, vm, task: task.id };
+    return { id: ran.result.vmId, vm, task: ran.task.id };
   },
 });
 
@@ -156,20 +158,20 @@ export const deleteVmOp = operation({
   audit: true,
   run: async (input, ctx) => {
     const remove = await planDeleteVm(input);
-    let uuid: string;
-    let task: string | undefined;
-    if (input.volumes.length === 0) ({ uuid } = await remove(() => {}));
-    else {
-      // With its volumes, a task the request waits for: each deleted volume is a line of it.
-      ctx.audit.detail = `volumes: ${input.volumes.join(", ")}`;
-      const title = `Delete ${ctx.target?.vm?.name ?? input.id} and ${input.volumes.length} volume(s)`;
-      const ran = await runTaskInRequest(ctx, { kind: "vm.delete", title, cancel: false }, (run) =>
-        remove(run.log),
-      );
-      uuid = ran.result.uuid;
-      task = ran.task.id;
+    const forget = ({ uuid }: { uuid: string }) => forgetVmAccess(uuid);
+    if (input.volumes.length === 0) {
+      await remove(() => {}).then(forget);
+      return { id: input.id };
     }
-    await forgetVmAccess(uuid);
-    return { id: input.id, ...(task ? { task } : {}) };
+    // With its volumes, a task: each deleted volume is a line of it.
+    ctx.audit.detail = `volumes: ${input.volumes.join(", ")}`;
+    const title = `Delete ${ctx.target?.vm?.name ?? input.id} and ${input.volumes.length} volume(s)`;
+    const ran = await runTaskAsAsked(ctx, { kind: "vm.delete", title, cancel: false }, (run) =>
+      remove(run.log).then(async (gone) => {
+        await forget(gone);
+        return gone;
+      }),
+    );
+    return isAcceptedTask(ran) ? ran : { id: input.id, task: ran.task.id };
   },
 });

@@ -19,7 +19,7 @@ import { virsh } from "../support/virsh";
 
 const { createPool, deletePool, changePoolState } = await import("@/lib/storage/pool-actions");
 const { createVolume } = await import("@/lib/storage/create-volume");
-const { planVolumeCopy, deleteVolume, resizeVolume } = await import("@/lib/storage/volume-actions");
+const { planVolumeCopy, deleteVolume, planResize } = await import("@/lib/storage/volume-actions");
 const { uploadVolume } = await import("@/lib/storage/upload-volume");
 const { downloadVolume } = await import("@/lib/storage/download-volume");
 const { withCopyProgress } = await import("@/lib/storage/copy-progress");
@@ -144,12 +144,12 @@ describe("storage against the lab", () => {
       `<path>${created.path}</path>`,
     );
     const ref = { hostId, pool: poolName, volume: "base.qcow2" };
-    await resizeVolume(ref, 128 << 20);
+    await (await planResize(ref, 128 << 20))();
     expect(await virsh(uri, "vol-info", "--bytes", "--pool", poolName, "base.qcow2")).toMatch(
       /Capacity:\s+134217728 bytes/,
     );
     // A smaller size is refused until confirmed, and nothing changes.
-    await expect(resizeVolume(ref, 64 << 20)).rejects.toThrow(/^Shrinking base\.qcow2 /);
+    await expect(planResize(ref, 64 << 20)).rejects.toThrow(/^Shrinking base\.qcow2 /);
     expect(await virsh(uri, "vol-info", "--bytes", "--pool", poolName, "base.qcow2")).toMatch(
       /Capacity:\s+134217728 bytes/,
     );

@@ -1,20 +1,37 @@
 // The long actions that are usually quick (create a VM, delete one with its volumes, resize a
-// volume, build a pool) run as tasks the request waits for: the answer is as before plus the
-// task, whose log says each step, in the VM's and the host's history. A refusal before anything
-// starts makes no task. Against the lab's libvirtd; virsh is the oracle.
+// volume, build a pool) run as tasks. The pages wait for them: the answer is as before plus the
+// task, whose log says each step, in the VM's and the host's history. An API caller
+// (respondAsync) gets the task at once and finds the outcome in it. A refusal before anything
+// starts makes no task either way. Against the lab's libvirtd; virsh is the oracle.
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { closeDb, db, lab, manager, startLabHost, suffix, user } from "../networks/support";
 import { removeDomain, virsh } from "../support/virsh";
 import { createLabPool, type LabPool } from "../vms/lab-pool";
+import { taskEnded } from "./support/lab-pools";
 
 const { invoke } = await import("@/lib/access/invoke");
 const { createVmOp, deleteVmOp } = await import("@/lib/vms/operations/allocate");
 const { changePoolStateOp, resizeVolumeOp } = await import("@/lib/storage/operations");
 const { getTaskOp, listTasksOp } = await import("@/lib/tasks/operations");
+const { isAcceptedTask } = await import("@/lib/tasks/summary");
+type AcceptedTask = import("@/lib/tasks/summary").AcceptedTask;
+
+/** The answer a page gets (it waits for the task). */
+function waited<T>(answer: T): Exclude<T, AcceptedTask> {
+  if (isAcceptedTask(answer)) throw new Error("answered with the task, but this caller waits");
+  return answer as Exclude<T, AcceptedTask>;
+}
+
+/** The answer an API caller gets: the task as it started. */
+function accepted(answer: unknown) {
+  if (!isAcceptedTask(answer)) throw new Error("expected the task at once (202)");
+  return answer.accepted;
+}
 
 const name = `vd-it-short-${suffix()}`;
+const asyncName = `vd-it-short-api-${suffix()}`;
 const disk = `${name}-disk1.qcow2`;
 const unbuilt = { name: `vd-it-build-${suffix()}`, dir: "" };
 let hostId: string;
@@ -33,6 +50,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await removeDomain(lab.LAB_URI, name);
+  await removeDomain(lab.LAB_URI, asyncName);
   await pool?.remove();
   await virsh(lab.LAB_URI, "pool-destroy", unbuilt.name).catch(() => undefined);
   await virsh(lab.LAB_URI, "pool-undefine", unbuilt.name).catch(() => undefined);
@@ -43,18 +61,20 @@ afterAll(async () => {
 
 describe("quick long actions as tasks", () => {
   it("create, resize, delete with volumes: each a task in the VM's and the host's history", async () => {
-    const created = await invoke(
-      createVmOp,
-      { user },
-      {
-        hostId,
-        name,
-        vcpus: 1,
-        memoryMib: 64,
-        domainType: "qemu",
-        source: { kind: "kernel", kernel: lab.LAB_GUEST_KERNEL },
-        disk: { mode: "new", pool: pool.name, sizeGib: 1, format: "qcow2" },
-      },
+    const created = waited(
+      await invoke(
+        createVmOp,
+        { user },
+        {
+          hostId,
+          name,
+          vcpus: 1,
+          memoryMib: 64,
+          domainType: "qemu",
+          source: { kind: "kernel", kernel: lab.LAB_GUEST_KERNEL },
+          disk: { mode: "new", pool: pool.name, sizeGib: 1, format: "qcow2" },
+        },
+      ),
     );
     expect(created.vm?.name).toBe(name);
     const uuid = created.vm!.uuid;
@@ -68,10 +88,12 @@ describe("quick long actions as tasks", () => {
     const ofVm = await invoke(listTasksOp, { user }, { vm: uuid });
     expect(ofVm.tasks.map((t) => [t.kind, t.state])).toEqual([["vm.create", "succeeded"]]);
 
-    const resized = await invoke(
-      resizeVolumeOp,
-      { user },
-      { hostId, pool: pool.name, volume: disk, capacity: "2G" },
+    const resized = waited(
+      await invoke(
+        resizeVolumeOp,
+        { user },
+        { hostId, pool: pool.name, volume: disk, capacity: "2G" },
+      ),
     );
     expect((await invoke(getTaskOp, { user }, { id: resized.task })).task).toMatchObject({
       kind: "volume.resize",
@@ -104,10 +126,12 @@ describe("quick long actions as tasks", () => {
     ).rejects.toThrow("The VM is running: shut it off first, or force it off");
     expect(await db.task.count()).toBe(before);
 
-    const deleted = await invoke(
-      deleteVmOp,
-      { user },
-      { id: created.id, force: true, volumes: [`${pool.dir}/${disk}`] },
+    const deleted = waited(
+      await invoke(
+        deleteVmOp,
+        { user },
+        { id: created.id, force: true, volumes: [`${pool.dir}/${disk}`] },
+      ),
     );
     expect(await lines(deleted.task!)).toEqual([
       `Started by ${user.username}: Delete ${name} and 1 volume(s)`,
@@ -124,13 +148,65 @@ describe("quick long actions as tasks", () => {
     );
   });
 
+  it("an API caller gets each task at once and finds the outcome in it", async () => {
+    const api = { user, respondAsync: true };
+    const reader = (id: string) => () => invoke(getTaskOp, { user }, { id }).then((r) => r.task);
+    const asyncDisk = `${asyncName}-disk1.qcow2`;
+    const create = accepted(
+      await invoke(createVmOp, api, {
+        hostId,
+        name: asyncName,
+        vcpus: 1,
+        memoryMib: 64,
+        domainType: "qemu",
+        source: { kind: "kernel", kernel: lab.LAB_GUEST_KERNEL },
+        disk: { mode: "new", pool: pool.name, sizeGib: 1, format: "qcow2" },
+      }),
+    );
+    expect(create).toMatchObject({ kind: "vm.create", state: "running" });
+    const made = await taskEnded(reader(create.id), create.id);
+    expect(made.state).toBe("succeeded");
+    const { vmId } = made.result as { vmId: string };
+    const uuid = await virsh(lab.LAB_URI, "domuuid", asyncName);
+    expect(made.vmUuid).toBe(uuid); // in the new VM's history
+
+    const resize = accepted(
+      await invoke(resizeVolumeOp, api, {
+        hostId,
+        pool: pool.name,
+        volume: asyncDisk,
+        capacity: "3G",
+      }),
+    );
+    expect((await taskEnded(reader(resize.id), resize.id)).state).toBe("succeeded");
+    expect(await virsh(lab.LAB_URI, "vol-info", "--bytes", "--pool", pool.name, asyncDisk)).toMatch(
+      /Capacity:\s+3221225472 bytes/,
+    );
+
+    // Refusals still come at once, as errors, with no task: a shrink without shrink: true.
+    const before = await db.task.count();
+    await expect(
+      invoke(resizeVolumeOp, api, { hostId, pool: pool.name, volume: asyncDisk, capacity: "1G" }),
+    ).rejects.toThrow(/shrink/);
+    expect(await db.task.count()).toBe(before);
+
+    const remove = accepted(
+      await invoke(deleteVmOp, api, { id: vmId, volumes: [`${pool.dir}/${asyncDisk}`] }),
+    );
+    const removed = await taskEnded(reader(remove.id), remove.id);
+    expect(removed.state).toBe("succeeded");
+    expect(removed.log.map((l) => l.line)).toContain(
+      `Deleted the volume ${pool.name}/${asyncDisk}`,
+    );
+    expect(await virsh(lab.LAB_URI, "list", "--all", "--name")).not.toContain(asyncName);
+    expect(await virsh(lab.LAB_URI, "vol-list", pool.name)).not.toContain(asyncDisk);
+  });
+
   it("building a pool is a task; the other pool changes are not", async () => {
     await virsh(lab.LAB_URI, "pool-define-as", unbuilt.name, "dir", "--target", unbuilt.dir);
     expect(existsSync(unbuilt.dir)).toBe(false);
-    const built = await invoke(
-      changePoolStateOp,
-      { user },
-      { hostId, pool: unbuilt.name, action: "build" },
+    const built = waited(
+      await invoke(changePoolStateOp, { user }, { hostId, pool: unbuilt.name, action: "build" }),
     );
     expect(built.task).toBeDefined();
     expect(existsSync(unbuilt.dir)).toBe(true); // a dir pool's build makes its directory
