@@ -11,6 +11,7 @@ import { migrate } from "@/lib/db/migrate";
 import { env, sqlitePath } from "@/lib/env";
 import { describeForLog } from "@/lib/errors";
 import { startHostConnections } from "@/lib/hosts/start";
+import { startMetrics } from "@/lib/metrics/start";
 import { TASK_FOLLOWERS } from "@/lib/migration/follow";
 import { resealLegacySecrets } from "@/lib/secrets/reseal";
 import {
@@ -42,6 +43,7 @@ async function main(): Promise<void> {
       `tasks left running before this start: ${tasks.interrupted} interrupted, ${tasks.followed} followed again`,
     );
   const hosts = await startHostConnections();
+  const metrics = startMetrics(hosts, env.VIRTDECK_METRICS_INTERVAL);
 
   const app = next({ dev, hostname: env.HOST, port: env.PORT });
   await app.prepare();
@@ -90,6 +92,7 @@ async function main(): Promise<void> {
     forced.unref();
     closeAllConsoleSessions();
     await ws.closeAll();
+    metrics.stop();
     await hosts.stopAll();
     server.closeAllConnections();
     await new Promise<void>((resolve) => server.close(() => resolve()));

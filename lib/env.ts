@@ -73,6 +73,8 @@ const envSchema = z.object({
       return roots.map(normalizeHostPath);
     }),
   /** Serve HTTPS directly (installs without a proxy): PEM certificate chain and private key files. */
+  /** Seconds between metric samples of every host (the finest history tier's step). */
+  VIRTDECK_METRICS_INTERVAL: z.coerce.number().int().min(1).max(60).default(5),
   VIRTDECK_TLS_CERT: z.string().optional(),
   VIRTDECK_TLS_KEY: z.string().optional(),
   /** Set to "true" when a TLS-terminating proxy serves Virtdeck over HTTPS. */

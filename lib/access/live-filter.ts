@@ -34,8 +34,23 @@ export function mayReceive(access: Access, message: ServerMessage): boolean {
       });
     case "task":
       return mayFollowTask(access, message.task);
+    case "metrics":
+      return access.seesHost(message.hostId) || message.vms.length > 0;
     case "access":
     case "hello":
       return true;
   }
+}
+
+/**
+ * What of a message reaches this caller: the message itself or nothing, except a host's metrics
+ * round, which carries many VMs: only those the caller may see, and the host's own usage only
+ * for those who see the host.
+ */
+export function visibleMessage(access: Access, message: ServerMessage): ServerMessage | null {
+  if (message.type !== "metrics") return mayReceive(access, message) ? message : null;
+  const hostId = message.hostId;
+  const vms = message.vms.filter((v) => access.seesVm({ hostId, uuid: v.uuid }));
+  const host = access.seesHost(hostId) ? message.host : null;
+  return vms.length || host ? { ...message, vms, host } : null;
 }

@@ -8,6 +8,7 @@ import { accessRoutes } from "./routes/access";
 import { docRoutes } from "./routes/docs";
 import { healthRoutes } from "./routes/health";
 import { hostRoutes } from "./routes/hosts";
+import { metricRoutes } from "./routes/metrics";
 import { taskRoutes } from "./routes/tasks";
 import { vmRoutes } from "./routes/vms";
 
@@ -16,6 +17,7 @@ export const API_ROUTES = {
   ...hostRoutes,
   ...vmRoutes,
   ...taskRoutes,
+  ...metricRoutes,
   ...docRoutes,
   ...healthRoutes,
 } satisfies Record<string, RouteSpec>;

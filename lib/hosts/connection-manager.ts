@@ -42,6 +42,13 @@ export class ConnectionManager {
     return conn;
   }
 
+  /** The hosts online at this moment, with their connections (the metrics collector's round). */
+  online(): { hostId: string; conn: Connection }[] {
+    return [...this.links].flatMap(([hostId, link]) =>
+      link.connection ? [{ hostId, conn: link.connection }] : [],
+    );
+  }
+
   async stopAll(): Promise<void> {
     const links = [...this.links.values()];
     this.links.clear();

@@ -7,6 +7,8 @@ import { displayPath } from "@/lib/access/paths";
 import { host, root } from "@/lib/access/targets";
 import { db } from "@/lib/db/client";
 import { toHostSummary } from "@/lib/inventory/summaries";
+import { metricsCollector } from "@/lib/metrics/collector";
+import { forgetHostHistory } from "@/lib/metrics/store";
 import {
   createHostSchema,
   hostIdSchema,
@@ -158,6 +160,8 @@ export const removeHostOp = operation({
     const removed = await deleteHost(id);
     audit.target = `${removed.name} (${removed.uri})`;
     await forgetHostAccess(id);
+    await forgetHostHistory(id);
+    metricsCollector()?.forgetHost(id);
     return { deleted: { id: removed.id, name: removed.name } };
   },
 });

@@ -61,6 +61,13 @@ export const ShutdownFlags = {
 /** virDomainDestroyFlagsValues. */
 export const DestroyFlags = { GRACEFUL: 1 } as const;
 
+/** virConnectGetAllDomainStatsFlags beyond the list flags (ACTIVE = DomainListFlags.ACTIVE). */
+export const DomainStatsFlags = {
+  ACTIVE: 1,
+  /** Skip a domain busy with a job (a migration) instead of waiting for it. */
+  NOWAIT: 1 << 29,
+} as const;
+
 /** virDomainStatsTypes for all-domain stats. */
 export const StatsTypes = {
   STATE: 1,

@@ -4,7 +4,7 @@
 import type { WebSocket } from "ws";
 import { type Access, accessFrom } from "@/lib/access/access";
 import { aclSnapshot, cachedAclSnapshot } from "@/lib/access/acl-snapshot";
-import { mayReceive } from "@/lib/access/live-filter";
+import { visibleMessage } from "@/lib/access/live-filter";
 import type { SessionUser } from "@/lib/auth/session-store";
 import { subscribe } from "@/lib/live/bus";
 import type { ServerMessage } from "@/lib/live/messages";
@@ -21,8 +21,10 @@ export async function handleEventsSocket(socket: WebSocket, user: SessionUser): 
     if (snapshot && snapshot.version !== access.version) access = accessFrom(snapshot, user);
     return access;
   };
-  const deliver = (message: ServerMessage) => {
-    if (socket.readyState !== socket.OPEN || !mayReceive(current(), message)) return;
+  const deliver = (all: ServerMessage) => {
+    if (socket.readyState !== socket.OPEN) return;
+    const message = visibleMessage(current(), all);
+    if (!message) return;
     if (socket.bufferedAmount > MAX_BUFFERED_BYTES)
       return socket.close(1013, "Too far behind; reconnect");
     socket.send(JSON.stringify(message));

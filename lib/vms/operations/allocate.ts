@@ -8,6 +8,7 @@ import { operation } from "@/lib/access/operation";
 import { displayPath } from "@/lib/access/paths";
 import { host, network, pool } from "@/lib/access/targets";
 import { getVm } from "@/lib/inventory/list-vms";
+import { forgetVmHistory } from "@/lib/metrics/store";
 import { createVmSchema, createVmStepSchema } from "@/lib/schemas/vm-create";
 import { cloneVmSchema, deleteVmSchema } from "@/lib/schemas/vm-edit";
 import { requireAllowedPaths } from "@/lib/storage/allowed-paths";
@@ -158,7 +159,10 @@ export const deleteVmOp = operation({
   audit: true,
   run: async (input, ctx) => {
     const remove = await planDeleteVm(input);
-    const forget = ({ uuid }: { uuid: string }) => forgetVmAccess(uuid);
+    const forget = async ({ uuid }: { uuid: string }) => {
+      await forgetVmAccess(uuid);
+      await forgetVmHistory(uuid);
+    };
     if (input.volumes.length === 0) {
       await remove(() => {}).then(forget);
       return { id: input.id };

@@ -5,6 +5,7 @@ import { operation } from "@/lib/access/operation";
 import { getVm, listVmEvents, listVms } from "@/lib/inventory/list-vms";
 import { toVmListItem } from "@/lib/inventory/summaries";
 import { forgetVm, updateVmLabels } from "@/lib/inventory/update-labels";
+import { forgetVmHistory } from "@/lib/metrics/store";
 import { vmIdSchema, vmLabelsSchema, vmListQuerySchema } from "@/lib/schemas/vm";
 import { refreshVmAddresses } from "@/lib/vms/vm-addresses";
 import { onVm } from "./shared";
@@ -73,6 +74,7 @@ export const forgetVmOp = operation({
   run: async ({ id }) => {
     const { uuid } = await forgetVm(id);
     await forgetVmAccess(uuid);
+    await forgetVmHistory(uuid);
     return { id };
   },
 });

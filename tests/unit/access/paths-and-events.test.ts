@@ -2,11 +2,12 @@
 import { describe, expect, it } from "vitest";
 import { Access } from "@/lib/access/access";
 import { Permissions, PermissionView } from "@/lib/access/evaluate";
-import { mayReceive } from "@/lib/access/live-filter";
+import { mayReceive, visibleMessage } from "@/lib/access/live-filter";
 import { displayPath, levelsOf, parsePath, storedKey } from "@/lib/access/paths";
 import { BUILTIN_ROLES } from "@/lib/access/privileges";
 import type { VmSummary } from "@/lib/inventory/summaries";
 import type { ServerMessage } from "@/lib/live/messages";
+import type { VmSample } from "@/lib/metrics/fields";
 
 const UUID = "5f1d7a3e-8c2b-4d61-9e0a-7d1ab0c0ffee";
 
@@ -154,5 +155,25 @@ describe("live messages", () => {
     expect(mayReceive(nobody, { type: "access" })).toBe(true);
     expect(mayReceive(nobody, { type: "hello", user: "u" })).toBe(true);
     expect(mayReceive(nobody, vmMessage("h1"))).toBe(false);
+  });
+
+  it("carry a host's metrics round with only the VMs the caller sees, the host's own usage only to those who see it", () => {
+    const other = "6b7f1d2e-0000-4000-8000-000000000001";
+    const sample = { cpu: 1 } as VmSample;
+    const round: ServerMessage = {
+      type: "metrics",
+      hostId: "h1",
+      at: 0,
+      host: { cpu: 5, memUsed: 1, memTotal: 2, vmsRunning: 2 },
+      vms: [
+        { uuid: UUID, sample },
+        { uuid: other, sample },
+      ],
+    };
+    const hostOp = accessWith("/hosts/h1", "Operator");
+    expect(visibleMessage(hostOp, round)).toEqual(round);
+    const oneVm = accessWith(`/vms/${UUID}`, "Operator");
+    expect(visibleMessage(oneVm, round)).toEqual({ ...round, host: null, vms: [{ uuid: UUID, sample }] });
+    expect(visibleMessage(accessWith("/hosts/h9", "Operator"), round)).toBeNull();
   });
 });
