@@ -54,5 +54,5 @@ export function proxy(request: NextRequest) {
 export const config = {
   // Every page (the sign-in page too); not the JSON API (it answers 401 itself), the probes
   // (open to everyone) or static files.
-  matcher: ["/((?!api/|healthz$|readyz$|_next/|favicon.ico|icon.svg).*)"],
+  matcher: ["/((?!api/|healthz$|readyz$|metrics$|_next/|favicon.ico|icon.svg).*)"],
 };

@@ -58,3 +58,21 @@ export function describeUserAgent(ua: string | null): string {
   const tool = /^([\w.-]+)\/([\w.]+)/.exec(ua);
   return tool ? `${tool[1]} ${tool[2]}` : ua.slice(0, 40);
 }
+
+/** A size in bytes, binary units with at most three figures: 1536 → "1.5 KiB". */
+export function formatSize(bytes: number): string {
+  const units = ["B", "KiB", "MiB", "GiB", "TiB", "PiB"];
+  let value = bytes;
+  let unit = 0;
+  while (Math.abs(value) >= 1024 && unit < units.length - 1) {
+    value /= 1024;
+    unit++;
+  }
+  const shown = unit === 0 || value >= 100 ? value.toFixed(0) : value.toFixed(1);
+  return `${shown} ${units[unit]}`;
+}
+
+/** A rate in bytes per second, as the usage columns and graphs show it: "1.5 MiB/s". */
+export function formatRate(bytesPerSecond: number): string {
+  return `${formatSize(bytesPerSecond)}/s`;
+}

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState, useTransition } from "react";
 import { LiveIndicator } from "@/components/live/live-indicator";
+import { HOST_GRAPHS, MetricsPanel } from "@/components/metrics/metrics-panel";
 import { TaskHistory } from "@/components/tasks/task-history";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
@@ -165,6 +166,10 @@ export function HostDetail({ host: initial, tasks }: { host: HostDetails; tasks:
             migrationAddress={initial.migrationAddress}
           />
         </div>
+      </div>
+      <div className="mt-6">
+        <h2 className="mb-2 text-base font-semibold">Usage</h2>
+        <MetricsPanel kind="host" seriesId={initial.id} apiId={initial.id} graphs={HOST_GRAPHS} />
       </div>
       <div className="mt-6">
         <TaskHistory

@@ -1,6 +1,9 @@
 import type { VmListItem } from "@/lib/inventory/summaries";
+import type { VmSample } from "@/lib/metrics/fields";
 
-export type SortKey = "name" | "host" | "state" | "vcpus" | "memory";
+export type SortKey = "name" | "host" | "state" | "vcpus" | "memory" | UsageKey;
+/** Sorted by the usage of now: a VM without (not running) comes after every VM with. */
+export type UsageKey = "cpu" | "memUsed" | "disk" | "net";
 
 export interface VmFilterState {
   q: string;
@@ -25,7 +28,7 @@ export const INITIAL_FILTERS: VmFilterState = {
 const byName = new Intl.Collator(undefined, { numeric: true }).compare;
 const byText = new Intl.Collator().compare;
 
-const COMPARE: Record<SortKey, (a: VmListItem, b: VmListItem) => number> = {
+const COMPARE: Record<Exclude<SortKey, UsageKey>, (a: VmListItem, b: VmListItem) => number> = {
   name: (a, b) => byName(a.name, b.name),
   host: (a, b) => byText(a.hostName, b.hostName) || byName(a.name, b.name),
   state: (a, b) => byText(a.state, b.state) || byName(a.name, b.name),
@@ -33,8 +36,32 @@ const COMPARE: Record<SortKey, (a: VmListItem, b: VmListItem) => number> = {
   memory: (a, b) => a.memoryKiB - b.memoryKiB,
 };
 
-export function sortVms(vms: VmListItem[], key: SortKey, desc: boolean): VmListItem[] {
-  const sorted = vms.slice().sort(COMPARE[key]);
+const USAGE: Record<UsageKey, (s: VmSample) => number | null> = {
+  cpu: (s) => s.cpu,
+  memUsed: (s) => s.memUsed,
+  disk: (s) => (s.diskRead ?? 0) + (s.diskWrite ?? 0),
+  net: (s) => (s.netRx ?? 0) + (s.netTx ?? 0),
+};
+
+export function sortVms(
+  vms: VmListItem[],
+  key: SortKey,
+  desc: boolean,
+  usageOf: (vm: VmListItem) => VmSample | undefined = () => undefined,
+): VmListItem[] {
+  if (key in USAGE) {
+    const value = (vm: VmListItem) => {
+      const s = usageOf(vm);
+      return s ? (USAGE[key as UsageKey](s) ?? -1) : -1;
+    };
+    const keyed = vms.map((vm) => [value(vm), vm] as const);
+    keyed.sort((a, b) => {
+      if (a[0] < 0 !== b[0] < 0) return a[0] < 0 ? 1 : -1;
+      return (desc ? b[0] - a[0] : a[0] - b[0]) || byName(a[1].name, b[1].name);
+    });
+    return keyed.map(([, vm]) => vm);
+  }
+  const sorted = vms.slice().sort(COMPARE[key as Exclude<SortKey, UsageKey>]);
   return desc ? sorted.reverse() : sorted;
 }
 

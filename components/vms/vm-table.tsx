@@ -1,17 +1,18 @@
 "use client";
 import Link from "next/link";
-import { useMemo, useRef, useState, useTransition } from "react";
+import { useCallback, useMemo, useRef, useState, useTransition } from "react";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { useToast } from "@/components/ui/toaster";
 import { migrateManyAction } from "@/lib/actions/migration";
 import { vmBulkAction } from "@/lib/actions/vms";
-import { formatKiB } from "@/lib/format";
 import { filterVms } from "@/lib/inventory/filter-vms";
 import type { HostSummary, VmListItem } from "@/lib/inventory/summaries";
+import { useUsageNow } from "@/lib/queries/metrics";
 import { useVmList } from "@/lib/queries/vms";
 import { MigrateManyDialog } from "./migrate-many-dialog";
 import { StateBadge } from "./state-badge";
+import { UsageCells } from "./usage-cells";
 import { VmActionButtons } from "./vm-action-buttons";
 import {
   allTags,
@@ -28,8 +29,10 @@ const COLUMNS: { key: SortKey | null; label: string }[] = [
   { key: "name", label: "Name" },
   { key: "host", label: "Host" },
   { key: "state", label: "State" },
-  { key: "vcpus", label: "vCPUs" },
-  { key: "memory", label: "Memory" },
+  { key: "cpu", label: "CPU" },
+  { key: "memUsed", label: "Memory" },
+  { key: "disk", label: "Disk I/O" },
+  { key: "net", label: "Network" },
   { key: null, label: "IP addresses" },
   { key: null, label: "Tags" },
   { key: null, label: "Actions" },
@@ -37,6 +40,8 @@ const COLUMNS: { key: SortKey | null; label: string }[] = [
 
 export function VmTable({ initialVms, hosts }: { initialVms: VmListItem[]; hosts: HostSummary[] }) {
   const { data: vms } = useVmList(initialVms);
+  const { data: usage } = useUsageNow();
+  const usageOf = useCallback((vm: VmListItem) => usage?.vms[vm.uuid]?.sample, [usage]);
   const [filters, setFilters] = useState<VmFilterState>(INITIAL_FILTERS);
   const [page, setPage] = useState(0);
   const [selected, setSelected] = useState<Set<string>>(new Set());
@@ -57,8 +62,10 @@ export function VmTable({ initialVms, hosts }: { initialVms: VmListItem[]; hosts
         }),
         filters.sort,
         filters.desc,
+        usageOf,
       ),
-    [vms, filters],
+    // Sorted by usage, rows move as the usage does (a round every few seconds).
+    [vms, filters, usageOf],
   );
   const pages = Math.max(1, Math.ceil(shown.length / PAGE_SIZE));
   const current = Math.min(page, pages - 1);
@@ -257,8 +264,7 @@ export function VmTable({ initialVms, hosts }: { initialVms: VmListItem[]; hosts
                 <td className="px-3 py-2">
                   <StateBadge state={vm.state} reason={vm.stateReason} />
                 </td>
-                <td className="px-3 py-2 tabular-nums">{vm.vcpus}</td>
-                <td className="px-3 py-2 tabular-nums">{formatKiB(vm.maxMemoryKiB)}</td>
+                <UsageCells vm={vm} now={usage?.vms[vm.uuid]} />
                 <td className="px-3 py-2 font-mono text-xs">
                   {vm.nics.flatMap((n) => n.ips).join(", ") || "—"}
                 </td>

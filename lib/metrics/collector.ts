@@ -100,7 +100,8 @@ export class MetricsCollector {
     this.hosts.delete(hostId);
     const now = metricsNow();
     now.hosts.delete(hostId);
-    for (const [uuid, vm] of now.vms) if (vm.hostId === hostId) now.vms.delete(uuid);
+    for (const map of [now.vms, now.raw])
+      for (const [uuid, vm] of map) if (vm.hostId === hostId) map.delete(uuid);
   }
 
   /** One host's round; resolves with the ms it took. */
@@ -119,6 +120,7 @@ export class MetricsCollector {
       const uuid = dom.uuid.toLowerCase();
       const counters = vmCounters(stats, dom.id, at);
       seen.set(uuid, counters);
+      now.raw.set(uuid, { hostId, name: dom.name, stats });
       const sample = vmRates(state.vms.get(uuid), counters);
       if (!sample) continue;
       vms.push({ uuid, sample });
@@ -133,8 +135,8 @@ export class MetricsCollector {
     }
     state.vms = seen;
     // A VM no longer running here has no usage now (shut off, or moved to another host).
-    for (const [uuid, vm] of now.vms)
-      if (vm.hostId === hostId && !seen.has(uuid)) now.vms.delete(uuid);
+    for (const map of [now.vms, now.raw])
+      for (const [uuid, vm] of map) if (vm.hostId === hostId && !seen.has(uuid)) map.delete(uuid);
     const hostCounters: HostCounters = { at, cpu, memory, vmsRunning: records.length };
     const host = hostRates(state.host, hostCounters);
     state.host = hostCounters;

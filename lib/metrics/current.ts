@@ -21,15 +21,23 @@ export interface HostNow {
   collectMs: number;
 }
 
+/** A running VM's raw counters of the last round, for the Prometheus scrape (counters, not rates). */
+export interface VmRaw {
+  hostId: string;
+  name: string;
+  stats: Record<string, number | bigint | boolean | string>;
+}
+
 interface Current {
   vms: Map<string, VmNow>;
   hosts: Map<string, HostNow>;
+  raw: Map<string, VmRaw>;
 }
 
 const KEY = Symbol.for("virtdeck.metrics-now");
 const store = globalThis as unknown as Record<symbol, Current | undefined>;
 
 export function metricsNow(): Current {
-  store[KEY] ??= { vms: new Map(), hosts: new Map() };
+  store[KEY] ??= { vms: new Map(), hosts: new Map(), raw: new Map() };
   return store[KEY];
 }

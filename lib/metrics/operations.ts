@@ -3,10 +3,13 @@
 import { z } from "zod";
 import { operation } from "@/lib/access/operation";
 import { host, vm } from "@/lib/access/targets";
+import { db } from "@/lib/db/client";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
+import { connectionManager } from "@/lib/hosts/connection-manager";
 import { metricsCollector } from "./collector";
 import { metricsNow } from "./current";
+import { exposition } from "./prometheus";
 import { readHistory, seriesKey } from "./store";
 import { RANGES, tiersFor } from "./tiers";
 
@@ -74,5 +77,31 @@ export const metricsNowOp = operation({
           .map(([hostId, h]) => [hostId, { at: h.at, sample: h.sample }]),
       ),
     };
+  },
+});
+
+export const prometheusScrapeOp = operation({
+  name: "metrics.scrape",
+  summary:
+    "Prometheus text exposition of the last collection round (libvirt exporter names), for a scrape token",
+  input: z.object({}),
+  access: {
+    filtered: "VM.Audit",
+    describe:
+      "Any signed-in user or token; the VMs and hosts it may see (a read-only scrape token: Auditor)",
+  },
+  audit: false,
+  run: async (_input, { access }) => {
+    const now = metricsNow();
+    const hosts = (await db.host.findMany({ select: { id: true, name: true } }))
+      .filter((h) => access.seesHost(h.id))
+      .map((h) => ({
+        id: h.id,
+        name: h.name,
+        online: connectionManager().status(h.id)?.status === "online",
+        collectMs: now.hosts.get(h.id)?.collectMs ?? null,
+      }));
+    const vms = [...now.raw].filter(([uuid, v]) => access.seesVm({ hostId: v.hostId, uuid }));
+    return { text: exposition(vms, hosts) };
   },
 });

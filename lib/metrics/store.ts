@@ -5,6 +5,7 @@ import { db } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { SERIES_FIELDS, type SeriesKind } from "./fields";
 import {
+  type Consolidation,
   closedSlots,
   decodePoint,
   encodePoint,
@@ -12,6 +13,7 @@ import {
   type Point,
   RANGES,
   rollUp,
+  type SeriesHistory,
   type Tier,
 } from "./tiers";
 
@@ -147,19 +149,6 @@ export async function forgetHostHistory(hostId: string): Promise<void> {
     select: { key: true },
   });
   for (const key of [seriesKey.host(hostId), ...pools.map((p) => p.key)]) await forgetSeries(key);
-}
-
-export type Consolidation = "avg" | "max";
-
-/** A graph's data: slot starts and, per field, a value or null (a gap) for each. */
-export interface SeriesHistory {
-  range: MetricRange;
-  cf: Consolidation;
-  step: number;
-  from: number;
-  to: number;
-  t: number[];
-  values: Record<string, (number | null)[]>;
 }
 
 /**

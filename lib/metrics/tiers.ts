@@ -34,6 +34,19 @@ export const RANGES = {
 } as const;
 export type MetricRange = keyof typeof RANGES;
 
+export type Consolidation = "avg" | "max";
+
+/** A graph's data: slot starts and, per field, a value or null (a gap) for each. */
+export interface SeriesHistory {
+  range: MetricRange;
+  cf: Consolidation;
+  step: number;
+  from: number;
+  to: number;
+  t: number[];
+  values: Record<string, (number | null)[]>;
+}
+
 export function slotOf(seconds: number, step: number): number {
   return Math.floor(seconds / step) * step;
 }

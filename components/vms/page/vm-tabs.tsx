@@ -5,6 +5,7 @@ import { usePathname } from "next/navigation";
 /** The VM page's sections, each its own address (deep links; the browser's back works). */
 const TABS = [
   { path: "", label: "Summary", whenGone: true },
+  { path: "/metrics", label: "Metrics", whenGone: false },
   { path: "/console", label: "Console", whenGone: false },
   { path: "/hardware", label: "Hardware", whenGone: true },
   { path: "/snapshots", label: "Snapshots", whenGone: false },

@@ -83,8 +83,8 @@ describe("server actions", () => {
   });
 });
 
-/** The load balancer's probes: API routes (lib/api/routes/health.ts) outside /api. */
-const PROBES = ["app/healthz/route.ts", "app/readyz/route.ts"];
+/** API routes outside /api: the load balancer's probes (health.ts) and Prometheus's scrape (metrics.ts). */
+const PROBES = ["app/healthz/route.ts", "app/readyz/route.ts", "app/metrics/route.ts"];
 
 describe("API route handlers", () => {
   const routeFiles = [
@@ -97,7 +97,7 @@ describe("API route handlers", () => {
   const table = new Set(
     [
       ...tableSource.matchAll(
-        /^\s*"((?:GET|POST|PUT|PATCH|DELETE) \/(?:api\/v1[^"]*|healthz|readyz))":/gm,
+        /^\s*"((?:GET|POST|PUT|PATCH|DELETE) \/(?:api\/v1[^"]*|healthz|readyz|metrics))":/gm,
       ),
     ].map((m) => m[1]!),
   );

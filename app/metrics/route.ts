@@ -1,0 +1,3 @@
+import { apiRoute } from "@/lib/api/routes";
+
+export const GET = apiRoute("GET /metrics");

@@ -1,0 +1,114 @@
+"use client";
+// Usage now (the lists' columns and sparklines) and history (the graphs), kept current from the
+// hosts' collection rounds on /ws/events: a round replaces the usage of its host's VMs (a VM not
+// in it no longer runs there) and appends the newest point to an hour graph that is open.
+import { type QueryClient, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useCallback } from "react";
+import type { ServerMessage } from "@/lib/live/messages";
+import type { VmNow } from "@/lib/metrics/current";
+import type { HostSample, SeriesKind } from "@/lib/metrics/fields";
+import type { Consolidation, MetricRange, SeriesHistory } from "@/lib/metrics/tiers";
+import { fetchJson } from "./fetch-json";
+import { useLiveEvents } from "./live-socket";
+
+export const metricKeys = {
+  now: ["metrics", "now"] as const,
+  history: (kind: SeriesKind, id: string, range: MetricRange, cf: Consolidation) =>
+    ["metrics", kind, id, range, cf] as const,
+};
+
+/** How many recent CPU values a sparkline shows. */
+const TRAIL = 24;
+
+export interface UsageNow {
+  interval: number;
+  vms: Record<string, Omit<VmNow, "hostId"> & { hostId: string }>;
+  hosts: Record<string, { at: number; sample: HostSample }>;
+}
+
+type MetricsMessage = Extract<ServerMessage, { type: "metrics" }>;
+
+/** One host's round applied to the usage of now (pure). */
+export function withRound(now: UsageNow, m: MetricsMessage): UsageNow {
+  const vms = { ...now.vms };
+  for (const [uuid, vm] of Object.entries(vms)) if (vm.hostId === m.hostId) delete vms[uuid];
+  for (const { uuid, sample } of m.vms) {
+    const before = now.vms[uuid];
+    const trail = before?.hostId === m.hostId ? before.cpuTrail : [];
+    vms[uuid] = {
+      hostId: m.hostId,
+      at: m.at,
+      sample,
+      cpuTrail: [...trail, sample.cpu].slice(-TRAIL),
+    };
+  }
+  const hosts = { ...now.hosts };
+  if (m.host) hosts[m.hostId] = { at: m.at, sample: m.host };
+  return { ...now, vms, hosts };
+}
+
+function applyRound(client: QueryClient, message: ServerMessage) {
+  if (message.type === "hello") void client.invalidateQueries({ queryKey: metricKeys.now });
+  if (message.type !== "metrics") return;
+  client.setQueryData<UsageNow>(metricKeys.now, (now) => (now ? withRound(now, message) : now));
+  // The newest point of an hour graph (the finest tier) that is open.
+  const append = (kind: SeriesKind, id: string, values: Record<string, number | null>) => {
+    for (const cf of ["avg", "max"] as const)
+      client.setQueryData<SeriesHistory>(metricKeys.history(kind, id, "hour", cf), (h) => {
+        if (!h) return h;
+        const t = Math.floor(message.at / 1000 / h.step) * h.step;
+        if (h.t.length && (h.t[h.t.length - 1] as number) >= t) return h;
+        const keep = h.t.findIndex((x) => x > t - 3600);
+        const from = keep === -1 ? h.t.length : keep;
+        return {
+          ...h,
+          to: t,
+          from: t - 3600,
+          t: [...h.t.slice(from), t],
+          values: Object.fromEntries(
+            Object.entries(h.values).map(([f, list]) => [
+              f,
+              [...list.slice(from), values[f] ?? null],
+            ]),
+          ),
+        };
+      });
+  };
+  for (const { uuid, sample } of message.vms) append("vm", uuid, sample);
+  if (message.host) append("host", message.hostId, message.host);
+}
+
+/** Keeps usage and open hour graphs current while mounted. */
+export function useLiveMetrics(): void {
+  const client = useQueryClient();
+  const listener = useCallback((m: ServerMessage) => applyRound(client, m), [client]);
+  useLiveEvents(listener);
+}
+
+export function useUsageNow() {
+  useLiveMetrics();
+  return useQuery({
+    queryKey: metricKeys.now,
+    queryFn: () => fetchJson<UsageNow>("/api/v1/metrics/now"),
+  });
+}
+
+/** A VM's (by UUID: its history follows it across hosts) or a host's history over a range. */
+export function useMetricHistory(
+  kind: Exclude<SeriesKind, "pool">,
+  id: string,
+  apiId: string,
+  range: MetricRange,
+  cf: Consolidation,
+) {
+  useLiveMetrics();
+  const base = kind === "vm" ? `/api/v1/vms/${apiId}` : `/api/v1/hosts/${apiId}`;
+  return useQuery({
+    queryKey: metricKeys.history(kind, id, range, cf),
+    queryFn: async () =>
+      (await fetchJson<{ history: SeriesHistory }>(`${base}/metrics?range=${range}&cf=${cf}`))
+        .history,
+    // Coarser ranges gain a point a minute or slower: read them again now and then.
+    refetchInterval: range === "hour" ? false : 60_000,
+  });
+}
