@@ -68,7 +68,10 @@ export function formatSize(bytes: number): string {
     value /= 1024;
     unit++;
   }
-  const shown = unit === 0 || value >= 100 ? value.toFixed(0) : value.toFixed(1);
+  const shown =
+    value >= 100 || Number.isInteger(value) || (unit === 0 && value >= 10)
+      ? value.toFixed(0)
+      : value.toFixed(1);
   return `${shown} ${units[unit]}`;
 }
 

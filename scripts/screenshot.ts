@@ -45,6 +45,11 @@ const SHOTS: Shot[] = [
     ready: (p) => p.getByTestId("hw-vcpus").waitFor(),
   },
   {
+    name: "vm-metrics",
+    path: (id) => `/vms/${id}/metrics`,
+    ready: (p) => p.getByTestId("metrics-graph").first().locator("canvas").waitFor(),
+  },
+  {
     name: "create",
     path: () => "/vms/new",
     ready: (p) => p.getByRole("heading", { name: "Create VM", exact: true }).waitFor(),

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { HostsOverview } from "@/components/hosts/hosts-overview";
 import { NoHostsYet } from "@/components/hosts/no-hosts-yet";
+import { UsageOverview } from "@/components/metrics/usage-overview";
 import { EmptyState } from "@/components/ui/empty-state";
 import { LINK } from "@/components/ui/link-style";
 import { PageHeader } from "@/components/ui/page-header";
@@ -36,10 +37,13 @@ export default async function OverviewPage() {
           You have no permissions on any host or VM. Ask an administrator to grant you a role.
         </EmptyState>
       ) : (
-        <HostsOverview
-          hosts={hosts.map(toHostSummary)}
-          vmCounts={Object.fromEntries(hosts.map((h) => [h.id, counts.get(h.id) ?? {}]))}
-        />
+        <>
+          <HostsOverview
+            hosts={hosts.map(toHostSummary)}
+            vmCounts={Object.fromEntries(hosts.map((h) => [h.id, counts.get(h.id) ?? {}]))}
+          />
+          <UsageOverview hosts={hosts.map(toHostSummary)} />
+        </>
       )}
       {vmsElsewhere > 0 ? (
         <p className="mt-4 text-sm" data-testid="overview-shared-vms">

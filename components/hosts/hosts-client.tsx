@@ -11,8 +11,10 @@ import { removeHostAction } from "@/lib/actions/hosts";
 import type { HostSummary } from "@/lib/inventory/summaries";
 import { ROOT, useCan, useGate } from "@/lib/queries/access";
 import { useHostCache, useHostList } from "@/lib/queries/hosts";
+import { useUsageNow } from "@/lib/queries/metrics";
 import { HostForm } from "./host-form";
 import { HostStatusBadge, MaintenanceBadge } from "./host-status-badge";
+import { HostUsageCells } from "./host-usage-cells";
 import { LocalHostOffer } from "./local-host-offer";
 
 export function HostsClient({
@@ -25,6 +27,7 @@ export function HostsClient({
 }) {
   const cache = useHostCache();
   const { data: hosts } = useHostList(initial);
+  const { data: usage } = useUsageNow();
   const [removing, setRemoving] = useState<HostSummary | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [pending, startTransition] = useTransition();
@@ -74,6 +77,10 @@ export function HostsClient({
                 <th className="pb-2 font-medium">Name</th>
                 <th className="pb-2 font-medium">URI</th>
                 <th className="pb-2 font-medium">Status</th>
+                <th className="pb-2 font-medium">CPU</th>
+                <th className="pb-2 font-medium">Memory</th>
+                <th className="pb-2 font-medium">Running VMs</th>
+                <th className="pb-2 font-medium">Storage</th>
                 <th className="pb-2" />
               </tr>
             </thead>
@@ -102,6 +109,7 @@ export function HostsClient({
                       </p>
                     ) : null}
                   </td>
+                  <HostUsageCells now={usage?.hosts[host.id]} />
                   <td className="py-2 text-right">
                     <Button
                       variant="ghost"

@@ -48,6 +48,24 @@ function useDark(): boolean {
   return dark;
 }
 
+/** The y axis's least top, so an idle graph is not scaled up to its noise. */
+const LEAST_TOP: Record<MetricUnit, number> = {
+  percent: 100,
+  bytes: 1024 * 1024,
+  "bytes/s": 1024,
+  "ops/s": 10,
+  "packets/s": 10,
+  count: 1,
+};
+
+/** An x-axis label in UTC, as every time in Virtdeck is shown: finer for finer ranges. */
+function axisTime(t: number, span: number): string {
+  const iso = new Date(t * 1000).toISOString();
+  if (span <= 2 * 86400) return iso.slice(11, 16);
+  if (span <= 40 * 86400) return `${iso.slice(5, 10)} ${iso.slice(11, 13)}h`;
+  return iso.slice(0, 10);
+}
+
 function timeWords(t: number, step: number): string {
   const iso = new Date(t * 1000).toISOString();
   return step >= 3600 ? iso.slice(0, 16).replace("T", " ") : iso.slice(0, 19).replace("T", " ");
@@ -102,7 +120,16 @@ export function MetricsGraph({
           y: { range: (_u, lo, hi) => [0, max ?? Math.max(hi, lo, 1) * 1.1] },
         },
         axes: [
-          { stroke: axis, grid: { stroke: grid, width: 1 }, ticks: { stroke: grid } },
+          {
+            stroke: axis,
+            grid: { stroke: grid, width: 1 },
+            ticks: { stroke: grid },
+            values: (u, splits) => {
+              const x = u.data[0];
+              const span = (x[x.length - 1] ?? 0) - (x[0] ?? 0);
+              return splits.map((t) => axisTime(t, span));
+            },
+          },
           {
             stroke: axis,
             grid: { stroke: grid, width: 1 },

@@ -12,7 +12,7 @@ import { useUsageNow } from "@/lib/queries/metrics";
 import { useVmList } from "@/lib/queries/vms";
 import { MigrateManyDialog } from "./migrate-many-dialog";
 import { StateBadge } from "./state-badge";
-import { UsageCells } from "./usage-cells";
+import { UsageCells, WIDE_ONLY } from "./usage-cells";
 import { VmActionButtons } from "./vm-action-buttons";
 import {
   allTags,
@@ -25,14 +25,14 @@ import {
 import { VmTableToolbar } from "./vm-table-toolbar";
 
 const PAGE_SIZE = 100;
-const COLUMNS: { key: SortKey | null; label: string }[] = [
+const COLUMNS: { key: SortKey | null; label: string; wideOnly?: boolean }[] = [
   { key: "name", label: "Name" },
   { key: "host", label: "Host" },
   { key: "state", label: "State" },
   { key: "cpu", label: "CPU" },
   { key: "memUsed", label: "Memory" },
-  { key: "disk", label: "Disk I/O" },
-  { key: "net", label: "Network" },
+  { key: "disk", label: "Disk", wideOnly: true },
+  { key: "net", label: "Network", wideOnly: true },
   { key: null, label: "IP addresses" },
   { key: null, label: "Tags" },
   { key: null, label: "Actions" },
@@ -207,7 +207,7 @@ export function VmTable({ initialVms, hosts }: { initialVms: VmListItem[]; hosts
               {COLUMNS.map((c) => (
                 <th
                   key={c.label}
-                  className="px-3 py-2 font-medium"
+                  className={`px-3 py-2 font-medium ${c.wideOnly ? WIDE_ONLY : ""}`}
                   aria-sort={
                     c.key && filters.sort === c.key
                       ? filters.desc
@@ -278,7 +278,7 @@ export function VmTable({ initialVms, hosts }: { initialVms: VmListItem[]; hosts
                     </span>
                   ))}
                 </td>
-                <td className="px-3 py-2">
+                <td className="min-w-56 px-3 py-2">
                   {vm.gone ? (
                     <span className="text-xs text-zinc-500">gone from host</span>
                   ) : (

@@ -51,6 +51,7 @@ export function visibleMessage(access: Access, message: ServerMessage): ServerMe
   if (message.type !== "metrics") return mayReceive(access, message) ? message : null;
   const hostId = message.hostId;
   const vms = message.vms.filter((v) => access.seesVm({ hostId, uuid: v.uuid }));
-  const host = access.seesHost(hostId) ? message.host : null;
-  return vms.length || host ? { ...message, vms, host } : null;
+  if (access.seesHost(hostId)) return { ...message, vms };
+  const { pools: _hidden, ...rest } = message;
+  return vms.length ? { ...rest, vms, host: null } : null;
 }

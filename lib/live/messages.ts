@@ -1,6 +1,7 @@
 // What /ws/events sends to browsers. Every change to a VM or host is pushed whole, so the
 // browser's cache can replace its copy without another request.
 import type { HostSummary, VmSummary } from "@/lib/inventory/summaries";
+import type { PoolNow } from "@/lib/metrics/current";
 import type { HostSample, VmSample } from "@/lib/metrics/fields";
 import type { TaskLine, TaskSummary } from "@/lib/tasks/summary";
 
@@ -21,7 +22,9 @@ export type LiveMessage =
       at: number;
       /** Null for a caller who may not see the host (its VMs' usage only). */
       host: HostSample | null;
-      vms: { uuid: string; sample: VmSample }[];
+      /** The host's pools when they were read this round (every minute). */
+      pools?: PoolNow[];
+      vms: { uuid: string; id: string | null; name: string; sample: VmSample }[];
     };
 
 export type ServerMessage = LiveMessage | { type: "hello"; user: string };

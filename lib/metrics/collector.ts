@@ -9,7 +9,7 @@ import { describeForLog } from "@/lib/errors";
 import type { ConnectionManager } from "@/lib/hosts/connection-manager";
 import { type Connection, DomainStatsFlags, ObjectListFlags, StatsTypes } from "@/lib/libvirt";
 import { publish } from "@/lib/live/bus";
-import { metricsNow, TRAIL } from "./current";
+import { metricsNow, type PoolNow, TRAIL } from "./current";
 import { HOST_FIELDS, POOL_FIELDS, VM_FIELDS, type VmSample } from "./fields";
 import { type HostCounters, hostRates, type VmCounters, vmCounters, vmRates } from "./rates";
 import { rollUpAndPrune, seriesIds, seriesKey, writePoints } from "./store";
@@ -30,6 +30,7 @@ interface HostState {
   vms: Map<string, VmCounters>;
   host?: HostCounters;
   poolsAt: number;
+  pools: PoolNow[];
 }
 
 export class MetricsCollector {
@@ -89,7 +90,7 @@ export class MetricsCollector {
   private stateOf(hostId: string): HostState {
     let state = this.hosts.get(hostId);
     if (!state) {
-      state = { busy: false, vms: new Map(), poolsAt: 0 };
+      state = { busy: false, vms: new Map(), poolsAt: 0, pools: [] };
       this.hosts.set(hostId, state);
     }
     return state;
@@ -114,7 +115,14 @@ export class MetricsCollector {
       conn.host.memoryStats(),
     ]);
     const now = metricsNow();
-    const vms: { uuid: string; sample: VmSample }[] = [];
+    // The inventory's ids, so lists can link to what they show (one read per round).
+    const rowIds = new Map(
+      (await db.vm.findMany({ where: { hostId }, select: { id: true, uuid: true } })).map((v) => [
+        v.uuid.toLowerCase(),
+        v.id,
+      ]),
+    );
+    const vms: { uuid: string; id: string | null; name: string; sample: VmSample }[] = [];
     const seen = new Map<string, VmCounters>();
     for (const { dom, stats } of records) {
       const uuid = dom.uuid.toLowerCase();
@@ -123,10 +131,13 @@ export class MetricsCollector {
       now.raw.set(uuid, { hostId, name: dom.name, stats });
       const sample = vmRates(state.vms.get(uuid), counters);
       if (!sample) continue;
-      vms.push({ uuid, sample });
+      const id = rowIds.get(uuid) ?? null;
+      vms.push({ uuid, id, name: dom.name, sample });
       const before = now.vms.get(uuid);
       const trail = before?.hostId === hostId ? before.cpuTrail : [];
       now.vms.set(uuid, {
+        id,
+        name: dom.name,
         hostId,
         at,
         sample,
@@ -158,33 +169,44 @@ export class MetricsCollector {
         point: pointOfSample(VM_FIELDS.map((f) => v.sample[f])),
       })),
     ];
-    if (at - state.poolsAt >= POOL_EVERY_MS) {
+    const poolRound = at - state.poolsAt >= POOL_EVERY_MS;
+    if (poolRound) {
       state.poolsAt = at;
-      rows.push(...(await this.poolRows(hostId, conn, t)));
+      const pools = await this.readPools(conn);
+      state.pools = pools;
+      const ids = await seriesIds(
+        pools.map((p) => ({ key: seriesKey.pool(hostId, p.name), kind: "pool" as const })),
+      );
+      for (const p of pools)
+        rows.push({
+          seriesId: ids.get(seriesKey.pool(hostId, p.name)) as number,
+          t,
+          point: pointOfSample(POOL_FIELDS.map((f) => p[f])),
+        });
     }
     await db.$transaction((tx) => writePoints(0, rows, tx));
     const collectMs = performance.now() - started;
-    now.hosts.set(hostId, { at, sample: host, collectMs });
-    publish({ type: "metrics", hostId, at, host, vms });
+    now.hosts.set(hostId, { at, sample: host, collectMs, pools: state.pools });
+    publish({
+      type: "metrics",
+      hostId,
+      at,
+      host,
+      vms,
+      ...(poolRound ? { pools: state.pools } : {}),
+    });
     return collectMs;
   }
 
-  /** The active pools' used and total bytes, as points of their own series. */
-  private async poolRows(hostId: string, conn: Connection, t: number) {
+  /** The active pools' used and total bytes. */
+  private async readPools(conn: Connection): Promise<PoolNow[]> {
     const pools = await conn.storage.listPools(ObjectListFlags.ACTIVE);
     const infos = await Promise.all(pools.map((p) => conn.storage.poolInfo(p)));
-    const ids = await seriesIds(
-      pools.map((p) => ({ key: seriesKey.pool(hostId, p.name), kind: "pool" as const })),
-    );
-    return pools.map((p, i) => {
-      const info = infos[i]!;
-      const sample = { used: Number(info.allocation), capacity: Number(info.capacity) };
-      return {
-        seriesId: ids.get(seriesKey.pool(hostId, p.name)) as number,
-        t,
-        point: pointOfSample(POOL_FIELDS.map((f) => sample[f])),
-      };
-    });
+    return pools.map((p, i) => ({
+      name: p.name,
+      used: Number(infos[i]!.allocation),
+      capacity: Number(infos[i]!.capacity),
+    }));
   }
 }
 

@@ -7,6 +7,9 @@ import type { HostSample, VmSample } from "./fields";
 export const TRAIL = 24;
 
 export interface VmNow {
+  /** The inventory row's id (for links), null until the inventory has the VM. */
+  id: string | null;
+  name: string;
   hostId: string;
   /** ms */
   at: number;
@@ -19,6 +22,14 @@ export interface HostNow {
   sample: HostSample;
   /** ms the last collection of this host took. */
   collectMs: number;
+  /** Its active pools as last read (every minute). */
+  pools: PoolNow[];
+}
+
+export interface PoolNow {
+  name: string;
+  used: number;
+  capacity: number;
 }
 
 /** A running VM's raw counters of the last round, for the Prometheus scrape (counters, not rates). */

@@ -74,7 +74,7 @@ export const metricsNowOp = operation({
       hosts: Object.fromEntries(
         [...now.hosts]
           .filter(([hostId]) => access.seesHost(hostId))
-          .map(([hostId, h]) => [hostId, { at: h.at, sample: h.sample }]),
+          .map(([hostId, h]) => [hostId, { at: h.at, sample: h.sample, pools: h.pools }]),
       ),
     };
   },

@@ -5,7 +5,7 @@
 import { type QueryClient, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useCallback } from "react";
 import type { ServerMessage } from "@/lib/live/messages";
-import type { VmNow } from "@/lib/metrics/current";
+import type { PoolNow, VmNow } from "@/lib/metrics/current";
 import type { HostSample, SeriesKind } from "@/lib/metrics/fields";
 import type { Consolidation, MetricRange, SeriesHistory } from "@/lib/metrics/tiers";
 import { fetchJson } from "./fetch-json";
@@ -22,8 +22,8 @@ const TRAIL = 24;
 
 export interface UsageNow {
   interval: number;
-  vms: Record<string, Omit<VmNow, "hostId"> & { hostId: string }>;
-  hosts: Record<string, { at: number; sample: HostSample }>;
+  vms: Record<string, VmNow>;
+  hosts: Record<string, { at: number; sample: HostSample; pools: PoolNow[] }>;
 }
 
 type MetricsMessage = Extract<ServerMessage, { type: "metrics" }>;
@@ -32,10 +32,12 @@ type MetricsMessage = Extract<ServerMessage, { type: "metrics" }>;
 export function withRound(now: UsageNow, m: MetricsMessage): UsageNow {
   const vms = { ...now.vms };
   for (const [uuid, vm] of Object.entries(vms)) if (vm.hostId === m.hostId) delete vms[uuid];
-  for (const { uuid, sample } of m.vms) {
+  for (const { uuid, id, name, sample } of m.vms) {
     const before = now.vms[uuid];
     const trail = before?.hostId === m.hostId ? before.cpuTrail : [];
     vms[uuid] = {
+      id,
+      name,
       hostId: m.hostId,
       at: m.at,
       sample,
@@ -43,7 +45,8 @@ export function withRound(now: UsageNow, m: MetricsMessage): UsageNow {
     };
   }
   const hosts = { ...now.hosts };
-  if (m.host) hosts[m.hostId] = { at: m.at, sample: m.host };
+  if (m.host)
+    hosts[m.hostId] = { at: m.at, sample: m.host, pools: m.pools ?? hosts[m.hostId]?.pools ?? [] };
   return { ...now, vms, hosts };
 }
 

@@ -165,15 +165,21 @@ describe("live messages", () => {
       hostId: "h1",
       at: 0,
       host: { cpu: 5, memUsed: 1, memTotal: 2, vmsRunning: 2 },
+      pools: [{ name: "default", used: 1, capacity: 2 }],
       vms: [
-        { uuid: UUID, sample },
-        { uuid: other, sample },
+        { uuid: UUID, id: "v1", name: "web1", sample },
+        { uuid: other, id: "v2", name: "db1", sample },
       ],
     };
     const hostOp = accessWith("/hosts/h1", "Operator");
     expect(visibleMessage(hostOp, round)).toEqual(round);
     const oneVm = accessWith(`/vms/${UUID}`, "Operator");
-    expect(visibleMessage(oneVm, round)).toEqual({ ...round, host: null, vms: [{ uuid: UUID, sample }] });
+    const { pools: _pools, ...withoutPools } = round;
+    expect(visibleMessage(oneVm, round)).toEqual({
+      ...withoutPools,
+      host: null,
+      vms: [{ uuid: UUID, id: "v1", name: "web1", sample }],
+    });
     expect(visibleMessage(accessWith("/hosts/h9", "Operator"), round)).toBeNull();
   });
 });
