@@ -22,7 +22,12 @@ export function UsageCells({
   const cpus = `${vm.vcpus} vCPU${vm.vcpus === 1 ? "" : "s"}`;
   return (
     <>
-      <td className="px-3 py-2 whitespace-nowrap" data-testid="vm-cpu" title={cpus}>
+      <td
+        className="px-3 py-2 whitespace-nowrap"
+        data-testid="vm-cpu"
+        data-at={now?.at}
+        title={cpus}
+      >
         {s ? (
           <span className="flex items-center gap-2">
             <Sparkline values={now.cpuTrail} label={`${vm.name}'s CPU, last two minutes`} />
