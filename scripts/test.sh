@@ -9,7 +9,7 @@ export NEXT_TELEMETRY_DISABLED=1
 
 [ "$(id -u)" = 0 ] || { echo "npm test needs root: it starts libvirtd in a network namespace" >&2; exit 1; }
 # osinfo-db is optional for Virtdeck; the tests install it (and osinfo-query, their oracle).
-bash scripts/ensure-deps.sh chromium osinfo-db libosinfo-bin zbar-tools
+bash scripts/ensure-deps.sh chromium osinfo-db libosinfo-bin zbar-tools prometheus
 npm run -s generate
 bash scripts/lab.sh up
 # The lab must leave a libvirtd of the machine's own alone: one runs (or is started) before the
