@@ -50,10 +50,14 @@ export function withRound(now: UsageNow, m: MetricsMessage): UsageNow {
   return { ...now, vms, hosts };
 }
 
-function applyRound(client: QueryClient, message: ServerMessage) {
-  if (message.type === "hello") void client.invalidateQueries({ queryKey: metricKeys.now });
-  if (message.type !== "metrics") return;
-  client.setQueryData<UsageNow>(metricKeys.now, (now) => (now ? withRound(now, message) : now));
+function applyRounds(client: QueryClient, messages: MetricsMessage[]) {
+  client.setQueryData<UsageNow>(metricKeys.now, (now) =>
+    now ? messages.reduce(withRound, now) : now,
+  );
+  for (const message of messages) appendToGraphs(client, message);
+}
+
+function appendToGraphs(client: QueryClient, message: MetricsMessage) {
   // The newest point of an hour graph (the finest tier) that is open.
   const append = (kind: SeriesKind, id: string, values: Record<string, number | null>) => {
     for (const cf of ["avg", "max"] as const)
@@ -79,6 +83,27 @@ function applyRound(client: QueryClient, message: ServerMessage) {
   };
   for (const { uuid, sample } of message.vms) append("vm", uuid, sample);
   if (message.host) append("host", message.hostId, message.host);
+}
+
+/**
+ * Rounds arrive per host (with 50 hosts, ten a second): they are applied together at most once
+ * a second, so a row of the list re-renders at most once a second however many hosts report.
+ */
+const FLUSH_MS = 1000;
+const waiting = new Map<QueryClient, MetricsMessage[]>();
+
+function applyRound(client: QueryClient, message: ServerMessage) {
+  if (message.type === "hello") void client.invalidateQueries({ queryKey: metricKeys.now });
+  if (message.type !== "metrics") return;
+  const queue = waiting.get(client);
+  // Every mounted listener hears the same message object: take it once.
+  if (queue) return void (queue.includes(message) || queue.push(message));
+  waiting.set(client, [message]);
+  setTimeout(() => {
+    const batch = waiting.get(client) ?? [];
+    waiting.delete(client);
+    applyRounds(client, batch);
+  }, FLUSH_MS);
 }
 
 /** Keeps usage and open hour graphs current while mounted. */
