@@ -82,7 +82,7 @@ try {
     const cpu = process.cpuUsage(cpu0);
     if (r > 0) {
       // The first round has nothing to compare with (no rates, no points): a warm-up.
-      hosts.forEach((h, i) => perHost.get(h.id)!.push(times[i]!));
+      for (const [i, h] of hosts.entries()) perHost.get(h.id)!.push(times[i]!);
       cpuPerRound.push((cpu.user + cpu.system) / 1000);
     }
     await sleep(1000);

@@ -116,8 +116,12 @@ export function MetricsGraph({
         legend: { show: false },
         cursor: { points: { size: 6 } },
         scales: {
-          x: { time: true },
-          y: { range: (_u, lo, hi) => [0, max ?? Math.max(hi, lo, 1) * 1.1] },
+          // The whole range, points or not: every slot is on the x axis (alignToSlots).
+          x: {
+            time: true,
+            range: (u) => [u.data[0][0] ?? 0, u.data[0][u.data[0].length - 1] ?? 1],
+          },
+          y: { range: (_u, _lo, hi) => [0, max ?? Math.max((hi ?? 0) * 1.1, LEAST_TOP[unit])] },
         },
         axes: [
           {

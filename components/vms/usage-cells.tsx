@@ -44,7 +44,7 @@ export function UsageCells({
         {formatKiB(vm.maxMemoryKiB)}
       </td>
       <td
-        className="px-3 py-2 whitespace-nowrap tabular-nums"
+        className={`px-3 py-2 whitespace-nowrap tabular-nums ${WIDE_ONLY}`}
         title={
           s
             ? `read ${formatMetric(s.diskRead, "bytes/s")}, write ${formatMetric(s.diskWrite, "bytes/s")}`
@@ -54,7 +54,7 @@ export function UsageCells({
         {s ? formatMetric((s.diskRead ?? 0) + (s.diskWrite ?? 0), "bytes/s") : "—"}
       </td>
       <td
-        className="px-3 py-2 whitespace-nowrap tabular-nums"
+        className={`px-3 py-2 whitespace-nowrap tabular-nums ${WIDE_ONLY}`}
         title={
           s
             ? `in ${formatMetric(s.netRx, "bytes/s")}, out ${formatMetric(s.netTx, "bytes/s")}`
