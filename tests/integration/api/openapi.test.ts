@@ -13,9 +13,9 @@ const { openApiDocument } = await import("@/lib/api/openapi");
 
 const root = path.resolve(import.meta.dirname, "../../..");
 
-/** "METHOD /…" of every handler exported by a route file under app/api, and of the probes. */
+/** "METHOD /…" of every handler exported by a route file under app/api, of the probes and of the scrape. */
 function servedRoutes(): string[] {
-  return ["app/api", "app/healthz", "app/readyz"]
+  return ["app/api", "app/healthz", "app/readyz", "app/metrics"]
     .flatMap((dir) => readdirSync(path.join(root, dir), { recursive: true, withFileTypes: true }))
     .filter((e) => e.isFile() && e.name === "route.ts")
     .flatMap((e) => {
