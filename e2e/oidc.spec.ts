@@ -147,7 +147,7 @@ test("a first sign-in with PKCE makes the user, in the mapped group, seeing what
   expect(await groupsOf(username)).toEqual([ops]);
   expect(await hostsSeen(page)).toEqual([host1]);
   await expect(page.getByTestId("overview-host")).toHaveCount(1);
-  await expect(page.getByText(host1)).toBeVisible();
+  await expect(page.getByRole("heading", { name: host1 })).toBeVisible();
   firstSession = page;
 });
 

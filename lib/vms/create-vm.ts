@@ -121,7 +121,6 @@ async function createDisk(
 ): Promise<{ pool: string; name: string; path: string } | null> {
   if (input.disk.mode !== "new") return null;
   const capacity = Math.round(input.disk.sizeGib * GIB);
-  if (capacity < 1024 * 1024) throw new AppError("invalid", "Disk size must be at least 1 MiB");
   const { name } = await plannedNewDisk(conn, input.name, input.disk);
   const { pool, format } = input.disk;
   const vol = await createVolume({
@@ -144,6 +143,10 @@ export async function planCreateVm(input: CreateVmInput) {
   await requireNotInMaintenance(input.hostId, "create a VM");
   const { host, conn } = await hostConnection(input.hostId);
   const { formats } = await checkOnHost(conn, input);
+  // What the XML and the new disk would refuse, refused now: an API caller gets no task for it.
+  domainXmlFor(input, formats);
+  if (input.disk.mode === "new" && Math.round(input.disk.sizeGib * GIB) < 1024 * 1024)
+    throw new AppError("invalid", "Disk size must be at least 1 MiB");
   return (task: Pick<TaskRun, "log" | "aboutVm">) => createVm(input, host, conn, formats, task);
 }
 
