@@ -38,6 +38,16 @@ let hostId: string;
 let pool: LabPool;
 let buildRoot: string;
 
+/** A tiny kernel-booted VM's fields for create. */
+const tinyVm = (vmName: string) => ({
+  hostId,
+  name: vmName,
+  vcpus: 1,
+  memoryMib: 64,
+  domainType: "qemu" as const,
+  source: { kind: "kernel" as const, kernel: lab.LAB_GUEST_KERNEL },
+});
+
 const lines = async (id: string) =>
   (await invoke(getTaskOp, { user }, { id })).task.log.map((l) => l.line);
 
@@ -65,15 +75,7 @@ describe("quick long actions as tasks", () => {
       await invoke(
         createVmOp,
         { user },
-        {
-          hostId,
-          name,
-          vcpus: 1,
-          memoryMib: 64,
-          domainType: "qemu",
-          source: { kind: "kernel", kernel: lab.LAB_GUEST_KERNEL },
-          disk: { mode: "new", pool: pool.name, sizeGib: 1, format: "qcow2" },
-        },
+        { ...tinyVm(name), disk: { mode: "new", pool: pool.name, sizeGib: 1, format: "qcow2" } },
       ),
     );
     expect(created.vm?.name).toBe(name);
@@ -106,20 +108,9 @@ describe("quick long actions as tasks", () => {
 
     // A name in use, and a running VM deleted without force: refused before a task is made.
     const before = await db.task.count();
-    await expect(
-      invoke(
-        createVmOp,
-        { user },
-        {
-          hostId,
-          name,
-          vcpus: 1,
-          memoryMib: 64,
-          domainType: "qemu",
-          source: { kind: "kernel", kernel: lab.LAB_GUEST_KERNEL },
-        },
-      ),
-    ).rejects.toThrow(`A VM named ${name} already exists on this host`);
+    await expect(invoke(createVmOp, { user }, tinyVm(name))).rejects.toThrow(
+      `A VM named ${name} already exists on this host`,
+    );
     await virsh(lab.LAB_URI, "start", name);
     await expect(
       invoke(deleteVmOp, { user }, { id: created.id, volumes: [`${pool.dir}/${disk}`] }),
@@ -154,12 +145,7 @@ describe("quick long actions as tasks", () => {
     const asyncDisk = `${asyncName}-disk1.qcow2`;
     const create = accepted(
       await invoke(createVmOp, api, {
-        hostId,
-        name: asyncName,
-        vcpus: 1,
-        memoryMib: 64,
-        domainType: "qemu",
-        source: { kind: "kernel", kernel: lab.LAB_GUEST_KERNEL },
+        ...tinyVm(asyncName),
         disk: { mode: "new", pool: pool.name, sizeGib: 1, format: "qcow2" },
       }),
     );
