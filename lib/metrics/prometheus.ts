@@ -4,8 +4,7 @@
 // labelled domain, uuid and host. Counters are libvirt's own (Prometheus takes rate() of them);
 // a scrape never calls a host, so scraping often costs the hosts nothing.
 import type { VmRaw } from "./current";
-
-type Stats = VmRaw["stats"];
+import { num, type Stats } from "./rates";
 
 interface Family {
   name: string;
@@ -22,12 +21,6 @@ function labels(pairs: Record<string, string>): string {
   return `{${Object.entries(pairs)
     .map(([k, v]) => `${k}="${escapeLabel(v)}"`)
     .join(",")}}`;
-}
-
-function num(v: Stats[string] | undefined): number | null {
-  if (typeof v === "number") return v;
-  if (typeof v === "bigint") return Number(v);
-  return null;
 }
 
 const DOMAIN: [string, string, Family["type"], (s: Stats) => number | null][] = [

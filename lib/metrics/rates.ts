@@ -3,7 +3,7 @@
 // disk unplugged) or a first sample gives no rate for that field rather than a spike.
 import type { HostSample, VmSample } from "./fields";
 
-type Stats = Record<string, number | bigint | boolean | string>;
+export type Stats = Record<string, number | bigint | boolean | string>;
 
 /** The counters of one running VM at one moment, as all-domain stats give them. */
 export interface VmCounters {
@@ -26,7 +26,8 @@ export interface VmCounters {
   netTxPkts: number | null;
 }
 
-function num(v: Stats[string] | undefined): number | null {
+/** A typed-parameter value as a number (libvirt's counters come as bigints), else null. */
+export function num(v: Stats[string] | undefined): number | null {
   if (typeof v === "number") return v;
   if (typeof v === "bigint") return Number(v);
   return null;

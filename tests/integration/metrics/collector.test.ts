@@ -12,7 +12,9 @@ import { defineXml, guestXml, removeDomain, virsh } from "../support/virsh";
 
 const { MetricsCollector } = await import("@/lib/metrics/collector");
 const { metricsNow } = await import("@/lib/metrics/current");
-const { readHistory, rollUpAndPrune, seriesKey } = await import("@/lib/metrics/store");
+const { forgetVmHistory, readHistory, rollUpAndPrune, seriesKey } = await import(
+  "@/lib/metrics/store"
+);
 
 const name = freshGuestName("vd-it-metrics");
 const diskFile = `/var/tmp/${name}-data.raw`;
@@ -128,5 +130,10 @@ describe("the metrics collector", () => {
     await rollUpAndPrune(collector.tiers, Math.floor(Date.now() / 1000) + 130);
     const minutes = await db.metricPoint.count({ where: { tier: 1 } });
     expect(minutes).toBeGreaterThan(0);
+
+    // Deleting or forgetting the VM takes its history with it.
+    await forgetVmHistory(uuid);
+    expect(await db.metricSeries.findUnique({ where: { key } })).toBeNull();
+    expect((await read()).t).toEqual([]);
   }, 120_000);
 });
